@@ -1,0 +1,265 @@
+#include "arguments.hpp"
+
+#include "compose/locale.hpp"
+#include "support/language.hpp"
+
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionProcessor.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <algorithm>
+#include <charconv>
+#include <sstream>
+
+namespace chronik::cli {
+
+using Poco::Util::Option;
+using Poco::Util::OptionSet;
+
+namespace {
+
+OptionSet render_options() {
+    OptionSet set;
+    set.addOption(Option("format", "f", "output formats, comma-separated (default: all; see `chronik formats`)")
+                      .argument("LIST").repeatable(true));
+    set.addOption(Option("style", "s", "style sheet: a file, or a built-in name (brochure, booklet); default: brochure")
+                      .argument("STYLE"));
+    set.addOption(Option("output", "o", "folder for the outputs, created if missing (default: .)")
+                      .argument("DIR"));
+    set.addOption(Option("from", "", "only milestones of this year and later").argument("YEAR"));
+    set.addOption(Option("to", "", "only milestones of this year and earlier").argument("YEAR"));
+    set.addOption(Option("category", "", "only milestones of this category (repeat or comma-separate for several)")
+                      .argument("NAME").repeatable(true));
+    set.addOption(Option("lang", "", "language of dates and labels, a BCP 47 tag (de, en; default: the chronicle's lang)")
+                      .argument("TAG"));
+    set.addOption(Option("order", "", "written (default), oldest or newest first").argument("ORDER"));
+    set.addOption(Option("title", "", "replace the chronicle's title").argument("TEXT"));
+    set.addOption(Option("allow-outside-images", "", "allow image paths that are absolute or lead outside the chronicle's folder"));
+    set.addOption(Option("quiet", "q", "print nothing but warnings and errors"));
+    set.addOption(Option("help", "h", "show this help"));
+    return set;
+}
+
+OptionSet check_options() {
+    OptionSet set;
+    set.addOption(Option("allow-outside-images", "", "allow image paths that are absolute or lead outside the chronicle's folder"));
+    set.addOption(Option("quiet", "q", "print nothing but warnings and errors"));
+    set.addOption(Option("help", "h", "show this help"));
+    return set;
+}
+
+OptionSet global_options() {
+    OptionSet set;
+    set.addOption(Option("help", "h", "show this help"));
+    set.addOption(Option("version", "V", "show the version"));
+    return set;
+}
+
+int year(const std::string& option, const std::string& v) {
+    int y = 0;
+    const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
+    if (ec != std::errc() || p != v.data() + v.size() || y < 1 || y > 9999)
+        throw UsageError("--" + option + " needs a year (1 to 9999), not '" + v + "'");
+    return y;
+}
+
+std::vector<std::string> split_list(const std::string& v) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(v);
+    while (std::getline(in, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+std::string command_name(Command c) {
+    switch (c) {
+    case Command::Render: return "render";
+    case Command::Check: return "check";
+    default: return "";
+    }
+}
+
+} // namespace
+
+std::string help_text(Command c) {
+    std::ostringstream out;
+    // One line an option: "  -f, --format LIST   text", aligned.
+    auto options = [&](const OptionSet& set) {
+        std::vector<std::pair<std::string, std::string>> rows;
+        std::size_t width = 0;
+        for (const auto& o : set) {
+            std::string left = o.shortName().empty() ? "    " : "-" + o.shortName() + ", ";
+            left += "--" + o.fullName();
+            if (o.takesArgument())
+                left += " " + o.argumentName();
+            width = std::max(width, left.size());
+            rows.emplace_back(left, o.description());
+        }
+        for (const auto& [left, text] : rows)
+            out << "  " << left << std::string(width - left.size() + 3, ' ') << text << '\n';
+    };
+    switch (c) {
+    case Command::Render:
+        out << "usage: chronik render FILE... [-f pdf,docx,md] [-s STYLE] [-o DIR] [--from YEAR]\n"
+               "                      [--to YEAR] [--category NAME] [--lang TAG] [--order ORDER]\n\n"
+               "Renders each chronicle FILE into DIR as FILE's base name with each format's\n"
+               "extension (data/x.xml -f md -> DIR/x.md). Every output is written to a temporary\n"
+               "file and renamed when complete: a failure leaves no partial file behind.\n\n"
+               "options:\n";
+        options(render_options());
+        out << "\nexit status: 0 all written, 1 bad input or a failed render, 2 usage error\n"
+               "environment: SOURCE_DATE_EPOCH fixes the document date (reproducible output)\n";
+        break;
+    case Command::Check:
+        out << "usage: chronik check FILE...\n\n"
+               "Checks chronicle files (and style sheets) and reports every error as\n"
+               "file:line:col: error: message, and warnings as file:line: warning: message.\n\n"
+               "options:\n";
+        options(check_options());
+        out << "\nexit status: 0 no errors (warnings allowed), 1 any error, 2 usage error\n";
+        break;
+    default:
+        out << "usage: chronik COMMAND [options] FILE...\n\n"
+               "chronik turns an XML chronicle (years, dated milestones, texts, pictures) into\n"
+               "documents: a print-ready brochure, an editable word-processing file, Markdown.\n\n"
+               "commands:\n"
+               "    render FILE...   render chronicles into one file per format\n"
+               "    check FILE...    check chronicles and style sheets, report every error\n"
+               "    formats          list the output formats\n"
+               "    help [COMMAND]   show help (also: chronik COMMAND --help)\n\n"
+               "options:\n";
+        options(global_options());
+        out << "\nexamples:\n"
+               "    chronik render data/lecos-chronik.xml -o output\n"
+               "    chronik render data/lecos-chronik.xml -f md -s booklet --from 2019 --lang en\n"
+               "    chronik check data/*.xml\n\n"
+               "The chronicle format and the style sheets are described in README.md and docs/.\n";
+        break;
+    }
+    return out.str();
+}
+
+Arguments parse_arguments(const std::vector<std::string>& argv) {
+    Arguments a;
+    std::size_t i = 0;
+    // Global options before the command.
+    for (; i < argv.size() && !argv[i].empty() && argv[i][0] == '-'; ++i) {
+        const auto& s = argv[i];
+        if (s == "-h" || s == "--help") {
+            a.command = Command::Help;
+            return a;
+        }
+        if (s == "-V" || s == "--version") {
+            a.command = Command::Version;
+            return a;
+        }
+        throw UsageError("unknown option '" + s + "' (commands: render, check, formats, help)");
+    }
+    if (i == argv.size())
+        throw UsageError("no command given (commands: render, check, formats, help)");
+    const std::string& cmd = argv[i++];
+    if (cmd == "render")
+        a.command = Command::Render;
+    else if (cmd == "check")
+        a.command = Command::Check;
+    else if (cmd == "formats")
+        a.command = Command::Formats;
+    else if (cmd == "help") {
+        a.command = Command::Help;
+        if (i < argv.size())
+            a.help_for = argv[i] == "render" ? Command::Render
+                         : argv[i] == "check" ? Command::Check
+                                              : Command::None;
+        return a;
+    } else if (cmd == "version")
+        a.command = Command::Version;
+    else
+        throw UsageError("unknown command '" + cmd + "' (commands: render, check, formats, help)");
+
+    if (a.command == Command::Formats || a.command == Command::Version) {
+        if (i < argv.size())
+            throw UsageError("'" + cmd + "' takes no arguments");
+        return a;
+    }
+
+    const OptionSet set = a.command == Command::Render ? render_options() : check_options();
+    Poco::Util::OptionProcessor proc(set);
+    proc.setUnixStyle(true);
+    bool options_done = false;
+    std::string arg; // the word being read, for messages
+    try {
+        for (; i < argv.size(); ++i) {
+            arg = argv[i];
+            if (!options_done && arg == "--") {
+                options_done = true;
+                continue;
+            }
+            std::string name, value;
+            if (options_done || !proc.process(arg, name, value)) {
+                if (!options_done && arg.size() > 1 && arg[0] == '-')
+                    throw UsageError("unknown option '" + arg + "'");
+                a.files.push_back(arg);
+                continue;
+            }
+            if (name.empty())
+                continue; // an option whose argument follows as the next word
+            if (name == "help") {
+                a.help_for = a.command;
+                a.command = Command::Help;
+                return a;
+            } else if (name == "format") {
+                for (auto& f : split_list(value))
+                    a.formats.push_back(f);
+            } else if (name == "style") {
+                a.style = value;
+            } else if (name == "output") {
+                a.output_dir = value;
+            } else if (name == "from") {
+                a.compose.from_year = year(name, value);
+            } else if (name == "to") {
+                a.compose.to_year = year(name, value);
+            } else if (name == "category") {
+                for (auto& c : split_list(value))
+                    a.compose.categories.push_back(c);
+            } else if (name == "lang") {
+                if (!is_language_tag(value))
+                    throw UsageError("--lang '" + value + "' is not a BCP 47 language tag");
+                if (!compose::find_locale(value))
+                    throw UsageError("--lang '" + value + "': no built-in words for it (de, en)");
+                a.compose.language = value;
+            } else if (name == "order") {
+                if (value == "written" || value == "as-written")
+                    a.compose.order = compose::Order::AsWritten;
+                else if (value == "oldest" || value == "oldest-first")
+                    a.compose.order = compose::Order::OldestFirst;
+                else if (value == "newest" || value == "newest-first")
+                    a.compose.order = compose::Order::NewestFirst;
+                else
+                    throw UsageError("--order '" + value + "' is not one of: written, oldest, newest");
+            } else if (name == "title") {
+                a.compose.title = value;
+            } else if (name == "allow-outside-images") {
+                a.allow_outside_images = true;
+            } else if (name == "quiet") {
+                a.quiet = true;
+            }
+        }
+        proc.checkRequired();
+    } catch (const Poco::Util::UnknownOptionException&) {
+        throw UsageError("unknown option '" + arg + "'");
+    } catch (const Poco::Util::MissingArgumentException&) {
+        throw UsageError("option '" + arg + "' needs a value");
+    } catch (const Poco::Util::OptionException& e) {
+        throw UsageError(e.displayText() + " ('" + arg + "')");
+    }
+    if (a.compose.from_year && a.compose.to_year && *a.compose.from_year > *a.compose.to_year)
+        throw UsageError("--from " + std::to_string(*a.compose.from_year) + " lies after --to " +
+                         std::to_string(*a.compose.to_year));
+    if (a.files.empty())
+        throw UsageError("'" + command_name(a.command) + "' needs at least one FILE");
+    return a;
+}
+
+} // namespace chronik::cli

@@ -1,0 +1,37 @@
+// The command line: `chronik COMMAND [options] FILE...`, parsed with
+// Poco::Util's option classes. Usage errors throw UsageError (exit 2).
+#pragma once
+
+#include "compose/composer.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace chronik::cli {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class Command { None, Render, Check, Formats, Help, Version };
+
+struct Arguments {
+    Command command = Command::None;
+    Command help_for = Command::None; // `chronik render --help`
+    std::vector<std::string> files;
+    std::vector<std::string> formats; // empty: every registered format
+    std::string style;                // empty: the built-in default
+    std::string output_dir = ".";
+    compose::Options compose;
+    bool allow_outside_images = false;
+    bool quiet = false;
+};
+
+Arguments parse_arguments(const std::vector<std::string>& argv);
+
+// Help texts, in the same words as README.md.
+std::string help_text(Command c);
+
+} // namespace chronik::cli

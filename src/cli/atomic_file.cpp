@@ -1,0 +1,83 @@
+#include "atomic_file.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <string>
+#include <system_error>
+#include <unistd.h>
+
+namespace chronik::cli {
+
+namespace {
+
+// Blocks the usual terminating signals for its lifetime; a signal that
+// arrives meanwhile is delivered when it ends.
+class SignalHold {
+public:
+    SignalHold() {
+        sigset_t set;
+        sigemptyset(&set);
+        for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+            sigaddset(&set, s);
+        pthread_sigmask(SIG_BLOCK, &set, &old_);
+    }
+    ~SignalHold() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+    SignalHold(const SignalHold&) = delete;
+    SignalHold& operator=(const SignalHold&) = delete;
+
+private:
+    sigset_t old_;
+};
+
+[[noreturn]] void fail(int err, const std::string& what) {
+    throw std::system_error(err, std::generic_category(), what);
+}
+
+} // namespace
+
+void write_atomically(const std::filesystem::path& target, std::string_view bytes) {
+    const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    SignalHold hold;
+    const int fd = mkstemp(tmp.data());
+    if (fd < 0)
+        fail(errno, "cannot create a file in " + dir.string());
+    auto abandon = [&](const std::string& what) {
+        const int err = errno;
+        close(fd);
+        unlink(tmp.c_str());
+        fail(err, what);
+    };
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            abandon("cannot write " + target.string());
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    // mkstemp creates 0600; outputs are ordinary documents.
+    const mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
+        abandon("cannot write " + target.string());
+    if (close(fd) != 0) {
+        const int err = errno;
+        unlink(tmp.c_str());
+        fail(err, "cannot write " + target.string());
+    }
+    if (rename(tmp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        unlink(tmp.c_str());
+        fail(err, "cannot replace " + target.string());
+    }
+}
+
+} // namespace chronik::cli

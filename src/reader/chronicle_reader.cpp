@@ -1,0 +1,435 @@
+#include "chronicle_reader.hpp"
+
+#include "image_probe.hpp"
+#include "inline_reader.hpp"
+#include "support/language.hpp"
+#include "xml/source.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace chronik::reader {
+
+namespace fs = std::filesystem;
+using tinyxml2::XMLElement;
+
+namespace {
+
+bool is_id(std::string_view s) {
+    auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (s.empty() || !(alpha(s[0]) || s[0] == '_'))
+        return false;
+    for (char c : s)
+        if (!(alpha(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+            return false;
+    return true;
+}
+
+class Reader {
+public:
+    Reader(const xml::Source& src, std::string base_dir, Diagnostics& d, const ReadOptions& o)
+        : src_(src), base_dir_(std::move(base_dir)), d_(d), opt_(o) {}
+
+    chronicle::Chronicle read() {
+        chronicle::Chronicle c;
+        c.source = src_.name();
+        const XMLElement* root = src_.root();
+        if (std::string_view(root->Name()) != "chronicle") {
+            src_.error(root,
+                       "the root element must be <chronicle>, not <" +
+                           std::string(root->Name()) + ">",
+                       d_);
+            return c;
+        }
+        check_attributes(src_, root, {"lang", "version"}, d_);
+        if (const char* v = root->Attribute("version"); v && std::string_view(v) != "1")
+            src_.error(root, "version",
+                       "unsupported format version '" + std::string(v) +
+                           "' (this chronik reads version 1)",
+                       d_);
+        if (const char* lang = root->Attribute("lang")) {
+            if (is_language_tag(lang))
+                c.language = lang;
+            else
+                src_.error(root, "lang",
+                           "lang '" + std::string(lang) +
+                               "' is not a BCP 47 language tag (for example de, en, de-AT)",
+                           d_);
+        }
+
+        // title, subtitle?, organization?, intro?, then periods and milestones
+        static const std::map<std::string_view, int> rank = {
+            {"title", 0}, {"subtitle", 1}, {"organization", 2},
+            {"intro", 3}, {"period", 4},   {"milestone", 4}};
+        int last_rank = -1;
+        const XMLElement* last = nullptr;
+        bool has_title = false;
+        chronicle::Period* loose = nullptr; // implicit period being filled
+        for (auto* n = root->FirstChild(); n; n = n->NextSibling()) {
+            if (stray_text(n, root))
+                continue;
+            const XMLElement* e = n->ToElement();
+            if (!e)
+                continue;
+            const std::string_view name = e->Name();
+            const auto r = rank.find(name);
+            if (r == rank.end()) {
+                src_.error(e,
+                           "unknown element <" + std::string(name) +
+                               "> in <chronicle> (allowed: title, subtitle, organization, "
+                               "intro, period, milestone)",
+                           d_);
+                continue;
+            }
+            if (r->second < last_rank) {
+                src_.error(e,
+                           "<" + std::string(name) + "> must come before <" + last->Name() +
+                               "> (order: title, subtitle, organization, intro, then periods "
+                               "and milestones)",
+                           d_);
+            } else if (r->second == last_rank && r->second < 4) {
+                src_.error(e, "<" + std::string(name) + "> is given twice", d_);
+            }
+            if (r->second > last_rank) {
+                last_rank = r->second;
+                last = e;
+            }
+            if (name != "milestone")
+                loose = nullptr;
+            if (name == "title") {
+                has_title = true;
+                c.title = required_text(e);
+            } else if (name == "subtitle") {
+                c.subtitle = required_text(e);
+            } else if (name == "organization") {
+                c.organization = required_text(e);
+            } else if (name == "intro") {
+                read_intro(e, c);
+            } else if (name == "period") {
+                c.periods.push_back(read_period(e));
+            } else {
+                auto m = read_milestone(e);
+                if (!m)
+                    continue;
+                // Milestones outside a <period> are grouped by year.
+                if (!loose || loose->milestones.front().date.year != m->date.year) {
+                    c.periods.push_back({});
+                    loose = &c.periods.back();
+                    loose->implicit = true;
+                    loose->line = m->line;
+                }
+                loose->milestones.push_back(std::move(*m));
+            }
+        }
+        if (!has_title)
+            src_.error(root, "the chronicle has no <title> (it must be the first element)", d_);
+        return c;
+    }
+
+private:
+    // Non-blank text where only elements belong: an error, and true.
+    bool stray_text(const tinyxml2::XMLNode* n, const XMLElement* parent) {
+        const auto* t = n->ToText();
+        if (!t || xml::is_blank(t->Value()))
+            return false;
+        std::string what = collapse_space(t->Value());
+        if (what.size() > 30)
+            what = what.substr(0, 27) + "...";
+        src_.error(n,
+                   "text '" + what + "' is not allowed directly in <" + parent->Name() +
+                       "> (put it in a <p>)",
+                   d_);
+        return true;
+    }
+
+    std::string required_text(const XMLElement* e) {
+        check_attributes(src_, e, {}, d_);
+        auto s = read_plain_text(src_, e, d_);
+        if (s.empty())
+            src_.error(e, "<" + std::string(e->Name()) + "> is empty", d_);
+        return s;
+    }
+
+    chronicle::Paragraph read_paragraph(const XMLElement* e) {
+        check_attributes(src_, e, {}, d_);
+        chronicle::Paragraph p{read_inlines(src_, e, {}, d_), e->GetLineNum()};
+        if (p.content.empty())
+            src_.error(e, "<p> is empty", d_);
+        return p;
+    }
+
+    void read_intro(const XMLElement* e, chronicle::Chronicle& c) {
+        check_attributes(src_, e, {}, d_);
+        for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (stray_text(n, e))
+                continue;
+            if (auto* p = n->ToElement()) {
+                if (std::string_view(p->Name()) == "p")
+                    c.intro.push_back(read_paragraph(p));
+                else
+                    src_.error(p,
+                               "unknown element <" + std::string(p->Name()) +
+                                   "> in <intro> (allowed: p)",
+                               d_);
+            }
+        }
+        if (c.intro.empty())
+            src_.error(e, "<intro> needs at least one <p>", d_);
+    }
+
+    chronicle::Period read_period(const XMLElement* e) {
+        check_attributes(src_, e, {"label"}, d_);
+        chronicle::Period p;
+        p.line = e->GetLineNum();
+        if (const char* label = e->Attribute("label")) {
+            p.label = collapse_space(label);
+            if (p.label.empty())
+                src_.error(e, "label", "the period's label is empty (leave it out instead)", d_);
+        }
+        for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (stray_text(n, e))
+                continue;
+            auto* m = n->ToElement();
+            if (!m)
+                continue;
+            if (std::string_view(m->Name()) != "milestone") {
+                src_.error(m,
+                           "unknown element <" + std::string(m->Name()) +
+                               "> in <period> (allowed: milestone)",
+                           d_);
+                continue;
+            }
+            if (auto ms = read_milestone(m))
+                p.milestones.push_back(std::move(*ms));
+        }
+        const auto years = chronicle::years_in_label(p.label);
+        if (p.milestones.empty()) {
+            if (!has_errors_inside(e))
+                src_.warning(e,
+                             "period" + (p.label.empty() ? "" : " '" + p.label + "'") +
+                                 " has no milestones",
+                             d_);
+        } else if (years) {
+            for (const auto& m : p.milestones)
+                if (!years->contains(m.date.year))
+                    d_.warning(src_.name(), m.line,
+                               "milestone dated " + model::iso(m.date) +
+                                   " lies outside the years of its period '" + p.label + "'");
+        }
+        return p;
+    }
+
+    bool has_errors_inside(const XMLElement* e) const { return e->FirstChildElement() != nullptr; }
+
+    std::optional<chronicle::Milestone> read_milestone(const XMLElement* e) {
+        check_attributes(src_, e, {"date", "category", "id"}, d_);
+        chronicle::Milestone m;
+        m.line = e->GetLineNum();
+        bool ok = true;
+        if (const char* date = e->Attribute("date")) {
+            std::string why;
+            if (auto d = model::parse_date(date, why))
+                m.date = *d;
+            else {
+                src_.error(e, "date", why, d_);
+                ok = false;
+            }
+        } else {
+            src_.error(e, "<milestone> needs a date attribute (YYYY, YYYY-MM or YYYY-MM-DD)",
+                       d_);
+            ok = false;
+        }
+        if (const char* cat = e->Attribute("category")) {
+            std::string token;
+            auto flush = [&] {
+                if (!token.empty() &&
+                    std::find(m.categories.begin(), m.categories.end(), token) ==
+                        m.categories.end())
+                    m.categories.push_back(token);
+                token.clear();
+            };
+            for (const char* p = cat; *p; ++p) {
+                if (xml::is_space(*p))
+                    flush();
+                else
+                    token += *p;
+            }
+            flush();
+            if (m.categories.empty())
+                src_.error(e, "category", "the category attribute is empty", d_);
+        }
+        if (const char* id = e->Attribute("id")) {
+            m.id = id;
+            if (!is_id(m.id)) {
+                src_.error(e, "id",
+                           "id '" + m.id +
+                               "' is not a valid name (a letter or _, then letters, digits, _ - .)",
+                           d_);
+            } else if (auto [it, fresh] = ids_.emplace(m.id, m.line); !fresh) {
+                src_.error(e, "id",
+                           "id '" + m.id + "' is already used on line " +
+                               std::to_string(it->second),
+                           d_);
+            }
+        }
+        bool has_paragraph = false;
+        bool seen_body = false;
+        for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (stray_text(n, e))
+                continue;
+            auto* c = n->ToElement();
+            if (!c)
+                continue;
+            const std::string_view name = c->Name();
+            if (name == "title") {
+                check_attributes(src_, c, {}, d_);
+                if (seen_body || !m.title.empty())
+                    src_.error(c,
+                               seen_body ? "<title> must come first in <milestone>"
+                                         : "<title> is given twice",
+                               d_);
+                m.title = read_inlines(src_, c, {false, false}, d_);
+                if (m.title.empty())
+                    src_.error(c, "<title> is empty", d_);
+            } else if (name == "p") {
+                seen_body = true;
+                has_paragraph = true;
+                m.body.push_back(read_paragraph(c));
+            } else if (name == "image") {
+                seen_body = true;
+                if (auto img = read_image(c))
+                    m.body.push_back(std::move(*img));
+            } else {
+                src_.error(c,
+                           "unknown element <" + std::string(name) +
+                               "> in <milestone> (allowed: title, p, image)",
+                           d_);
+            }
+        }
+        if (m.title.empty() && !has_paragraph) {
+            src_.error(e, "the milestone is empty: it needs a <title> or at least one <p>", d_);
+            ok = false;
+        }
+        if (!ok)
+            return std::nullopt;
+        return m;
+    }
+
+    std::optional<chronicle::ImageRef> read_image(const XMLElement* e) {
+        check_attributes(src_, e, {"src", "alt"}, d_);
+        chronicle::ImageRef img;
+        img.line = e->GetLineNum();
+        const char* alt = e->Attribute("alt");
+        if (!alt)
+            src_.error(e, "<image> needs an alt attribute (a short description of the picture)",
+                       d_);
+        img.alt = alt ? collapse_space(alt) : "";
+        bool captioned = false;
+        for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (stray_text(n, e))
+                continue;
+            auto* c = n->ToElement();
+            if (!c)
+                continue;
+            if (std::string_view(c->Name()) != "caption") {
+                src_.error(c,
+                           "unknown element <" + std::string(c->Name()) +
+                               "> in <image> (allowed: caption)",
+                           d_);
+                continue;
+            }
+            check_attributes(src_, c, {}, d_);
+            if (captioned)
+                src_.error(c, "<caption> is given twice", d_);
+            captioned = true;
+            img.caption = read_inlines(src_, c, {}, d_);
+        }
+        const char* src_attr = e->Attribute("src");
+        if (!src_attr || !*src_attr) {
+            src_.error(e, "<image> needs a src attribute (a PNG or JPEG file)", d_);
+            return std::nullopt;
+        }
+        img.source = src_attr;
+        const fs::path rel(img.source);
+        if (rel.is_absolute() && !opt_.allow_outside_images) {
+            src_.error(e, "src",
+                       "image path '" + img.source +
+                           "' is absolute; give it relative to the chronicle's folder "
+                           "(or allow it with --allow-outside-images)",
+                       d_);
+            return std::nullopt;
+        }
+        const fs::path base = fs::absolute(base_dir_).lexically_normal();
+        const fs::path full = (rel.is_absolute() ? rel : base / rel).lexically_normal();
+        const auto inside = full.lexically_relative(base);
+        if (!opt_.allow_outside_images && (inside.empty() || *inside.begin() == "..")) {
+            src_.error(e, "src",
+                       "image path '" + img.source +
+                           "' leads outside the chronicle's folder (allow it with "
+                           "--allow-outside-images)",
+                       d_);
+            return std::nullopt;
+        }
+        img.path = full.string();
+        std::string why;
+        const auto info = probe_image(img.path, why);
+        if (!info) {
+            src_.error(e, "src", "image '" + img.source + "' " + why, d_);
+            return std::nullopt;
+        }
+        if (info->format == ImageInfo::Format::Png && info->bit_depth == 16) {
+            src_.error(e, "src",
+                       "image '" + img.source +
+                           "' is a 16-bit PNG, which chronik cannot embed; convert it to 8 bits "
+                           "per channel (for example: convert in.png -depth 8 out.png)",
+                       d_);
+            return std::nullopt;
+        }
+        img.format = info->format == ImageInfo::Format::Png ? chronicle::ImageRef::Format::Png
+                                                            : chronicle::ImageRef::Format::Jpeg;
+        img.width_px = info->width;
+        img.height_px = info->height;
+        return img;
+    }
+
+    const xml::Source& src_;
+    std::string base_dir_;
+    Diagnostics& d_;
+    const ReadOptions& opt_;
+    std::map<std::string, int> ids_;
+};
+
+} // namespace
+
+std::optional<chronicle::Chronicle> read_chronicle_text(std::string text,
+                                                        const std::string& display,
+                                                        const std::string& base_dir,
+                                                        Diagnostics& diags,
+                                                        const ReadOptions& options) {
+    const auto errors_before = diags.error_count();
+    auto src = xml::Source::parse(std::move(text), display, diags);
+    if (!src)
+        return std::nullopt;
+    Reader reader(*src, base_dir, diags, options);
+    auto c = reader.read();
+    if (diags.error_count() > errors_before)
+        return std::nullopt;
+    return c;
+}
+
+std::optional<chronicle::Chronicle> read_chronicle(const std::string& path, Diagnostics& diags,
+                                                   const ReadOptions& options) {
+    const auto errors_before = diags.error_count();
+    auto src = xml::Source::load(path, path, diags);
+    if (!src)
+        return std::nullopt;
+    const auto parent = fs::path(path).parent_path();
+    Reader reader(*src, parent.empty() ? "." : parent.string(), diags, options);
+    auto c = reader.read();
+    if (diags.error_count() > errors_before)
+        return std::nullopt;
+    return c;
+}
+
+} // namespace chronik::reader

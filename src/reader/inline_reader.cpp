@@ -1,0 +1,224 @@
+#include "inline_reader.hpp"
+
+#include <cstring>
+
+namespace chronik::reader {
+
+namespace {
+
+bool valid_href(std::string_view href) {
+    auto lower_starts = [&](std::string_view p) {
+        if (href.size() <= p.size())
+            return false;
+        for (std::size_t i = 0; i < p.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(href[i])) != p[i])
+                return false;
+        return true;
+    };
+    for (char c : href)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F)
+            return false;
+    if (lower_starts("https://") || lower_starts("http://"))
+        return href.find_first_not_of("/", href.find(':') + 1) != std::string_view::npos;
+    return lower_starts("mailto:");
+}
+
+class Builder {
+public:
+    Builder(const xml::Source& src, InlineRules rules, Diagnostics& diags)
+        : src_(src), rules_(rules), diags_(diags) {}
+
+    // `parent`: the list the element being read will join, where a space
+    // at its very start belongs.
+    void children(const tinyxml2::XMLElement* e, model::Inlines& out, bool in_link,
+                  model::Inlines* parent = nullptr) {
+        for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (auto* t = n->ToText()) {
+                text(t->Value(), out, t->GetLineNum(), parent);
+            } else if (auto* c = n->ToElement()) {
+                element(c, e, out, in_link);
+            }
+            // comments are ignored; unknown markup was refused by xml::Source
+        }
+    }
+
+private:
+    void text(std::string_view raw, model::Inlines& out, int line, model::Inlines* parent) {
+        std::string buf;
+        for (char c : raw) {
+            if (xml::is_space(c)) {
+                if (!at_start_)
+                    pending_space_ = true;
+                continue;
+            }
+            if (pending_space_ && out.empty() && buf.empty() && parent)
+                append(*parent, " ", line);
+            else if (pending_space_)
+                buf += ' ';
+            pending_space_ = false;
+            at_start_ = false;
+            buf += c;
+        }
+        append(out, buf, line);
+    }
+
+    static void append(model::Inlines& out, const std::string& s, int line) {
+        if (s.empty())
+            return;
+        if (!out.empty())
+            if (auto* t = std::get_if<model::Text>(&out.back())) {
+                t->text += s;
+                return;
+            }
+        out.push_back(model::Text{s, line});
+    }
+
+    void open(model::Inlines& parent, int line) {
+        // A space before a nested element belongs outside it.
+        if (pending_space_)
+            append(parent, " ", line);
+        pending_space_ = false;
+    }
+
+    void element(const tinyxml2::XMLElement* c, const tinyxml2::XMLElement* parent,
+                 model::Inlines& out, bool in_link) {
+        const std::string_view name = c->Name();
+        const int line = c->GetLineNum();
+        if (name == "em" || name == "strong") {
+            check_attributes(src_, c, {}, diags_);
+            open(out, line);
+            model::Inlines kids;
+            children(c, kids, in_link, &out);
+            if (kids.empty())
+                return;
+            if (name == "em")
+                out.push_back(model::Emphasis{std::move(kids), line});
+            else
+                out.push_back(model::Strong{std::move(kids), line});
+        } else if (name == "a" && rules_.links) {
+            check_attributes(src_, c, {"href"}, diags_);
+            if (in_link) {
+                src_.error(c, "a link cannot contain another link", diags_);
+                return;
+            }
+            const char* href = c->Attribute("href");
+            if (!href) {
+                src_.error(c, "<a> needs an href attribute", diags_);
+            } else if (!valid_href(href)) {
+                src_.error(c, "href",
+                           "link target '" + std::string(href) +
+                               "' is not allowed (use an http://, https:// or mailto: address "
+                               "without spaces)",
+                           diags_);
+            }
+            open(out, line);
+            model::Inlines kids;
+            children(c, kids, true, &out);
+            if (kids.empty()) {
+                src_.error(c, "<a> has no text to click on", diags_);
+                return;
+            }
+            out.push_back(model::Link{href ? href : "", std::move(kids), line});
+        } else if (name == "br" && rules_.line_breaks) {
+            check_attributes(src_, c, {}, diags_);
+            if (c->FirstChild())
+                src_.error(c, "<br/> must be empty", diags_);
+            pending_space_ = false;
+            at_start_ = true;
+            trim_end(out);
+            out.push_back(model::LineBreak{line});
+        } else {
+            std::string allowed = "em, strong";
+            if (rules_.links)
+                allowed += ", a";
+            if (rules_.line_breaks)
+                allowed += ", br";
+            src_.error(c,
+                       "<" + std::string(name) + "> is not allowed in <" + parent->Name() +
+                           "> (allowed: " + allowed + ")",
+                       diags_);
+        }
+    }
+
+public:
+    // Drops a trailing space (before a line break and at the end).
+    static void trim_end(model::Inlines& out) {
+        if (out.empty())
+            return;
+        if (auto* t = std::get_if<model::Text>(&out.back())) {
+            while (!t->text.empty() && t->text.back() == ' ')
+                t->text.pop_back();
+            if (t->text.empty())
+                out.pop_back();
+        }
+    }
+
+private:
+    const xml::Source& src_;
+    InlineRules rules_;
+    Diagnostics& diags_;
+    bool pending_space_ = false;
+    bool at_start_ = true;
+};
+
+} // namespace
+
+model::Inlines read_inlines(const xml::Source& src, const tinyxml2::XMLElement* e,
+                            InlineRules rules, Diagnostics& diags) {
+    model::Inlines out;
+    Builder b(src, rules, diags);
+    b.children(e, out, false);
+    Builder::trim_end(out);
+    return out;
+}
+
+std::string collapse_space(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (xml::is_space(c)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string read_plain_text(const xml::Source& src, const tinyxml2::XMLElement* e,
+                            Diagnostics& diags) {
+    std::string raw;
+    for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+        if (auto* t = n->ToText())
+            raw += t->Value();
+        else if (auto* c = n->ToElement())
+            src.error(c,
+                      "<" + std::string(e->Name()) + "> holds plain text only; <" + c->Name() +
+                          "> is not allowed here",
+                      diags);
+    }
+    return collapse_space(raw);
+}
+
+void check_attributes(const xml::Source& src, const tinyxml2::XMLElement* e,
+                      std::initializer_list<std::string_view> allowed, Diagnostics& diags) {
+    for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
+        bool ok = false;
+        for (auto name : allowed)
+            ok = ok || name == a->Name();
+        if (ok)
+            continue;
+        std::string list;
+        for (auto name : allowed)
+            list += (list.empty() ? "" : ", ") + std::string(name);
+        src.error(e, a->Name(),
+                  "unknown attribute '" + std::string(a->Name()) + "' on <" + e->Name() + ">" +
+                      (list.empty() ? " (it takes none)" : " (allowed: " + list + ")"),
+                  diags);
+    }
+}
+
+} // namespace chronik::reader

@@ -1,0 +1,53 @@
+// The interface every output format implements, and the registry that
+// maps format names to renderers. A renderer sees only the document model
+// and the style; it never knows another renderer.
+//
+// Adding a format: a folder src/render/<name>/ with a class derived from
+// Renderer, and one line in registry.cpp.
+#pragma once
+
+#include "model/document.hpp"
+#include "style/style.hpp"
+#include "support/diagnostics.hpp"
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronik::render {
+
+struct Target {
+    // Folder the output will live in (absolute), to make relative links to
+    // images; empty when rendering to memory.
+    std::string output_dir;
+};
+
+class Renderer {
+public:
+    virtual ~Renderer() = default;
+    virtual std::string_view name() const = 0;        // "md", "pdf", "docx"
+    virtual std::string_view extension() const = 0;   // ".md"
+    virtual std::string_view description() const = 0; // one line for `chronik formats`
+    // Writes the whole output to `out`. Throws chronik::Failure on errors
+    // it cannot recover from; warnings go to `diags`.
+    virtual void render(const model::Document& doc, const style::Style& style,
+                        const Target& target, std::ostream& out, Diagnostics& diags) const = 0;
+};
+
+class Registry {
+public:
+    void add(std::unique_ptr<Renderer> r);
+    const Renderer* find(std::string_view name) const; // nullptr when unknown
+    std::vector<const Renderer*> all() const;          // in registration order
+    std::vector<std::string> names() const;
+
+private:
+    std::vector<std::unique_ptr<Renderer>> renderers_;
+};
+
+// The formats built into chronik.
+Registry builtin_registry();
+
+} // namespace chronik::render

@@ -1,0 +1,75 @@
+// A style sheet: page geometry and the look of each text role.
+// Units: page lengths in millimetres, type sizes and spacing in points
+// (1/72 in). Plain values; the PDF layout converts them to its own units.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace chronik::style {
+
+struct Color {
+    std::uint8_t r = 0, g = 0, b = 0;
+    bool operator==(const Color&) const = default;
+};
+
+enum class Align { Left, Justify, Center, Right };
+
+struct Font {
+    std::string family;
+    bool bold = false;
+    bool italic = false;
+};
+
+struct TextStyle {
+    Font font;
+    double size = 10;    // pt
+    double leading = 12; // pt, baseline to baseline
+    Color color;
+    double space_before = 0; // pt
+    double space_after = 0;  // pt
+    Align align = Align::Left;
+    bool hyphenate = false;
+};
+
+// The roles a style sheet can set. Keep role_names() in step.
+enum class Role {
+    Title,
+    Subtitle,
+    Organization,
+    Intro,
+    PeriodHeading,
+    MilestoneDate,
+    MilestoneTitle,
+    Body,
+    Caption,
+    Toc,
+    Header,
+    Footer,
+};
+inline constexpr std::size_t role_count = 12;
+
+// "title", "subtitle", ..., in the order of Role.
+const std::array<std::string_view, role_count>& role_names();
+
+struct Page {
+    std::string size_name; // "A4", "A5", "Letter", or "" for a custom size
+    double width = 210;    // mm
+    double height = 297;   // mm
+    double margin_top = 20, margin_bottom = 20, margin_inner = 20, margin_outer = 20; // mm
+};
+
+struct Style {
+    std::string name;
+    Page page;
+    bool title_page = true; // the title block on a page of its own
+    bool toc = true;        // a table of contents after the intro
+    std::array<TextStyle, role_count> roles;
+
+    const TextStyle& role(Role r) const { return roles[static_cast<std::size_t>(r)]; }
+    TextStyle& role(Role r) { return roles[static_cast<std::size_t>(r)]; }
+};
+
+} // namespace chronik::style

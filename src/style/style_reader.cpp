@@ -1,0 +1,370 @@
+#include "style_reader.hpp"
+
+#include "builtin_styles.hpp"
+#include "xml/source.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <map>
+
+namespace chronik::style {
+
+using tinyxml2::XMLElement;
+
+const std::array<std::string_view, role_count>& role_names() {
+    static constexpr std::array<std::string_view, role_count> names = {
+        "title",     "subtitle", "organization", "intro", "period-heading", "milestone-date",
+        "milestone-title", "body", "caption",     "toc",   "header",         "footer"};
+    return names;
+}
+
+namespace {
+
+// The values every sheet starts from before styles/brochure.xml is applied;
+// brochure.xml sets them all again, so these matter only if it is changed.
+Style base_style() {
+    Style s;
+    s.name = "base";
+    s.page = {"A4", 210, 297, 20, 20, 20, 20};
+    TextStyle body{{"Charis SIL", false, false}, 10.5, 14, {0x22, 0x22, 0x22}, 0, 5,
+                   Align::Justify, true};
+    for (auto& r : s.roles)
+        r = body;
+    return s;
+}
+
+struct PaperSize {
+    std::string_view name;
+    double width, height; // mm
+};
+constexpr PaperSize paper_sizes[] = {{"A4", 210, 297}, {"A5", 148, 210}, {"Letter", 215.9, 279.4}};
+
+class Reader {
+public:
+    Reader(const xml::Source& src, Diagnostics& d) : src_(src), d_(d) {}
+
+    Style read(Style s) {
+        const XMLElement* root = src_.root();
+        if (std::string_view(root->Name()) != "style") {
+            src_.error(root,
+                       "the root element must be <style>, not <" + std::string(root->Name()) +
+                           ">",
+                       d_);
+            return s;
+        }
+        allow(root, {"name", "version"});
+        if (const char* v = root->Attribute("version"); v && std::string_view(v) != "1")
+            src_.error(root, "version",
+                       "unsupported style version '" + std::string(v) + "' (this chronik reads 1)",
+                       d_);
+        if (const char* n = root->Attribute("name"))
+            s.name = n;
+        std::map<std::string, int> seen_roles;
+        bool seen_page = false, seen_document = false;
+        for (auto* n = root->FirstChild(); n; n = n->NextSibling()) {
+            if (auto* t = n->ToText(); t && !xml::is_blank(t->Value())) {
+                src_.error(n, "text is not allowed in <style>", d_);
+                continue;
+            }
+            auto* e = n->ToElement();
+            if (!e)
+                continue;
+            const std::string_view name = e->Name();
+            if (e->FirstChildElement() ||
+                (e->FirstChild() && e->FirstChild()->ToText() &&
+                 !xml::is_blank(e->FirstChild()->Value())))
+                src_.error(e, "<" + std::string(name) + "> must be empty (it takes attributes)",
+                           d_);
+            if (name == "page") {
+                if (seen_page)
+                    src_.error(e, "<page> is given twice", d_);
+                seen_page = true;
+                read_page(e, s.page);
+            } else if (name == "document") {
+                if (seen_document)
+                    src_.error(e, "<document> is given twice", d_);
+                seen_document = true;
+                allow(e, {"title-page", "toc"});
+                boolean(e, "title-page", s.title_page);
+                boolean(e, "toc", s.toc);
+            } else if (name == "role") {
+                read_role(e, s, seen_roles);
+            } else {
+                src_.error(e,
+                           "unknown element <" + std::string(name) +
+                               "> in <style> (allowed: page, document, role)",
+                           d_);
+            }
+        }
+        return s;
+    }
+
+private:
+    void allow(const XMLElement* e, std::initializer_list<std::string_view> names) {
+        for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
+            bool ok = false;
+            for (auto n : names)
+                ok = ok || n == a->Name();
+            if (!ok) {
+                std::string list;
+                for (auto n : names)
+                    list += (list.empty() ? "" : ", ") + std::string(n);
+                src_.error(e, a->Name(),
+                           "unknown attribute '" + std::string(a->Name()) + "' on <" +
+                               e->Name() + "> (allowed: " + list + ")",
+                           d_);
+            }
+        }
+    }
+
+    // "12", "12pt", "4.5mm", "1cm", "0.5in" -> the default unit's value.
+    bool length(const XMLElement* e, const char* attr, double& out, bool in_mm, double min,
+                double max) {
+        const char* v = e->Attribute(attr);
+        if (!v)
+            return false;
+        std::string_view s(v);
+        double num = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), num);
+        const std::string_view unit = s.substr(static_cast<std::size_t>(end - s.data()));
+        double pt = 0;
+        bool ok = ec == std::errc() && end != s.data();
+        if (unit.empty())
+            pt = in_mm ? num * 72 / 25.4 : num;
+        else if (unit == "pt")
+            pt = num;
+        else if (unit == "mm")
+            pt = num * 72 / 25.4;
+        else if (unit == "cm")
+            pt = num * 72 / 2.54;
+        else if (unit == "in")
+            pt = num * 72;
+        else
+            ok = false;
+        if (!ok) {
+            src_.error(e, attr,
+                       std::string(attr) + " '" + v +
+                           "' is not a length (a number with an optional unit: pt, mm, cm, in)",
+                       d_);
+            return false;
+        }
+        const double value = in_mm ? pt * 25.4 / 72 : pt;
+        if (value < min || value > max) {
+            auto num_s = [](double x) {
+                char buf[32];
+                auto r = std::to_chars(buf, buf + sizeof buf, x);
+                return std::string(buf, r.ptr);
+            };
+            src_.error(e, attr,
+                       std::string(attr) + " '" + v + "' is out of range (" + num_s(min) + " to " +
+                           num_s(max) + (in_mm ? " mm" : " pt") + ")",
+                       d_);
+            return false;
+        }
+        out = value;
+        return true;
+    }
+
+    void boolean(const XMLElement* e, const char* attr, bool& out) {
+        const char* v = e->Attribute(attr);
+        if (!v)
+            return;
+        const std::string_view s(v);
+        if (s == "true" || s == "yes")
+            out = true;
+        else if (s == "false" || s == "no")
+            out = false;
+        else
+            src_.error(e, attr,
+                       std::string(attr) + " '" + v + "' must be true or false", d_);
+    }
+
+    template <class T>
+    void choice(const XMLElement* e, const char* attr,
+                std::initializer_list<std::pair<std::string_view, T>> options, T& out) {
+        const char* v = e->Attribute(attr);
+        if (!v)
+            return;
+        std::string list;
+        for (const auto& [name, value] : options) {
+            if (name == v) {
+                out = value;
+                return;
+            }
+            list += (list.empty() ? "" : ", ") + std::string(name);
+        }
+        src_.error(e, attr,
+                   std::string(attr) + " '" + v + "' is not one of: " + list, d_);
+    }
+
+    void read_page(const XMLElement* e, Page& page) {
+        allow(e, {"size", "width", "height", "margin-top", "margin-bottom", "margin-inner",
+                  "margin-outer"});
+        if (const char* size = e->Attribute("size")) {
+            bool found = false;
+            for (const auto& p : paper_sizes) {
+                if (p.name == size) {
+                    page.size_name = std::string(p.name);
+                    page.width = p.width;
+                    page.height = p.height;
+                    found = true;
+                }
+            }
+            if (!found)
+                src_.error(e, "size",
+                           "page size '" + std::string(size) +
+                               "' is not known (A4, A5, Letter; or give width and height)",
+                           d_);
+            if (e->Attribute("width") || e->Attribute("height"))
+                src_.error(e, "size", "give either size or width and height, not both", d_);
+        } else {
+            const bool w = length(e, "width", page.width, true, 50, 2000);
+            const bool h = length(e, "height", page.height, true, 50, 2000);
+            if (w != h)
+                src_.error(e, w ? "width" : "height", "give both width and height", d_);
+            if (w || h)
+                page.size_name.clear();
+        }
+        length(e, "margin-top", page.margin_top, true, 0, 500);
+        length(e, "margin-bottom", page.margin_bottom, true, 0, 500);
+        length(e, "margin-inner", page.margin_inner, true, 0, 500);
+        length(e, "margin-outer", page.margin_outer, true, 0, 500);
+        if (page.margin_inner + page.margin_outer > page.width - 20 ||
+            page.margin_top + page.margin_bottom > page.height - 20)
+            src_.error(e, "the margins leave less than 20 mm of the page for text", d_);
+    }
+
+    void read_role(const XMLElement* e, Style& s, std::map<std::string, int>& seen) {
+        allow(e, {"name", "family", "weight", "slant", "size", "leading", "color",
+                  "space-before", "space-after", "align", "hyphenate"});
+        const char* name = e->Attribute("name");
+        if (!name) {
+            std::string list;
+            for (auto n : role_names())
+                list += (list.empty() ? "" : ", ") + std::string(n);
+            src_.error(e, "<role> needs a name (one of: " + list + ")", d_);
+            return;
+        }
+        std::size_t index = role_count;
+        for (std::size_t i = 0; i < role_count; ++i)
+            if (role_names()[i] == name)
+                index = i;
+        if (index == role_count) {
+            std::string list;
+            for (auto n : role_names())
+                list += (list.empty() ? "" : ", ") + std::string(n);
+            src_.error(e, "name", "unknown role '" + std::string(name) + "' (one of: " + list + ")",
+                       d_);
+            return;
+        }
+        if (auto [it, fresh] = seen.emplace(name, e->GetLineNum()); !fresh)
+            src_.error(e, "name",
+                       "role '" + std::string(name) + "' is already set on line " +
+                           std::to_string(it->second),
+                       d_);
+        TextStyle& t = s.roles[index];
+        if (const char* family = e->Attribute("family")) {
+            if (xml::is_blank(family))
+                src_.error(e, "family", "the font family is empty", d_);
+            else
+                t.font.family = family;
+        }
+        choice<bool>(e, "weight", {{"regular", false}, {"normal", false}, {"bold", true}},
+                     t.font.bold);
+        choice<bool>(e, "slant", {{"normal", false}, {"roman", false}, {"italic", true}},
+                     t.font.italic);
+        length(e, "size", t.size, false, 2, 400);
+        length(e, "leading", t.leading, false, 1, 500);
+        length(e, "space-before", t.space_before, false, 0, 500);
+        length(e, "space-after", t.space_after, false, 0, 500);
+        choice<Align>(e, "align",
+                      {{"left", Align::Left},
+                       {"justify", Align::Justify},
+                       {"center", Align::Center},
+                       {"right", Align::Right}},
+                      t.align);
+        boolean(e, "hyphenate", t.hyphenate);
+        if (const char* c = e->Attribute("color")) {
+            std::string_view v(c);
+            unsigned rgb = 0;
+            const bool ok = v.size() == 7 && v[0] == '#' &&
+                            std::from_chars(v.data() + 1, v.data() + 7, rgb, 16).ptr ==
+                                v.data() + 7;
+            if (ok)
+                t.color = {static_cast<std::uint8_t>(rgb >> 16),
+                           static_cast<std::uint8_t>((rgb >> 8) & 0xFF),
+                           static_cast<std::uint8_t>(rgb & 0xFF)};
+            else
+                src_.error(e, "color",
+                           "color '" + std::string(v) + "' is not of the form #RRGGBB", d_);
+        }
+        if (t.leading < t.size * 0.8)
+            d_.warning(src_.name(), e->GetLineNum(),
+                       "role '" + std::string(name) +
+                           "': the leading is much smaller than the size; lines will overlap");
+    }
+
+    const xml::Source& src_;
+    Diagnostics& d_;
+};
+
+std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src,
+                             Diagnostics& diags, std::size_t errors_before) {
+    if (!src)
+        return std::nullopt;
+    Reader r(*src, diags);
+    Style s = r.read(base);
+    if (diags.error_count() > errors_before)
+        return std::nullopt;
+    return s;
+}
+
+} // namespace
+
+Style default_style() {
+    Diagnostics d;
+    auto s = read_on(base_style(),
+                     xml::Source::parse(std::string(builtin_style_text("brochure")),
+                                        "<built-in brochure>", d),
+                     d, 0);
+    // The built-in sheet is checked by the test suite; fall back rather than fail.
+    return s ? *s : base_style();
+}
+
+std::optional<Style> read_style(const std::string& path, Diagnostics& diags) {
+    const auto before = diags.error_count();
+    return read_on(default_style(), xml::Source::load(path, path, diags), diags, before);
+}
+
+std::optional<Style> read_style_text(std::string text, const std::string& display,
+                                     Diagnostics& diags) {
+    const auto before = diags.error_count();
+    return read_on(default_style(), xml::Source::parse(std::move(text), display, diags), diags,
+                   before);
+}
+
+std::vector<std::string> builtin_style_names() {
+    std::vector<std::string> out;
+    for (const auto& s : builtin_styles())
+        out.emplace_back(s.name);
+    return out;
+}
+
+std::optional<Style> resolve_style(const std::string& name_or_path, Diagnostics& diags) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(name_or_path, ec))
+        return read_style(name_or_path, diags);
+    for (const auto& s : builtin_styles())
+        if (s.name == name_or_path)
+            return read_style_text(std::string(s.text), "<built-in " + std::string(s.name) + ">",
+                                   diags);
+    std::string list;
+    for (const auto& n : builtin_style_names())
+        list += (list.empty() ? "" : ", ") + n;
+    diags.error(name_or_path, 0, 0,
+                "no such style file, and no built-in style of that name (built-in: " + list +
+                    ")");
+    return std::nullopt;
+}
+
+} // namespace chronik::style

@@ -1,0 +1,66 @@
+// An XML file read strictly: UTF-8 only, no DOCTYPE, no entities beyond the
+// five built-ins and character references, well-formed. Parsing is done by
+// tinyxml2; this wrapper adds the checks tinyxml2 does not make and the
+// columns it does not report.
+#pragma once
+
+#include "support/diagnostics.hpp"
+
+#include <tinyxml2.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace chronik::xml {
+
+// Files larger than this are refused before parsing (see README, "Limits").
+inline constexpr std::size_t max_file_bytes = 16 * 1024 * 1024;
+
+class Source {
+public:
+    // Reads `path` and parses it. Problems go to `diags` under the name
+    // `display` (the path as the user wrote it); returns nullptr when the
+    // file could not be parsed at all. A non-null result may still have
+    // produced errors (for example an unknown entity) that do not stop
+    // the structural checks.
+    static std::unique_ptr<Source> load(const std::string& path, const std::string& display,
+                                        Diagnostics& diags);
+    static std::unique_ptr<Source> parse(std::string text, const std::string& display,
+                                         Diagnostics& diags);
+
+    const tinyxml2::XMLElement* root() const { return doc_.RootElement(); }
+    const std::string& name() const { return display_; }
+
+    // 1-based column of the element's start tag, 0 when unknown.
+    int column(const tinyxml2::XMLElement* e) const;
+    // 1-based column of the attribute's name in the element's start tag.
+    int column(const tinyxml2::XMLElement* e, std::string_view attribute) const;
+
+    void error(const tinyxml2::XMLNode* n, std::string message, Diagnostics& d) const;
+    void error(const tinyxml2::XMLElement* e, std::string_view attribute, std::string message,
+               Diagnostics& d) const;
+    void warning(const tinyxml2::XMLNode* n, std::string message, Diagnostics& d) const;
+
+    Source(const Source&) = delete;
+    Source& operator=(const Source&) = delete;
+
+private:
+    Source() = default;
+    void index_columns();
+    std::string_view line_text(int line) const;
+
+    std::string display_;
+    std::string text_;
+    std::vector<std::size_t> line_starts_;
+    tinyxml2::XMLDocument doc_{true, tinyxml2::PRESERVE_WHITESPACE};
+    std::unordered_map<const tinyxml2::XMLElement*, int> columns_;
+};
+
+// XML white space (space, tab, CR, LF).
+bool is_space(char c);
+bool is_blank(std::string_view s);
+
+} // namespace chronik::xml

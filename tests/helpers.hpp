@@ -1,0 +1,53 @@
+// Shared test helpers: paths, files, and running the chronik binary.
+#pragma once
+
+#include "support/diagnostics.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace chronik::test {
+
+inline const std::filesystem::path source_dir = CHRONIK_SOURCE_DIR;
+inline const std::string binary = CHRONIK_BINARY;
+
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, const std::string& text);
+
+// Every diagnostic as the CLI prints it.
+std::vector<std::string> lines(const Diagnostics& d);
+// True if some line contains `needle`.
+bool has(const std::vector<std::string>& lines, const std::string& needle);
+std::string joined(const std::vector<std::string>& lines);
+
+// A fresh, empty folder under the system's temp folder, removed at exit.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct RunResult {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+// Runs the chronik binary with `args` (shell-quoted here) in `cwd`,
+// with extra environment assignments such as "SOURCE_DATE_EPOCH=0".
+RunResult run_chronik(const std::vector<std::string>& args,
+                      const std::filesystem::path& cwd = std::filesystem::current_path(),
+                      const std::string& env = "");
+
+// Compares `actual` with the golden file; with CHRONIK_UPDATE_GOLDEN=1 in
+// the environment it rewrites the golden file instead (review the diff).
+void check_golden(const std::filesystem::path& golden, const std::string& actual);
+
+} // namespace chronik::test

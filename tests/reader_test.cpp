@@ -1,0 +1,219 @@
+// The chronicle reader on good and bad inputs: every error kind, with its line.
+#include "helpers.hpp"
+#include "model/dump.hpp"
+#include "reader/chronicle_reader.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace chronik;
+using chronik::test::has;
+using chronik::test::joined;
+using chronik::test::lines;
+
+namespace {
+
+const std::string tests_dir = (test::source_dir / "tests").string();
+
+struct Result {
+    std::optional<chronicle::Chronicle> chronicle;
+    std::vector<std::string> diags;
+};
+
+Result read(const std::string& text, reader::ReadOptions o = {}) {
+    Diagnostics d;
+    Result r;
+    r.chronicle = reader::read_chronicle_text(text, "t.xml", tests_dir, d, o);
+    r.diags = lines(d);
+    return r;
+}
+
+// A chronicle around `body` (which starts on line 3).
+std::string wrap(const std::string& body) {
+    return "<chronicle lang=\"de\">\n<title>T</title>\n" + body + "\n</chronicle>\n";
+}
+
+void expect_error(const std::string& text, const std::string& message) {
+    CAPTURE(message);
+    const auto r = read(text);
+    INFO(joined(r.diags));
+    CHECK_FALSE(r.chronicle);
+    CHECK(has(r.diags, message));
+}
+
+} // namespace
+
+TEST_CASE("reader: a complete chronicle") {
+    const auto r = read(R"(<?xml version="1.0" encoding="UTF-8"?>
+<chronicle lang="en-GB" version="1">
+  <title>  Our   history </title>
+  <subtitle>Sub</subtitle>
+  <organization>Org</organization>
+  <intro><p>Hello <em>world</em>.</p><p>Two</p></intro>
+  <period label="1990s">
+    <milestone date="1994-07-01" category="ops  security ops" id="start">
+      <title>Start <strong>now</strong></title>
+      <p>Text with <a href="https://example.org/ä">a <em>link</em></a>,<br/> a break
+         and   spaces.</p>
+      <image src="images/small.png" alt="A picture"><caption>Seen <em>here</em></caption></image>
+    </milestone>
+  </period>
+  <milestone date="2001"><p>Loose one</p></milestone>
+  <milestone date="2001-05"><p>Loose two</p></milestone>
+  <milestone date="2002"><title>Loose three</title></milestone>
+</chronicle>)");
+    INFO(joined(r.diags));
+    REQUIRE(r.chronicle);
+    CHECK(r.diags.empty());
+    const auto& c = *r.chronicle;
+    CHECK(c.language == "en-GB");
+    CHECK(c.title == "Our history");
+    CHECK(c.subtitle == "Sub");
+    CHECK(c.organization == "Org");
+    REQUIRE(c.intro.size() == 2);
+    CHECK(model::dump(c.intro[0].content) == "Hello <em>world</em>.");
+    REQUIRE(c.periods.size() == 3); // the explicit one, then 2001 and 2002 grouped by year
+    const auto& m = c.periods[0].milestones.at(0);
+    CHECK(m.line == 8);
+    CHECK(m.date == model::Date{1994, 7, 1});
+    CHECK(m.categories == std::vector<std::string>{"ops", "security"});
+    CHECK(m.id == "start");
+    CHECK(model::dump(m.title) == "Start <strong>now</strong>");
+    REQUIRE(m.body.size() == 2);
+    const auto& p = std::get<chronicle::Paragraph>(m.body[0]);
+    CHECK(model::dump(p.content) ==
+          "Text with <a https://example.org/ä>a <em>link</em></a>,<br>a break and spaces.");
+    const auto& img = std::get<chronicle::ImageRef>(m.body[1]);
+    CHECK(img.width_px == 64);
+    CHECK(img.height_px == 48);
+    CHECK(img.alt == "A picture");
+    CHECK(model::dump(img.caption) == "Seen <em>here</em>");
+    CHECK(c.periods[1].implicit);
+    CHECK(c.periods[1].milestones.size() == 2);
+    CHECK(c.periods[2].milestones.size() == 1);
+}
+
+TEST_CASE("reader: white space collapses, and a space at the edge of <em> moves outside") {
+    const auto r = read(wrap("<milestone date=\"2000\"><p>\n  a<em> b </em>c\n  <strong>d</strong> </p></milestone>"));
+    REQUIRE(r.chronicle);
+    const auto& p = std::get<chronicle::Paragraph>(r.chronicle->periods[0].milestones[0].body[0]);
+    CHECK(model::dump(p.content) == "a <em>b</em> c <strong>d</strong>");
+}
+
+TEST_CASE("reader: structure errors, each with file, line and column") {
+    expect_error("<chronik><title>T</title></chronik>", "t.xml:1:1: error: the root element must be <chronicle>");
+    expect_error("<chronicle>\n  <subtitle>S</subtitle>\n</chronicle>", "t.xml:1:1: error: the chronicle has no <title>");
+    expect_error(wrap("<chapter/>"), "t.xml:3:1: error: unknown element <chapter> in <chronicle>");
+    expect_error(wrap("<intro><p>x</p></intro>\n<subtitle>S</subtitle>"), "t.xml:4:1: error: <subtitle> must come before <intro>");
+    expect_error(wrap("<title>Again</title>"), "t.xml:3:1: error: <title> is given twice");
+    expect_error(wrap("<period><milestone date=\"2000\"><p>x</p><foo/></milestone></period>"),
+                 "t.xml:3:40: error: unknown element <foo> in <milestone>");
+    expect_error(wrap("<period label=\"x\" color=\"red\"/>"),
+                 "t.xml:3:19: error: unknown attribute 'color' on <period>");
+    expect_error(wrap("<period>stray words</period>"),
+                 "t.xml:3: error: text 'stray words' is not allowed directly in <period>");
+    expect_error("<chronicle><title>T<em>x</em></title></chronicle>",
+                 "t.xml:1:20: error: <title> holds plain text only");
+    expect_error("<chronicle><title> </title></chronicle>", "<title> is empty");
+    expect_error(wrap("<intro/>"), "<intro> needs at least one <p>");
+    expect_error(wrap("<intro><p> </p></intro>"), "t.xml:3:8: error: <p> is empty");
+    expect_error("<chronicle version=\"2\"><title>T</title></chronicle>",
+                 "t.xml:1:12: error: unsupported format version '2'");
+    expect_error("<chronicle lang=\"german!\"><title>T</title></chronicle>",
+                 "t.xml:1:12: error: lang 'german!' is not a BCP 47 language tag");
+}
+
+TEST_CASE("reader: milestone errors") {
+    expect_error(wrap("<milestone date=\"2021-02-30\"><p>x</p></milestone>"),
+                 "t.xml:3:12: error: date '2021-02-30' does not exist");
+    expect_error(wrap("<milestone date=\"21.2.2021\"><p>x</p></milestone>"),
+                 "is not of the form YYYY, YYYY-MM or YYYY-MM-DD");
+    expect_error(wrap("<milestone><p>x</p></milestone>"),
+                 "t.xml:3:1: error: <milestone> needs a date attribute");
+    expect_error(wrap("<milestone date=\"2000\"></milestone>"),
+                 "t.xml:3:1: error: the milestone is empty");
+    expect_error(wrap("<milestone date=\"2000\"><image src=\"images/small.png\" alt=\"x\"/></milestone>"),
+                 "the milestone is empty");
+    expect_error(wrap("<milestone date=\"2000\"><p>x</p><title>late</title></milestone>"),
+                 "t.xml:3:32: error: <title> must come first in <milestone>");
+    expect_error(wrap("<milestone date=\"2000\" id=\"a\"><p>x</p></milestone>\n"
+                      "<milestone date=\"2000\" id=\"a\"><p>y</p></milestone>"),
+                 "t.xml:4:24: error: id 'a' is already used on line 3");
+    expect_error(wrap("<milestone date=\"2000\" id=\"1a\"><p>x</p></milestone>"),
+                 "id '1a' is not a valid name");
+    expect_error(wrap("<milestone date=\"2000\" category=\" \"><p>x</p></milestone>"),
+                 "the category attribute is empty");
+}
+
+TEST_CASE("reader: inline errors") {
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"javascript:alert(1)\">x</a></p></milestone>"),
+                 "t.xml:3:30: error: link target 'javascript:alert(1)' is not allowed");
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a b\">x</a></p></milestone>"),
+                 "is not allowed");
+    expect_error(wrap("<milestone date=\"2000\"><p><a>x</a></p></milestone>"), "<a> needs an href");
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a\"></a></p></milestone>"),
+                 "<a> has no text to click on");
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a\"><em><a href=\"https://b\">x</a></em></a></p></milestone>"),
+                 "a link cannot contain another link");
+    expect_error(wrap("<milestone date=\"2000\"><p>a <b>bold</b></p></milestone>"),
+                 "t.xml:3:29: error: <b> is not allowed in <p> (allowed: em, strong, a, br)");
+    expect_error(wrap("<milestone date=\"2000\"><title>a <br/></title></milestone>"),
+                 "<br> is not allowed in <title> (allowed: em, strong)");
+    expect_error(wrap("<milestone date=\"2000\"><p>a<br>b</br></p></milestone>"), "<br/> must be empty");
+    CHECK(read(wrap("<milestone date=\"2000\"><p><a href=\"mailto:a@b.de\">mail</a> <a href=\"HTTP://x.de\">x</a></p></milestone>")).chronicle);
+}
+
+TEST_CASE("reader: image errors") {
+    auto img = [](const std::string& attrs) {
+        return wrap("<milestone date=\"2000\"><p>x</p><image " + attrs + "/></milestone>");
+    };
+    expect_error(img("src=\"images/missing.png\" alt=\"x\""), "image 'images/missing.png' cannot be opened");
+    expect_error(img("src=\"images/fake.png\" alt=\"x\""), "image 'images/fake.png' is neither a PNG nor a JPEG image");
+    expect_error(img("src=\"images/fake.jpg\" alt=\"x\""), "is neither a PNG nor a JPEG image");
+    expect_error(img("src=\"images/truncated.png\" alt=\"x\""), "is a truncated or corrupt PNG file");
+    expect_error(img("src=\"images/deep16.png\" alt=\"x\""), "is a 16-bit PNG");
+    expect_error(img("src=\"/etc/passwd\" alt=\"x\""), "image path '/etc/passwd' is absolute");
+    expect_error(img("src=\"../CMakeLists.txt\" alt=\"x\""), "leads outside the chronicle's folder");
+    expect_error(img("src=\"images/../../x.png\" alt=\"x\""), "leads outside the chronicle's folder");
+    expect_error(img("alt=\"x\""), "<image> needs a src attribute");
+    expect_error(img("src=\"images/small.png\""), "<image> needs an alt attribute");
+    const auto ok = read(img("src=\"images/small.jpg\" alt=\"x\""));
+    INFO(joined(ok.diags));
+    REQUIRE(ok.chronicle);
+    const auto& i = std::get<chronicle::ImageRef>(ok.chronicle->periods[0].milestones[0].body[1]);
+    CHECK(i.format == chronicle::ImageRef::Format::Jpeg);
+    CHECK(i.width_px == 64);
+    CHECK(i.height_px == 48);
+    // outside the folder, but allowed by the option: then it must still be an image
+    reader::ReadOptions allow;
+    allow.allow_outside_images = true;
+    CHECK(has(read(img("src=\"../CMakeLists.txt\" alt=\"x\""), allow).diags, "is neither a PNG nor a JPEG"));
+}
+
+TEST_CASE("reader: all errors of a file are reported, not just the first") {
+    const auto r = read(wrap("<milestone date=\"2021-02-30\"><p>x</p></milestone>\n"
+                             "<milestone date=\"2000\" foo=\"1\"></milestone>\n"
+                             "<milestone date=\"2000\"><p><a href=\"ftp://x\">x</a></p></milestone>"));
+    CHECK_FALSE(r.chronicle);
+    CHECK(r.diags.size() == 4);
+    CHECK(has(r.diags, "t.xml:3:12: error: date"));
+    CHECK(has(r.diags, "t.xml:4:24: error: unknown attribute 'foo'"));
+    CHECK(has(r.diags, "t.xml:4:1: error: the milestone is empty"));
+    CHECK(has(r.diags, "t.xml:5:30: error: link target 'ftp://x'"));
+}
+
+TEST_CASE("reader: warnings do not stop the read") {
+    const auto r = read(wrap("<period label=\"1992-1994\">\n<milestone date=\"1991-07-01\"><title>x</title></milestone>\n</period>\n<period label=\"1990\"/>"));
+    INFO(joined(r.diags));
+    REQUIRE(r.chronicle);
+    CHECK(has(r.diags, "t.xml:4: warning: milestone dated 1991-07-01 lies outside the years of its period '1992-1994'"));
+    CHECK(has(r.diags, "t.xml:6: warning: period '1990' has no milestones"));
+}
+
+TEST_CASE("reader: files that cannot be read") {
+    Diagnostics d;
+    CHECK_FALSE(reader::read_chronicle("/nonexistent/x.xml", d));
+    CHECK(has(lines(d), "/nonexistent/x.xml: error: cannot open file"));
+    d.clear();
+    CHECK_FALSE(reader::read_chronicle(tests_dir, d));
+    CHECK(has(lines(d), "tests: error: is a folder, not a file"));
+}

@@ -1,0 +1,111 @@
+// The strict XML layer: encodings, DOCTYPE, entities, well-formedness.
+#include "helpers.hpp"
+#include "xml/source.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace chronik;
+using chronik::test::has;
+using chronik::test::joined;
+using chronik::test::lines;
+
+namespace {
+std::vector<std::string> parse_errors(const std::string& text, bool* parsed = nullptr) {
+    Diagnostics d;
+    auto src = xml::Source::parse(text, "t.xml", d);
+    if (parsed)
+        *parsed = src != nullptr;
+    return lines(d);
+}
+} // namespace
+
+TEST_CASE("xml: empty, UTF-16, UTF-32 and binary files are refused") {
+    CHECK(has(parse_errors(""), "t.xml: error: file is empty"));
+    CHECK(has(parse_errors(std::string("\xFF\xFE<\0c\0", 6)), "t.xml:1:1: error: file is UTF-16"));
+    CHECK(has(parse_errors(std::string("\xFE\xFF\0<\0c", 6)), "t.xml:1:1: error: file is UTF-16"));
+    CHECK(has(parse_errors(std::string("\xFF\xFE\0\0<\0\0\0", 8)), "UTF-32"));
+    CHECK(has(parse_errors(std::string("<\0c\0h\0", 6)), "t.xml:1:2: error: file contains a NUL byte"));
+    CHECK(has(parse_errors("\x89PNG\r\n\x1a\n\x01\x02"), "t.xml:1:1: error: invalid UTF-8 (byte 0x89)"));
+}
+
+TEST_CASE("xml: invalid UTF-8 is reported at its line and column, every time") {
+    const auto e = parse_errors("<a>\n  gr\xFC\xDF e\n  caf\xE9</a>");
+    CHECK(has(e, "t.xml:2:5: error: invalid UTF-8 (byte 0xFC)"));
+    CHECK(has(e, "t.xml:3:6: error: invalid UTF-8 (byte 0xE9)"));
+    // overlong encoding of '/' and an encoded surrogate
+    CHECK(has(parse_errors("<a>\xC0\xAF</a>"), "invalid UTF-8"));
+    CHECK(has(parse_errors("<a>\xED\xA0\x80</a>"), "invalid UTF-8"));
+}
+
+TEST_CASE("xml: a UTF-8 byte order mark is fine, another declared encoding is not") {
+    bool ok = false;
+    CHECK(parse_errors("\xEF\xBB\xBF<a/>", &ok).empty());
+    CHECK(ok);
+    CHECK(has(parse_errors("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>"),
+              "t.xml:1:31: error: the XML declaration names encoding 'ISO-8859-1'"));
+    CHECK(parse_errors("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>").empty());
+}
+
+TEST_CASE("xml: DOCTYPE is refused before anything is expanded (billion laughs, XXE)") {
+    const std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+                               " <!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">\n]>\n<lolz>&lol2;</lolz>";
+    bool ok = true;
+    auto e = parse_errors(laughs, &ok);
+    CHECK_FALSE(ok);
+    CHECK(has(e, "t.xml:2:1: error: DOCTYPE and ENTITY declarations are not allowed"));
+    e = parse_errors("<!DOCTYPE c SYSTEM \"file:///etc/passwd\"><c/>", &ok);
+    CHECK_FALSE(ok);
+    CHECK(has(e, "t.xml:1:1: error: DOCTYPE"));
+    // a DOCTYPE inside a comment is just text
+    CHECK(parse_errors("<!-- <!DOCTYPE x> --><a/>").empty());
+}
+
+TEST_CASE("xml: only the built-in entities and character references") {
+    bool ok = false;
+    CHECK(parse_errors("<a>&amp;&lt;&gt;&quot;&apos;&#160;&#x20AC;</a>", &ok).empty());
+    CHECK(ok);
+    auto e = parse_errors("<a>\n x &nbsp; y &copy;</a>");
+    CHECK(has(e, "t.xml:2:4: error: unknown entity '&nbsp;'"));
+    CHECK(has(e, "t.xml:2:13: error: unknown entity '&copy;'"));
+    CHECK(has(parse_errors("<a>Müller & Söhne</a>"), "t.xml:1:11: error: a bare '&' must be written as &amp;"));
+    CHECK(has(parse_errors("<a>&#0;</a>"), "names a character XML does not allow"));
+    CHECK(has(parse_errors("<a>&#xD800;</a>"), "names a character XML does not allow"));
+    CHECK(has(parse_errors("<a>&#12a;</a>"), "malformed character reference"));
+    CHECK(has(parse_errors("<a b=\"&foo;\"/>"), "unknown entity '&foo;'"));
+}
+
+TEST_CASE("xml: control characters are not XML") {
+    CHECK(has(parse_errors("<a>bell\x07</a>"), "t.xml:1:8: error: character U+0007 is not allowed in XML"));
+}
+
+TEST_CASE("xml: not well-formed input names the line") {
+    CHECK(has(parse_errors("<a>\n<b>\n</a>"), "t.xml:2: error: not well-formed XML: end tag does not match its start tag <b>"));
+    CHECK(has(parse_errors("<a>\n<b"), "t.xml:2: error: not well-formed XML"));
+    CHECK(has(parse_errors("<a/><b/>"), "t.xml:1: error: not well-formed XML: more than one root element"));
+    CHECK(has(parse_errors("<a/>text"), "t.xml:1: error: not well-formed XML"));
+    CHECK(has(parse_errors("<a x=\"1\" x=\"2\"/>"), "not well-formed XML"));
+    CHECK(has(parse_errors("   "), "not well-formed XML: no root element"));
+}
+
+TEST_CASE("xml: deep nesting is refused, not a stack overflow") {
+    std::string deep;
+    for (int i = 0; i < 20000; ++i)
+        deep += "<em>";
+    deep += "x";
+    for (int i = 0; i < 20000; ++i)
+        deep += "</em>";
+    const auto e = parse_errors("<p>" + deep + "</p>");
+    CHECK(has(e, "nested too deeply"));
+}
+
+TEST_CASE("xml: columns point at the start tag, even for repeated names on one line") {
+    Diagnostics d;
+    auto src = xml::Source::parse("<p>a <em>b</em> ü <em>c</em></p>", "t.xml", d);
+    REQUIRE(src);
+    auto* first = src->root()->FirstChildElement("em");
+    auto* second = first->NextSiblingElement("em");
+    CHECK(src->column(src->root()) == 1);
+    CHECK(src->column(first) == 6);
+    CHECK(src->column(second) == 19); // counted in characters, not bytes
+    INFO(joined(lines(d)));
+}
