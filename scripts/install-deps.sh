@@ -7,8 +7,18 @@ packages=(
   # build
   build-essential cmake pkg-config
   libpoco-dev libtinyxml2-dev doctest-dev
+  # PDF: libharu, fonts found with fontconfig and measured with FreeType,
+  # line breaks from libunibreak, hyphenation from libhyphen's dictionaries
+  libhpdf-dev libfontconfig-dev libfreetype-dev libunibreak-dev
+  libhyphen-dev hyphen-de hyphen-en-us
+  # fonts: Charis SIL for text (see README), DejaVu Sans for missing characters
+  fonts-sil-charis fonts-dejavu-core
   # tests: XML Schema validation of the sample
   libxml2-utils
+  # tests: PDF (pdftotext, pdffonts, pdfinfo; qpdf --check and --json)
+  poppler-utils qpdf python3
+  # tests: DOCX
+  unzip python3 python3-docx libreoffice-writer-nogui poppler-utils fonts-sil-charis hyphen-de
 )
 
 missing=()

@@ -52,7 +52,7 @@ TEST_CASE("cli: usage errors exit with 2 and say what is wrong") {
         {{"render"}, "'render' needs at least one FILE"},
         {{"check"}, "'check' needs at least one FILE"},
         {{"render", sample, "--bogus"}, "unknown option '--bogus'"},
-        {{"render", sample, "-f", "pdfx"}, "unknown format 'pdfx' (available: md"},
+        {{"render", sample, "-f", "pdfx"}, "unknown format 'pdfx' (available: "},
         {{"render", sample, "--from", "abc"}, "--from needs a year (1 to 9999), not 'abc'"},
         {{"render", sample, "--from", "2020", "--to", "2010"}, "--from 2020 lies after --to 2010"},
         {{"render", sample, "--order", "random"}, "--order 'random' is not one of: written, oldest, newest"},

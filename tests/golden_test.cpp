@@ -2,6 +2,7 @@
 // and Markdown beside it. CHRONIK_UPDATE_GOLDEN=1 rewrites them.
 #include "compose/composer.hpp"
 #include "helpers.hpp"
+#include "layout/brochure.hpp"
 #include "model/dump.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "render/renderer.hpp"
@@ -42,6 +43,11 @@ TEST_CASE("golden: every case under tests/cases") {
         const auto doc = compose_file(dir / "input.xml");
         test::check_golden(dir / "expected.model.txt", model::dump(doc));
         test::check_golden(dir / "expected.md", render_md(doc));
+        // What the brochure layout set where (fonts from scripts/install-deps.sh).
+        layout::FontSet fonts;
+        Diagnostics d;
+        const auto tree = layout::lay_out_brochure(doc, style::default_style(), fonts, d);
+        test::check_golden(dir / "expected.layout.txt", layout::dump(tree, fonts));
     }
     CHECK(cases >= 2);
 }

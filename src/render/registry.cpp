@@ -1,6 +1,8 @@
 #include "renderer.hpp"
 
 #include "md/markdown_renderer.hpp"
+#include "pdf/pdf_renderer.hpp"
+#include "docx/docx_renderer.hpp"
 
 #include <stdexcept>
 
@@ -35,6 +37,8 @@ std::vector<std::string> Registry::names() const {
 
 Registry builtin_registry() {
     Registry r;
+    r.add(std::make_unique<pdf::PdfRenderer>());
+    r.add(std::make_unique<docx::DocxRenderer>());
     r.add(std::make_unique<md::MarkdownRenderer>());
     return r;
 }

@@ -1,0 +1,21 @@
+// The brochure: the document model laid out on pages. Title page, intro,
+// table of contents, then the periods along a timeline rail: a vertical
+// rule in the left column of the text area with a marker for each period
+// and each milestone. Running header (title, current period) and page
+// numbers on every page but the title page.
+#pragma once
+
+#include "font.hpp"
+#include "model/document.hpp"
+#include "page.hpp"
+#include "support/diagnostics.hpp"
+
+namespace chronik::layout {
+
+PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,
+                          Diagnostics& diags);
+
+// Plain-text dump of a page tree: what was set where (for golden tests).
+std::string dump(const PageTree& tree, const FontSet& fonts);
+
+} // namespace chronik::layout

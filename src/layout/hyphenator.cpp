@@ -1,0 +1,125 @@
+#include "hyphenator.hpp"
+
+#include "hyphen_table.hpp"
+
+#include "support/language.hpp"
+#include "support/utf8.hpp"
+
+#include <hyphen.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace chronik::layout {
+
+struct Hyphenator::Dict {
+    HyphenDict* dict = nullptr;                 // the one in use
+    HyphenDict* loaded = nullptr;               // loaded by libhyphen: ours to free
+    std::unique_ptr<hyphen_table::View> view;   // or laid over a linked-in table
+    ~Dict() {
+        if (loaded)
+            hnj_hyphen_free(loaded);
+    }
+};
+
+std::unique_ptr<Hyphenator> Hyphenator::for_language(std::string_view bcp47) {
+    const std::string lang = primary_language(bcp47);
+    // Region from the tag when there is a dictionary for it (de-AT, de-CH),
+    // else the language's usual one.
+    std::string region;
+    if (const auto dash = bcp47.find('-'); dash != std::string_view::npos) {
+        region = std::string(bcp47.substr(dash + 1, 2));
+        for (auto& c : region)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    const std::string dir = "/usr/share/hyphen/";
+    std::vector<std::string> candidates;
+    if (!region.empty())
+        candidates.push_back(dir + "hyph_" + lang + "_" + region + ".dic");
+    if (lang == "de")
+        candidates.push_back(dir + "hyph_de_DE.dic");
+    if (lang == "en")
+        candidates.push_back(dir + "hyph_en_US.dic");
+    candidates.push_back(dir + "hyph_" + lang + ".dic");
+    for (const auto& c : candidates) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(c, ec))
+            return std::make_unique<Hyphenator>(c);
+    }
+    return nullptr;
+}
+
+Hyphenator::Hyphenator(const std::string& path) : dict_(std::make_unique<Dict>()) {
+    // The dictionaries are often symlinks (hyph_de_AT.dic -> hyph_de_DE.dic):
+    // look for a precompiled table under the real file's name.
+    std::error_code ec;
+    const auto real = std::filesystem::canonical(path, ec);
+    const auto table = hyphen_table::builtin(ec ? "" : real.stem().string());
+    if (!table.empty()) {
+        dict_->view = std::make_unique<hyphen_table::View>(table);
+        dict_->dict = dict_->view->dict();
+        return;
+    }
+    dict_->loaded = dict_->dict = hnj_hyphen_load(path.c_str());
+    if (!dict_->dict)
+        throw std::runtime_error("cannot load hyphenation dictionary " + path);
+}
+
+Hyphenator::~Hyphenator() = default;
+
+std::vector<std::size_t> Hyphenator::points(std::string_view word, int min_word, int left,
+                                            int right) const {
+    // The Debian dictionaries are ISO-8859-1: convert, lower-case, keep a
+    // map from Latin-1 positions back to UTF-8 byte offsets.
+    std::string latin1;
+    std::vector<std::size_t> ends; // UTF-8 offset after each character
+    for (std::size_t i = 0; i < word.size();) {
+        char32_t c = utf8::next(word, i);
+        if (c > 0xFF)
+            return {};
+        if (c < 0x80)
+            c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+        else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
+            c += 0x20; // Latin-1 capitals to small
+        latin1 += static_cast<char>(c);
+        ends.push_back(i);
+    }
+    const int n = static_cast<int>(latin1.size());
+    if (n < min_word || n >= 1000)
+        return {};
+    std::vector<char> hyphens(static_cast<std::size_t>(n) + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    const int rc = hnj_hyphen_hyphenate3(dict_->dict, latin1.data(), n, hyphens.data(), nullptr,
+                                         &rep, &pos, &cut, left, right, left, right);
+    if (rep) {
+        // Non-standard hyphenation (e.g. old "Schiffahrt") is not used.
+        for (int i = 0; i < n; ++i)
+            std::free(rep[i]);
+        std::free(rep);
+        std::free(pos);
+        std::free(cut);
+    }
+    std::vector<std::size_t> out;
+    if (rc != 0)
+        return out;
+    for (int i = left - 1; i < n - right; ++i)
+        if (hyphens[static_cast<std::size_t>(i)] & 1)
+            out.push_back(ends[static_cast<std::size_t>(i)]);
+    return out;
+}
+
+std::string Hyphenator::hyphenated(std::string_view word) const {
+    std::string out;
+    std::size_t from = 0;
+    for (auto p : points(word)) {
+        out += std::string(word.substr(from, p - from)) + "-";
+        from = p;
+    }
+    return out + std::string(word.substr(from));
+}
+
+} // namespace chronik::layout

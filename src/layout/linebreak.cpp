@@ -1,0 +1,197 @@
+#include "linebreak.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+
+namespace chronik::layout {
+
+int badness(double r) {
+    if (r < 0)
+        r = -r;
+    const double b = 100.0 * r * r * r;
+    return b > 10000.0 ? 10000 : static_cast<int>(b + 0.5);
+}
+
+namespace {
+
+constexpr int very_loose = 0, loose = 1, decent = 2, tight = 3; // fitness classes (TeX §817)
+
+int fitness(double r) {
+    if (r < -0.5)
+        return tight;
+    if (r <= 0.5)
+        return decent;
+    if (r <= 1.0)
+        return loose;
+    return very_loose;
+}
+
+struct Node {
+    std::size_t position;
+    std::size_t line; // number of lines before this break
+    int fitness;
+    int hyphen_run; // lines ending in a flagged break, in a row, up to here
+    bool flagged;
+    double ratio;
+    double total_demerits;
+    Length width, stretch, shrink; // totals after the break (TeX's "after")
+    int fill;
+    std::shared_ptr<const Node> previous;
+};
+
+struct Totals {
+    Length width = 0, stretch = 0, shrink = 0;
+    int fill = 0;
+};
+
+std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
+                                               const std::function<Length(std::size_t)>& line_width,
+                                               const BreakParams& p, double max_ratio) {
+    using NodePtr = std::shared_ptr<const Node>;
+    std::vector<NodePtr> active;
+    active.push_back(std::make_shared<Node>(Node{0, 0, decent, 0, false, 0, 0, 0, 0, 0, 0, nullptr}));
+    Totals sum;
+
+    // Totals after a break at b: skip the glue and penalties that vanish at
+    // the start of the next line (TeX §837).
+    auto after = [&](std::size_t b, Totals t) {
+        for (std::size_t i = b; i < items.size(); ++i) {
+            const Item& it = items[i];
+            if (it.kind == Item::Kind::Box)
+                break;
+            if (it.kind == Item::Kind::Glue) {
+                t.width += it.width;
+                t.stretch += it.stretch;
+                t.shrink += it.shrink;
+                t.fill += it.fill;
+            } else if (it.penalty <= -infinite_penalty && i > b) {
+                break;
+            }
+        }
+        return t;
+    };
+
+    for (std::size_t b = 0; b < items.size(); ++b) {
+        const Item& it = items[b];
+        bool legal = false;
+        if (it.kind == Item::Kind::Penalty)
+            legal = it.penalty < infinite_penalty;
+        else if (it.kind == Item::Kind::Glue)
+            legal = b > 0 && items[b - 1].kind == Item::Kind::Box;
+
+        if (legal) {
+            const bool forced = it.kind == Item::Kind::Penalty && it.penalty <= -infinite_penalty;
+            const Length break_width = it.kind == Item::Kind::Penalty ? it.width : 0;
+            const bool flagged = it.kind == Item::Kind::Penalty && it.flagged;
+            // Best new node per (fitness class, hyphen run).
+            struct Candidate {
+                double demerits = std::numeric_limits<double>::infinity();
+                NodePtr from;
+                double ratio = 0;
+            };
+            Candidate best[4][8];
+            std::vector<NodePtr> keep;
+            keep.reserve(active.size());
+            for (const auto& a : active) {
+                const Length width = sum.width - a->width + break_width;
+                const Length target = line_width(a->line);
+                double r;
+                if (width < target) {
+                    const int fill = sum.fill - a->fill;
+                    const Length stretch = sum.stretch - a->stretch;
+                    r = fill > 0 ? 0.0
+                        : stretch > 0 ? static_cast<double>(target - width) / static_cast<double>(stretch)
+                                      : std::numeric_limits<double>::infinity();
+                } else if (width > target) {
+                    const Length shrink = sum.shrink - a->shrink;
+                    r = shrink > 0 ? static_cast<double>(target - width) / static_cast<double>(shrink)
+                                   : -std::numeric_limits<double>::infinity();
+                } else {
+                    r = 0;
+                }
+                const bool too_tight = r < -1;
+                if (!too_tight && !forced)
+                    keep.push_back(a);
+                if (too_tight || r > max_ratio)
+                    continue;
+                const int run = flagged ? a->hyphen_run + 1 : 0;
+                if (run > p.max_hyphen_run)
+                    continue;
+                // Demerits (TeX §859).
+                const double bad = badness(r);
+                double d = (p.line_penalty + bad) * (p.line_penalty + bad);
+                if (it.kind == Item::Kind::Penalty) {
+                    if (it.penalty >= 0)
+                        d += static_cast<double>(it.penalty) * it.penalty;
+                    else if (it.penalty > -infinite_penalty)
+                        d -= static_cast<double>(it.penalty) * it.penalty;
+                }
+                if (flagged && a->flagged)
+                    d += p.flagged_demerits;
+                if (forced && a->flagged)
+                    d += p.final_hyphen_demerits;
+                const int fit = fitness(r);
+                if (std::abs(fit - a->fitness) > 1)
+                    d += p.fitness_demerits;
+                d += a->total_demerits;
+                auto& slot = best[fit][std::min(run, 7)];
+                if (d < slot.demerits)
+                    slot = {d, a, r};
+            }
+            active.swap(keep);
+            const Totals next = after(b, sum);
+            for (int f = 0; f < 4; ++f)
+                for (int h = 0; h < 8; ++h) {
+                    const auto& c = best[f][h];
+                    if (!c.from)
+                        continue;
+                    active.push_back(std::make_shared<Node>(
+                        Node{b, c.from->line + 1, f, h, flagged, c.ratio, c.demerits, next.width,
+                             next.stretch, next.shrink, next.fill, c.from}));
+                }
+            if (active.empty())
+                return std::nullopt;
+        }
+        if (it.kind == Item::Kind::Box) {
+            sum.width += it.width;
+            sum.stretch += it.stretch;
+            sum.shrink += it.shrink;
+        } else if (it.kind == Item::Kind::Glue) {
+            sum.width += it.width;
+            sum.stretch += it.stretch;
+            sum.shrink += it.shrink;
+            sum.fill += it.fill;
+        }
+    }
+    // The last item is a forced break: every active node sits there now.
+    NodePtr best;
+    for (const auto& a : active)
+        if (a->position == items.size() - 1 && (!best || a->total_demerits < best->total_demerits))
+            best = a;
+    if (!best)
+        return std::nullopt;
+    std::vector<LineBreak> out;
+    for (const Node* n = best.get(); n && n->previous; n = n->previous.get())
+        out.push_back({n->position, n->ratio, n->flagged});
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+std::optional<std::vector<LineBreak>> break_lines(const std::vector<Item>& items,
+                                                  const std::function<Length(std::size_t)>& line_width,
+                                                  const BreakParams& p) {
+    if (items.empty())
+        return std::vector<LineBreak>{};
+    auto ratio_for = [](int tolerance) { return std::cbrt(tolerance / 100.0); };
+    if (auto r = run_pass(items, line_width, p, ratio_for(p.tolerance)))
+        return r;
+    if (auto r = run_pass(items, line_width, p, ratio_for(p.second_tolerance)))
+        return r;
+    return run_pass(items, line_width, p, std::numeric_limits<double>::infinity());
+}
+
+} // namespace chronik::layout

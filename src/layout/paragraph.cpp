@@ -1,0 +1,428 @@
+#include "paragraph.hpp"
+
+#include "model/overloaded.hpp"
+#include "support/utf8.hpp"
+
+#include <linebreak.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <set>
+
+namespace chronik::layout {
+
+namespace {
+
+// A stretch of text in one look, from flattening the inline tree.
+struct Run {
+    std::string text;
+    int face = 0;
+    bool hard_break = false;
+    std::string href;
+    int line = 0;
+};
+
+struct Flattener {
+    TypesetContext& ctx;
+    const ParagraphStyle& style;
+    std::vector<Run> runs;
+
+    void walk(const model::Inlines& in, bool bold, bool italic, const std::string& href) {
+        for (const auto& node : in) {
+            std::visit(model::overloaded{
+                           [&](const model::Text& t) {
+                               style::Font f = style.font;
+                               f.bold = f.bold || bold;
+                               f.italic = italic ? !style.font.italic : style.font.italic;
+                               runs.push_back({t.text, ctx.fonts.face(f), false, href, t.line});
+                           },
+                           // Emphasis toggles the slant (emphasis in italic text is upright).
+                           [&](const model::Emphasis& e) { walk(e.children, bold, !italic, href); },
+                           [&](const model::Strong& s) { walk(s.children, true, italic, href); },
+                           [&](const model::Link& l) { walk(l.children, bold, italic, l.href); },
+                           [&](const model::LineBreak& b) {
+                               runs.push_back({"\n", runs.empty() ? ctx.fonts.face(style.font)
+                                                                  : runs.back().face,
+                                               true, "", b.line});
+                           },
+                       },
+                       node);
+        }
+    }
+};
+
+// What a box or penalty of the item list carries for drawing.
+struct Payload {
+    std::string text;
+    int face = 0;
+    std::string href;
+};
+
+struct Builder {
+    TypesetContext& ctx;
+    const ParagraphStyle& style;
+    Length width;
+    std::vector<Item> items;
+    std::vector<Payload> payload; // parallel to items
+    std::set<std::pair<char32_t, int>> warned;
+
+    void push(Item it, Payload p = {}) {
+        items.push_back(it);
+        payload.push_back(std::move(p));
+    }
+
+    const FontFace& face(int id) const { return ctx.fonts.at(id); }
+
+    // One code point of a fragment, in a face that has it (or none).
+    struct Glyph {
+        std::string text;
+        int face;
+        const Run* run;
+    };
+
+    std::vector<Glyph> fragment;
+
+    void add_char(char32_t cp, const Run& run) {
+        int f = run.face;
+        if (cp > 0xFFFF || !face(f).has_glyph(cp)) {
+            f = fallback_for(cp, run);
+            if (f < 0)
+                return;
+        }
+        std::string s;
+        utf8::append(s, cp);
+        if (!fragment.empty() && fragment.back().face == f && fragment.back().run == &run)
+            fragment.back().text += s;
+        else
+            fragment.push_back({s, f, &run});
+    }
+
+    int fallback_for(char32_t cp, const Run& run) {
+        char name[16];
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
+        std::string shown;
+        utf8::append(shown, cp);
+        const bool first = warned.insert({cp, run.line}).second;
+        if (cp > 0xFFFF) {
+            if (first)
+                ctx.diags.warning(ctx.source, run.line,
+                                  std::string("character ") + name + " '" + shown +
+                                      "' cannot be set in the PDF (outside the Basic Multilingual "
+                                      "Plane); it is left out");
+            return -1;
+        }
+        const auto& main = face(run.face);
+        for (const char* family : {"DejaVu Sans", "DejaVu Serif"}) {
+            style::Font f{family, false, false};
+            const int id = ctx.fonts.face(f);
+            if (face(id).has_glyph(cp)) {
+                if (first)
+                    ctx.diags.warning(ctx.source, run.line,
+                                      std::string("character ") + name + " '" + shown +
+                                          "' is not in font '" + main.family() + "'; set in '" +
+                                          face(id).family() + "'");
+                return id;
+            }
+        }
+        if (first)
+            ctx.diags.warning(ctx.source, run.line,
+                              std::string("character ") + name + " '" + shown +
+                                  "' is in no installed font ('" + main.family() +
+                                  "' lacks it); it is left out");
+        return -1;
+    }
+
+    Length text_width(const std::string& s, int f) const {
+        // No kerning: libharu cannot position glyph pairs within a string,
+        // and measuring what is not drawn would shift every line.
+        return face(f).width(s, style.size);
+    }
+
+    bool hyphenatable() const {
+        if (!style.hyphenate || !ctx.hyphenator)
+            return false;
+        std::string all;
+        for (const auto& g : fragment) {
+            if (!g.run->href.empty())
+                return false; // no hyphenation in link texts (URLs)
+            all += g.text;
+        }
+        if (all.find("://") != std::string::npos || all.find('@') != std::string::npos ||
+            all.rfind("www.", 0) == 0)
+            return false;
+        for (char c : all)
+            if (c >= '0' && c <= '9')
+                return false;
+        return true;
+    }
+
+    // Byte offsets into the fragment's text where a hyphen may go.
+    std::vector<std::size_t> hyphen_points(const std::string& all) const {
+        // The word proper: without leading and trailing punctuation.
+        auto is_letter = [](char32_t c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                   (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+        };
+        std::size_t b = 0, e = all.size();
+        std::vector<std::pair<std::size_t, char32_t>> cps;
+        for (std::size_t i = 0; i < all.size();) {
+            const std::size_t at = i;
+            cps.push_back({at, utf8::next(all, i)});
+        }
+        std::size_t first = 0, last = cps.size();
+        while (first < last && !is_letter(cps[first].second))
+            ++first;
+        while (last > first && !is_letter(cps[last - 1].second))
+            --last;
+        if (last - first < 5)
+            return {};
+        for (std::size_t k = first; k < last; ++k)
+            if (!is_letter(cps[k].second))
+                return {}; // "z.B.", "Know-how" parts etc. stay whole
+        b = cps[first].first;
+        e = last < cps.size() ? cps[last].first : all.size();
+        auto pts = ctx.hyphenator->points(std::string_view(all).substr(b, e - b));
+        for (auto& p : pts)
+            p += b;
+        return pts;
+    }
+
+    // Emits the current fragment as boxes (and hyphenation penalties).
+    void flush_fragment() {
+        if (fragment.empty())
+            return;
+        std::string all;
+        for (const auto& g : fragment)
+            all += g.text;
+        Length total = 0;
+        for (const auto& g : fragment)
+            total += text_width(g.text, g.face);
+        std::vector<std::size_t> points;
+        const bool too_wide = total > width;
+        if (!too_wide && hyphenatable())
+            points = hyphen_points(all);
+        std::size_t offset = 0; // of the glyph run in `all`
+        std::size_t next_point = 0;
+        for (const auto& g : fragment) {
+            std::size_t from = 0;
+            auto emit = [&](std::size_t to) {
+                if (to <= from)
+                    return;
+                std::string part = g.text.substr(from, to - from);
+                const Length w = text_width(part, g.face);
+                const Length flex = style.align == style::Align::Justify
+                                        ? static_cast<Length>(static_cast<double>(w) * style.expansion)
+                                        : 0;
+                push(Item::box(w, flex, flex), {part, g.face, g.run->href});
+                from = to;
+            };
+            if (too_wide) {
+                // A word longer than the line is split anywhere rather than
+                // run into the margin (no hyphen: it is likely a URL or code).
+                for (std::size_t i = 0; i < g.text.size();) {
+                    utf8::next(g.text, i);
+                    emit(i);
+                    if (i < g.text.size() || &g != &fragment.back())
+                        push(Item::penalty_item(0, 500, false));
+                }
+            } else {
+                while (next_point < points.size() && points[next_point] < offset + g.text.size()) {
+                    const std::size_t p = points[next_point++];
+                    if (p <= offset)
+                        continue;
+                    emit(p - offset);
+                    const Length hyphen = face(g.face).advance(U'-') * style.size / 1000;
+                    push(Item::penalty_item(hyphen, 50, true), {"-", g.face, g.run->href});
+                }
+                emit(g.text.size());
+            }
+            offset += g.text.size();
+        }
+        fragment.clear();
+    }
+
+    void space(const Run& run) {
+        const Length w = face(run.face).advance(U' ') * style.size / 1000;
+        if (style.align == style::Align::Justify) {
+            push(Item::glue(w, w / 2, w / 3));
+        } else {
+            // Ragged lines (Knuth & Plass, "ragged-right" formulation): the
+            // stretch sits only at the line's end.
+            const Length l = 3 * style.size;
+            push(Item::glue(0, l, 0));
+            push(Item::penalty_item(0, 0, false));
+            push(Item::glue(w, -l, 0));
+        }
+    }
+
+    void forced_break() {
+        push(Item::fill_glue());
+        push(Item::penalty_item(0, -infinite_penalty, false));
+    }
+};
+
+void init_unibreak() {
+    static std::once_flag once;
+    std::call_once(once, [] { init_linebreak(); });
+}
+
+} // namespace
+
+SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style,
+                           Length width, TypesetContext& ctx) {
+    init_unibreak();
+    Flattener flat{ctx, style, {}};
+    flat.walk(content, false, false, "");
+    SetParagraph out;
+    out.leading = style.leading;
+    const int base = ctx.fonts.face(style.font);
+    out.ascent = ctx.fonts.at(base).ascender() * style.size / 1000;
+    if (flat.runs.empty())
+        return out;
+
+    // The paragraph's text in one string, to ask libunibreak about it.
+    std::string all;
+    std::vector<std::size_t> run_start;
+    for (const auto& r : flat.runs) {
+        run_start.push_back(all.size());
+        all += r.text;
+    }
+    std::vector<char> brks(all.size());
+    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(all.data()), all.size(),
+                        ctx.language.c_str(), brks.data());
+
+    Builder b{ctx, style, width, {}, {}, {}, {}};
+    std::size_t r = 0;
+    for (std::size_t i = 0; i < all.size();) {
+        while (r + 1 < run_start.size() && i >= run_start[r + 1])
+            ++r;
+        const Run& run = flat.runs[r];
+        const std::size_t at = i;
+        const char32_t cp = utf8::next(all, i);
+        if (run.hard_break) {
+            b.flush_fragment();
+            b.forced_break();
+            continue;
+        }
+        if (cp == U' ') {
+            b.flush_fragment();
+            b.space(run);
+            continue;
+        }
+        b.add_char(cp, run);
+        const char brk = brks[i - 1];
+        const bool next_is_space = i < all.size() && (all[i] == ' ' || all[i] == '\n');
+        if (brk == LINEBREAK_ALLOWBREAK && i < all.size() && !next_is_space) {
+            // A break inside a word after an explicit hyphen or dash
+            // ("IT-|Dienstleister", "Bürger/|-innen"): no hyphen is added, but
+            // a line ending in a hyphen counts as hyphenated.
+            b.flush_fragment();
+            const bool hyphen = cp == U'-' || cp == U'\u2010' || cp == U'\u2013';
+            b.push(Item::penalty_item(0, hyphen ? 50 : 100, hyphen));
+        }
+        (void)at;
+    }
+    b.flush_fragment();
+    b.forced_break();
+
+    auto breaks = break_lines(b.items, [&](std::size_t) { return width; }, ctx.params);
+    if (!breaks) {
+        // Only a box wider than the line prevents breaks, and flush_fragment
+        // splits those; keep going with one overfull line rather than fail.
+        breaks = std::vector<LineBreak>{{b.items.size() - 1, 0, false}};
+    }
+
+    std::size_t start = 0;
+    for (std::size_t li = 0; li < breaks->size(); ++li) {
+        const auto& br = (*breaks)[li];
+        // Skip what vanishes at the start of a line.
+        while (start < br.position && b.items[start].kind != Item::Kind::Box)
+            ++start;
+        Line line;
+        line.ratio = br.ratio;
+        line.hyphenated = br.flagged;
+        const Item& at_break = b.items[br.position];
+        line.last = at_break.kind == Item::Kind::Penalty && at_break.penalty <= -infinite_penalty;
+        const bool justify = style.align == style::Align::Justify;
+        // The line's glyph scaling: boxes stretch in proportion to their width.
+        const double r = justify ? br.ratio : 0.0;
+        const double expand = r * style.expansion;
+        const int scale = static_cast<int>(std::lround(1000.0 * (1.0 + expand)));
+        Length x = 0;
+        for (std::size_t k = start; k < br.position; ++k) {
+            const Item& it = b.items[k];
+            if (it.kind == Item::Kind::Box) {
+                const Length w = it.width * scale / 1000;
+                const Payload& p = b.payload[k];
+                if (!p.text.empty()) {
+                    Piece* prev = line.pieces.empty() ? nullptr : &line.pieces.back();
+                    if (prev && prev->face == p.face && prev->href == p.href &&
+                        prev->x + prev->width == x) {
+                        prev->text += p.text;
+                        prev->width += w;
+                    } else {
+                        line.pieces.push_back({x, w, p.text, p.face, style.size,
+                                               p.href.empty() ? style.color : style.link_color,
+                                               p.href, scale});
+                    }
+                }
+                x += w;
+            } else if (it.kind == Item::Kind::Glue) {
+                Length w = it.width;
+                if (justify && !it.fill) {
+                    // Boxes took their share of the adjustment above, the
+                    // spaces take theirs: the line ends at the measure.
+                    if (br.ratio > 0)
+                        w += static_cast<Length>(br.ratio * static_cast<double>(it.stretch));
+                    else if (br.ratio < 0)
+                        w += static_cast<Length>(br.ratio * static_cast<double>(it.shrink));
+                } else if (!justify) {
+                    w += it.stretch; // ragged glue pairs cancel: natural spaces
+                }
+                x += w;
+            }
+        }
+        if (at_break.kind == Item::Kind::Penalty && at_break.width > 0) {
+            const Payload& p = b.payload[br.position];
+            const Length w = at_break.width * scale / 1000;
+            line.pieces.push_back({x, w, p.text, p.face, style.size,
+                                   p.href.empty() ? style.color : style.link_color, p.href, scale});
+            x += w;
+        }
+        // Natural width: up to the end of the last piece.
+        line.width = line.pieces.empty() ? 0 : line.pieces.back().x + line.pieces.back().width;
+        if (justify && (!line.last || br.ratio < 0) && line.width != width) {
+            // Glyph scaling is rounded to per mille, so the line may miss the
+            // measure by a fraction of a point: spread that over its spaces.
+            std::vector<bool> after_space(line.pieces.size(), false);
+            int gaps = 0;
+            for (std::size_t k = 1; k < line.pieces.size(); ++k) {
+                after_space[k] = line.pieces[k].x > line.pieces[k - 1].x + line.pieces[k - 1].width;
+                gaps += after_space[k];
+            }
+            const Length error = width - line.width;
+            int seen = 0;
+            for (std::size_t k = 1; k < line.pieces.size() && gaps > 0; ++k) {
+                seen += after_space[k];
+                line.pieces[k].x += error * seen / gaps;
+            }
+            if (gaps > 0)
+                line.width = width;
+        }
+        if (!justify || line.last) {
+            const Length slack = width - line.width;
+            const Length shift = style.align == style::Align::Center ? slack / 2
+                                 : style.align == style::Align::Right ? slack
+                                                                      : 0;
+            if (shift > 0)
+                for (auto& p : line.pieces)
+                    p.x += shift;
+        }
+        out.lines.push_back(std::move(line));
+        start = br.position + 1;
+    }
+    return out;
+}
+
+} // namespace chronik::layout

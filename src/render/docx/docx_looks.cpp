@@ -1,0 +1,58 @@
+#include "docx_looks.hpp"
+
+#include "docx_units.hpp"
+
+#include <algorithm>
+
+namespace chronik::render::docx {
+
+Looks make_looks(const style::Style &s, std::int64_t text_height) {
+    using style::Align;
+    using style::Role;
+    Looks l;
+    l.body = s.role(Role::Body);
+    l.normal = l.body;
+    l.normal.space_before = l.normal.space_after = 0;
+    l.normal.align = Align::Left;
+
+    // The first paragraph of a milestone that shows no head of its own
+    // keeps the milestone's distance from the one before.
+    l.milestone_body = l.body;
+    l.milestone_body.space_before = s.role(Role::MilestoneDate).space_before;
+    l.intro = s.role(Role::Intro);
+
+    // On a title page of its own, the title block stands a quarter of the
+    // way down the text area rather than at its top edge.
+    l.title = s.role(Role::Title);
+    if (s.title_page)
+        l.title.space_before =
+            std::max(l.title.space_before, static_cast<double>(text_height) / twips_per_pt / 4);
+    l.subtitle = s.role(Role::Subtitle);
+    l.organization = s.role(Role::Organization);
+
+    l.heading1 = s.role(Role::PeriodHeading);
+    l.heading2 = s.role(Role::MilestoneTitle);
+    l.date_heading = s.role(Role::MilestoneDate);
+    l.date = s.role(Role::MilestoneDate);
+
+    // Dated one-liners: a compact list set off like a milestone.
+    l.dated_list = l.body;
+    l.dated_list.align = Align::Left;
+    l.dated_list.space_before = s.role(Role::MilestoneDate).space_before;
+
+    l.figure = l.body;
+    l.figure.align = Align::Left;
+    l.figure.space_before = s.role(Role::Caption).space_before;
+    l.figure.space_after = 0;
+    l.caption = s.role(Role::Caption);
+
+    l.toc_heading = s.role(Role::PeriodHeading);
+    l.toc1 = s.role(Role::Toc);
+    l.toc2 = s.role(Role::Toc);
+    l.toc2_indent = twips_from_pt(2 * l.toc2.size);
+    l.header = s.role(Role::Header);
+    l.footer = s.role(Role::Footer);
+    return l;
+}
+
+} // namespace chronik::render::docx

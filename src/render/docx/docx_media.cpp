@@ -1,0 +1,50 @@
+#include "docx_media.hpp"
+
+#include "docx_units.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace chronik::render::docx {
+
+Extent image_extent(const model::Image &img, const Context &ctx) {
+    const std::int64_t w = std::max(1, img.width_px), h = std::max(1, img.height_px);
+    std::int64_t cx = w * emu_per_px, cy = h * emu_per_px;
+    const std::int64_t max_cx = emu_from_twips(ctx.text_width());
+    const std::int64_t max_cy = emu_from_twips(ctx.text_height()) * 3 / 5;
+    if (cx > max_cx) {
+        cy = cy * max_cx / cx;
+        cx = max_cx;
+    }
+    if (cy > max_cy) {
+        cx = cx * max_cy / cy;
+        cy = max_cy;
+    }
+    return {std::max<std::int64_t>(cx, 1), std::max<std::int64_t>(cy, 1)};
+}
+
+std::string embed_image(const model::Image &img, const Context &ctx, State &state) {
+    if (auto it = state.image_ids.find(img.path); it != state.image_ids.end())
+        return it->second;
+    std::ifstream in(img.path, std::ios::binary);
+    std::ostringstream bytes;
+    if (in)
+        bytes << in.rdbuf();
+    if (!in || in.bad()) {
+        const int err = errno;
+        throw Failure({Severity::Error, ctx.doc.meta.source, img.line, 0,
+                       "cannot read image '" + img.path + "'" +
+                           (err ? std::string(": ") + std::strerror(err) : std::string())});
+    }
+    const char *ext = img.format == model::Image::Format::Png ? ".png" : ".jpeg";
+    std::string part = "media/image" + std::to_string(state.media.size() + 1) + ext;
+    auto id = state.add_relationship(reltype::image, part, false);
+    state.media.push_back({std::move(part), img.path, std::move(bytes).str()});
+    state.image_ids.emplace(img.path, id);
+    return id;
+}
+
+} // namespace chronik::render::docx

@@ -1,0 +1,48 @@
+#include "docx_renderer.hpp"
+
+#include "docx_context.hpp"
+#include "docx_document.hpp"
+#include "docx_package.hpp"
+#include "docx_parts.hpp"
+#include "docx_styles.hpp"
+
+namespace chronik::render::docx {
+
+void DocxRenderer::render(const model::Document &doc, const style::Style &style, const Target &,
+                          std::ostream &out, Diagnostics &) const {
+    const Context ctx(doc, style);
+    State state;
+    // document.xml first: it decides the relationships and media the
+    // other parts list.
+    const std::string document = document_xml(ctx, state);
+    const std::string content_types = content_types_xml(state);
+    const std::string package_rels = package_relationships_xml();
+    const std::string core = core_properties_xml(ctx);
+    const std::string app = app_properties_xml(ctx);
+    const std::string styles = styles_xml(ctx);
+    const std::string settings = settings_xml(ctx);
+    const std::string fonts = font_table_xml(ctx);
+    const std::string header = header_xml(ctx);
+    const std::string footer = footer_xml(ctx);
+    const std::string document_rels = document_relationships_xml(state);
+
+    // The package order is fixed: content types first, as Word writes it.
+    std::vector<Part> parts = {
+        {"[Content_Types].xml", content_types},
+        {"_rels/.rels", package_rels},
+        {"docProps/core.xml", core},
+        {"docProps/app.xml", app},
+        {"word/document.xml", document},
+        {"word/styles.xml", styles},
+        {"word/settings.xml", settings},
+        {"word/fontTable.xml", fonts},
+        {"word/header1.xml", header},
+        {"word/footer1.xml", footer},
+        {"word/_rels/document.xml.rels", document_rels},
+    };
+    for (const auto &m : state.media)
+        parts.push_back({"word/" + m.part, m.bytes, false});
+    write_package(parts, doc.meta.epoch, out);
+}
+
+} // namespace chronik::render::docx

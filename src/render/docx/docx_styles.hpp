@@ -1,0 +1,18 @@
+// word/styles.xml and word/fontTable.xml, generated from the style sheet the
+// PDF uses too: one named paragraph style per role (Title, Subtitle,
+// heading 1 for periods, heading 2 for milestone heads, Body Text, caption,
+// the TOC styles, header, footer) and the character styles of inline markup.
+// Type sizes and spacing come from the sheet in points, converted to
+// half-points and twips; line spacing is the sheet's leading, exactly.
+#pragma once
+
+#include "docx_context.hpp"
+
+#include <string>
+
+namespace chronik::render::docx {
+
+std::string styles_xml(const Context &ctx);
+std::string font_table_xml(const Context &ctx);
+
+} // namespace chronik::render::docx

@@ -1,0 +1,110 @@
+#include "docx_units.hpp"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+namespace chronik::render::docx {
+
+std::int64_t twips_from_pt(double pt) {
+    return std::llround(pt * twips_per_pt);
+}
+
+std::int64_t twips_from_mm(double mm) {
+    return std::llround(mm * 72.0 / 25.4 * twips_per_pt);
+}
+
+std::int64_t half_points(double pt) {
+    return std::llround(pt * 2);
+}
+
+std::int64_t emu_from_twips(std::int64_t twips) {
+    return twips * emu_per_pt / twips_per_pt;
+}
+
+std::string num(std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+CivilTime civil_time(std::int64_t epoch) {
+    // Days to civil date: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+    std::int64_t days = epoch / 86400;
+    std::int64_t secs = epoch % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        --days;
+    }
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    return {static_cast<int>(y),
+            static_cast<int>(m),
+            static_cast<int>(d),
+            static_cast<int>(secs / 3600),
+            static_cast<int>(secs / 60 % 60),
+            static_cast<int>(secs % 60)};
+}
+
+std::string w3cdtf(std::int64_t epoch) {
+    const CivilTime t = civil_time(epoch);
+    auto two = [](int v) { return std::string(1, char('0' + v / 10)) + char('0' + v % 10); };
+    std::string year = num(t.year);
+    while (year.size() < 4)
+        year.insert(year.begin(), '0');
+    return year + '-' + two(t.month) + '-' + two(t.day) + 'T' + two(t.hour) + ':' + two(t.minute) +
+           ':' + two(t.second) + 'Z';
+}
+
+std::string word_language(std::string_view tag) {
+    // The usual region of the languages a chronicle is likely written in.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> regions = {{
+        {"de", "DE"},
+        {"en", "US"},
+        {"fr", "FR"},
+        {"it", "IT"},
+        {"es", "ES"},
+        {"nl", "NL"},
+        {"pl", "PL"},
+        {"cs", "CZ"},
+        {"da", "DK"},
+        {"sv", "SE"},
+        {"pt", "PT"},
+        {"fi", "FI"},
+    }};
+    std::string out;
+    std::string_view rest = tag;
+    bool first = true, has_region = false;
+    while (!rest.empty()) {
+        const auto dash = rest.find('-');
+        std::string part(rest.substr(0, dash));
+        rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
+        if (first) {
+            for (auto &c : part)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (part.size() == 2 ||
+                   (part.size() == 3 && std::isdigit(static_cast<unsigned char>(part[0])))) {
+            has_region = true;
+            for (auto &c : part)
+                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        out += (first ? "" : "-") + part;
+        first = false;
+    }
+    if (!has_region && out.find('-') == std::string::npos)
+        for (const auto &[lang, region] : regions)
+            if (out == lang)
+                return out + '-' + std::string(region);
+    return out;
+}
+
+} // namespace chronik::render::docx

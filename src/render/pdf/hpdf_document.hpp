@@ -1,0 +1,54 @@
+// A thin RAII wrapper around a libharu document. libharu reports errors
+// through a callback and keeps them until reset ("sticky"); our callback
+// only records, and every call made through this wrapper is checked
+// afterwards and turned into a C++ exception here, never unwound through C.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace chronik::render::pdf {
+
+class HpdfDocument {
+public:
+    // Status for a call that returned no handle.
+    static constexpr HPDF_STATUS call_failed = 0x1;
+
+    HpdfDocument();
+    ~HpdfDocument();
+    HpdfDocument(const HpdfDocument&) = delete;
+    HpdfDocument& operator=(const HpdfDocument&) = delete;
+
+    HPDF_Doc get() const { return doc_; }
+
+    // Throws std::runtime_error naming `what` if libharu recorded an error
+    // (or `status` is not HPDF_OK).
+    void check(const char* what, HPDF_STATUS status = HPDF_OK);
+    template <class T> T checked(const char* what, T value) {
+        check(what, value ? HPDF_OK : call_failed);
+        return value;
+    }
+
+    // TrueType font, embedded and subset, UTF-8 encoded; loaded once per file.
+    HPDF_Font font(const std::string& path);
+    // PNG or JPEG, loaded once per file.
+    HPDF_Image image(const std::string& path, bool png);
+    HPDF_Encoder utf8_encoder();
+
+    std::vector<std::uint8_t> save();
+
+private:
+    static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
+
+    HPDF_Doc doc_ = nullptr;
+    HPDF_STATUS error_ = HPDF_OK;
+    HPDF_STATUS detail_ = HPDF_OK;
+    std::map<std::string, HPDF_Font> fonts_;
+    std::map<std::string, HPDF_Image> images_;
+};
+
+} // namespace chronik::render::pdf

@@ -1,0 +1,215 @@
+#include "pdf_renderer.hpp"
+
+#include "hpdf_document.hpp"
+#include "layout/brochure.hpp"
+#include "model/overloaded.hpp"
+
+#include <ctime>
+#include <set>
+
+namespace chronik::render::pdf {
+
+namespace {
+
+using namespace chronik::layout;
+
+HPDF_REAL p(Length l) { return static_cast<HPDF_REAL>(to_pt(l)); }
+HPDF_REAL c(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
+
+// URIs in PDF are bytes: percent-encode everything outside printable ASCII.
+std::string uri_bytes(const std::string& uri) {
+    std::string out;
+    for (unsigned char ch : uri) {
+        if (ch > 0x20 && ch < 0x7F) {
+            out += static_cast<char>(ch);
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", ch);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+class Painter {
+public:
+    Painter(HpdfDocument& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
+
+    void paint(const PageTree& tree) {
+        for (const auto& page : tree.pages)
+            pages_.push_back(add_page(page));
+        // Anchors first (destinations), then links and the outline use them.
+        for (std::size_t i = 0; i < tree.pages.size(); ++i)
+            for (const auto& a : tree.pages[i].anchors)
+                anchors_.emplace(a.id, std::pair{i, a.y});
+        for (std::size_t i = 0; i < tree.pages.size(); ++i)
+            draw(pages_[i], tree.pages[i]);
+        for (const auto& o : tree.outline) {
+            const auto it = anchors_.find(o.anchor);
+            if (it == anchors_.end())
+                continue;
+            HPDF_Outline outline = pdf_.checked(
+                "create outline", HPDF_CreateOutline(pdf_.get(), nullptr, o.title.c_str(),
+                                                     pdf_.utf8_encoder()));
+            pdf_.check("set outline destination",
+                       HPDF_Outline_SetDestination(outline, destination(it->second)));
+        }
+    }
+
+private:
+    HPDF_Page add_page(const Page& page) {
+        HPDF_Page pg = pdf_.checked("add page", HPDF_AddPage(pdf_.get()));
+        pdf_.check("set page width", HPDF_Page_SetWidth(pg, p(page.width)));
+        pdf_.check("set page height", HPDF_Page_SetHeight(pg, p(page.height)));
+        heights_.push_back(page.height);
+        return pg;
+    }
+
+    HPDF_Destination destination(std::pair<std::size_t, Length> at) {
+        HPDF_Page pg = pages_[at.first];
+        HPDF_Destination d = pdf_.checked("create destination", HPDF_Page_CreateDestination(pg));
+        const Length top = std::max<Length>(0, at.second - pt(12));
+        pdf_.check("set destination", HPDF_Destination_SetFitH(d, p(heights_[at.first] - top)));
+        return d;
+    }
+
+    void draw(HPDF_Page pg, const Page& page) {
+        const Length h = page.height;
+        // Graphics first (rules, markers, images), then all text in one text object.
+        for (const auto& item : page.items) {
+            std::visit(model::overloaded{
+                           [&](const TextItem&) {},
+                           [&](const LineItem& l) {
+                               pdf_.check("line", HPDF_Page_SetLineWidth(pg, p(l.thickness)));
+                               pdf_.check("colour", HPDF_Page_SetRGBStroke(pg, c(l.color.r), c(l.color.g), c(l.color.b)));
+                               if (l.dots > 0) {
+                                   // Square dots: 1 pt dashes (libharu takes whole points
+                                   // and no zero-length dash, so no round dots).
+                                   const HPDF_UINT16 pattern[] = {1, static_cast<HPDF_UINT16>(l.dots / 1000 - 1)};
+                                   pdf_.check("dots", HPDF_Page_SetDash(pg, pattern, 2, 0));
+                               }
+                               pdf_.check("line", HPDF_Page_MoveTo(pg, p(l.x1), p(h - l.y1)));
+                               pdf_.check("line", HPDF_Page_LineTo(pg, p(l.x2), p(h - l.y2)));
+                               pdf_.check("line", HPDF_Page_Stroke(pg));
+                               if (l.dots > 0)
+                                   pdf_.check("dots", HPDF_Page_SetDash(pg, nullptr, 0, 0));
+                           },
+                           [&](const RectItem& r) {
+                               pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(r.color.r), c(r.color.g), c(r.color.b)));
+                               pdf_.check("rectangle", HPDF_Page_Rectangle(pg, p(r.x), p(h - r.y - r.height), p(r.width), p(r.height)));
+                               pdf_.check("rectangle", HPDF_Page_Fill(pg));
+                           },
+                           [&](const CircleItem& ci) {
+                               if (ci.filled) {
+                                   pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(ci.fill.r), c(ci.fill.g), c(ci.fill.b)));
+                                   pdf_.check("circle", HPDF_Page_Circle(pg, p(ci.cx), p(h - ci.cy), p(ci.radius)));
+                                   pdf_.check("circle", HPDF_Page_Fill(pg));
+                               } else {
+                                   pdf_.check("line", HPDF_Page_SetLineWidth(pg, p(ci.stroke)));
+                                   pdf_.check("colour", HPDF_Page_SetRGBStroke(pg, c(ci.fill.r), c(ci.fill.g), c(ci.fill.b)));
+                                   pdf_.check("circle", HPDF_Page_Circle(pg, p(ci.cx), p(h - ci.cy), p(ci.radius)));
+                                   pdf_.check("circle", HPDF_Page_Stroke(pg));
+                               }
+                           },
+                           [&](const ImageItem& im) {
+                               HPDF_Image img = pdf_.image(im.path, im.png);
+                               pdf_.check("image", HPDF_Page_DrawImage(pg, img, p(im.x), p(h - im.y - im.height), p(im.width), p(im.height)));
+                           },
+                           [&](const LinkItem& l) {
+                               HPDF_Rect rect{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
+                               HPDF_Annotation a = nullptr;
+                               if (!l.uri.empty()) {
+                                   a = pdf_.checked("link", HPDF_Page_CreateURILinkAnnot(pg, rect, uri_bytes(l.uri).c_str()));
+                               } else {
+                                   const auto it = anchors_.find(l.destination);
+                                   if (it == anchors_.end())
+                                       return;
+                                   a = pdf_.checked("link", HPDF_Page_CreateLinkAnnot(pg, rect, destination(it->second)));
+                               }
+                               pdf_.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+                           },
+                       },
+                       item);
+        }
+        bool in_text = false;
+        int face = -1;
+        Length size = -1;
+        style::Color color{1, 2, 3};
+        bool have_color = false;
+        int scale = 1000;
+        for (const auto& item : page.items) {
+            const auto* t = std::get_if<TextItem>(&item);
+            if (!t)
+                continue;
+            if (!in_text) {
+                pdf_.check("begin text", HPDF_Page_BeginText(pg));
+                in_text = true;
+            }
+            if (t->face != face || t->size != size) {
+                face = t->face;
+                size = t->size;
+                pdf_.check("set font", HPDF_Page_SetFontAndSize(pg, pdf_.font(fonts_.at(face).path()), p(size)));
+            }
+            if (t->scale != scale) {
+                scale = t->scale;
+                pdf_.check("set scaling", HPDF_Page_SetHorizontalScalling(pg, static_cast<HPDF_REAL>(scale / 10.0)));
+            }
+            if (!have_color || !(t->color == color)) {
+                color = t->color;
+                have_color = true;
+                pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(color.r), c(color.g), c(color.b)));
+            }
+            pdf_.check("show text", HPDF_Page_TextOut(pg, p(t->x), p(h - t->y), t->text.c_str()));
+        }
+        if (in_text)
+            pdf_.check("end text", HPDF_Page_EndText(pg));
+    }
+
+    HpdfDocument& pdf_;
+    const FontSet& fonts_;
+    std::vector<HPDF_Page> pages_;
+    std::vector<Length> heights_;
+    std::map<std::string, std::pair<std::size_t, Length>> anchors_;
+};
+
+void set_info(HpdfDocument& pdf, const model::Document& doc) {
+    auto attr = [&](HPDF_InfoType type, const std::string& value) {
+        if (!value.empty())
+            pdf.check("set document info", HPDF_SetInfoAttr(pdf.get(), type, value.c_str()));
+    };
+    attr(HPDF_INFO_TITLE, doc.meta.title);
+    attr(HPDF_INFO_SUBJECT, doc.meta.subtitle);
+    attr(HPDF_INFO_AUTHOR, doc.meta.organization);
+    attr(HPDF_INFO_CREATOR, "chronik");
+    std::string keywords;
+    for (const auto& k : doc.meta.keywords)
+        keywords += (keywords.empty() ? "" : ", ") + k;
+    attr(HPDF_INFO_KEYWORDS, keywords);
+    const std::time_t t = static_cast<std::time_t>(doc.meta.epoch);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    HPDF_Date date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                   '+', 0, 0};
+    pdf.check("set creation date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, date));
+    pdf.check("set modification date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_MOD_DATE, date));
+}
+
+} // namespace
+
+void PdfRenderer::render(const model::Document& doc, const style::Style& style, const Target&,
+                         std::ostream& out, Diagnostics& diags) const {
+    try {
+        FontSet fonts;
+        const PageTree tree = lay_out_brochure(doc, style, fonts, diags);
+        HpdfDocument pdf;
+        set_info(pdf, doc);
+        Painter(pdf, fonts).paint(tree);
+        const auto bytes = pdf.save();
+        out.write(reinterpret_cast<const char*>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
+    } catch (const std::runtime_error& e) {
+        throw Failure(Diagnostic{Severity::Error, doc.meta.source, 0, 0, e.what()});
+    }
+}
+
+} // namespace chronik::render::pdf

@@ -1,0 +1,21 @@
+// The print brochure as PDF: the document laid out by src/layout, painted
+// with libharu. Fonts embedded and subset, outline per period, links,
+// document info, compressed, byte-identical for the same SOURCE_DATE_EPOCH.
+#pragma once
+
+#include "render/renderer.hpp"
+
+namespace chronik::render::pdf {
+
+class PdfRenderer final : public Renderer {
+public:
+    std::string_view name() const override { return "pdf"; }
+    std::string_view extension() const override { return ".pdf"; }
+    std::string_view description() const override {
+        return "PDF brochure: typeset pages with a timeline, contents, bookmarks, links";
+    }
+    void render(const model::Document& doc, const style::Style& style, const Target& target,
+                std::ostream& out, Diagnostics& diags) const override;
+};
+
+} // namespace chronik::render::pdf

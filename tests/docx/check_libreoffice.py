@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""LibreOffice headless converts the sample's DOCX to PDF and to text; the
+text holds every paragraph of data/lecos-chronik.xml (read here with
+ElementTree) in order, and the PDF has the page furniture where it belongs:
+no header or page number on the title page, both on the pages after it.
+The page numbers the TOC field carries before any update (estimates, see
+src/render/docx/docx_pages.hpp) are compared with LibreOffice's pages."""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+
+import docxtest
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_text(docx: str, chron: docxtest.Chronicle, tmp: str, f: docxtest.Failures) -> None:
+    txt = docxtest.soffice(docx, "txt:Text", tmp)
+    text = docxtest.norm(open(txt, encoding="utf-8-sig").read())
+    at = 0
+    missing = []
+    for para in chron.paragraphs():
+        found = text.find(para, at)
+        if found < 0:
+            missing.append(para[:60])
+        else:
+            at = found + len(para)
+    want = len(chron.paragraphs())
+    f.check(not missing, f"text: {want - len(missing)}/{want} paragraphs of the sample in order"
+            + (f"; missing or out of order: {missing[:5]}" if missing else ""))
+    dates = [o.split("\t")[0] for o in chron.one_liners()]
+    f.check(all(d in text for d in dates), f"text: the {len(dates)} one-liners' dates")
+
+
+def toc_entries(docx: str) -> list[tuple[str, int]]:
+    """(text, cached page number) of each entry of the TOC field."""
+    root = ET.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    out = []
+    for p in root.iter(W + "p"):
+        st = p.find(f"{W}pPr/{W}pStyle")
+        if st is None or st.get(W + "val") not in ("TOC1", "TOC2"):
+            continue
+        ts = [t.text or "" for t in p.iter(W + "t")]
+        out.append((docxtest.norm(ts[0]), int(ts[-1])))
+    return out
+
+
+def check_pdf(docx: str, chron: docxtest.Chronicle, tmp: str, f: docxtest.Failures,
+              label: str) -> None:
+    pdf = docxtest.soffice(docx, "pdf", tmp)
+    f.check(open(pdf, "rb").read(5) == b"%PDF-", f"{label}: LibreOffice wrote a PDF")
+    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+        print("skip  pdftotext/pdfinfo not installed: page checks skipped")
+        return
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    f.check(pages >= 5, f"{label}: {pages} pages")
+
+    def page(n: int) -> list[str]:
+        out = subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-"],
+                             capture_output=True, text=True).stdout
+        return [docxtest.norm(l) for l in out.splitlines() if l.strip()]
+
+    text = [page(n) for n in range(1, pages + 1)]
+    first, second, last = text[0], text[1], text[-1]
+    f.check("1" not in first and docxtest.norm(" ".join(first)).count(chron.title) == 1,
+            f"{label}: the title page has neither header nor page number: {first}")
+    f.check(second[-1] == "2" and second[0] == chron.title,
+            f"{label}: page 2 has the header and the page number: {second[0]!r} ... {second[-1]!r}")
+    f.check(last[-1] == str(pages), f"{label}: the last page is numbered {last[-1]!r}")
+    f.check(any(l.startswith("Inhalt") for l in second), f"{label}: the table of contents on page 2")
+
+    # Where each TOC entry's heading really is: the first page after the
+    # previous entry's with a line equal to it, not counting the TOC itself.
+    entries = toc_entries(docx)
+    actual, cur = [], 0
+    for entry, _ in entries:
+        found = next((n for n in range(cur, pages)
+                      if entry in text[n] and not any("..." in l for l in text[n])), None)
+        actual.append(None if found is None else found + 1)
+        cur = found if found is not None else cur
+    exact = sum(1 for (_, est), act in zip(entries, actual) if est == act)
+    near = all(act is not None and abs(est - act) <= 1 for (_, est), act in zip(entries, actual))
+    off = [f"{t} {est}->{act}" for (t, est), act in zip(entries, actual) if est != act]
+    f.check(near and exact >= 0.9 * len(entries),
+            f"{label}: TOC page estimates: {exact}/{len(entries)} as LibreOffice lays them out"
+            + (f", off: {off}" if off else ""))
+
+
+def main() -> None:
+    a = docxtest.args()
+    f = docxtest.Failures()
+    sample = os.path.join(a.source, "data", "lecos-chronik.xml")
+    chron = docxtest.Chronicle(sample)
+    with tempfile.TemporaryDirectory() as tmp:
+        for style in ("brochure", "booklet"):
+            out = os.path.join(tmp, style)
+            os.makedirs(out)
+            docx = docxtest.render(a.chronik, sample, out, None if style == "brochure" else style)
+            if style == "brochure":
+                check_text(docx, chron, out, f)
+            check_pdf(docx, chron, out, f, style)
+    f.exit()
+
+
+if __name__ == "__main__":
+    main()

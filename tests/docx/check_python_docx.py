@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""python-docx (Debian's python3-docx) opens the sample's DOCX and finds,
+by style name and in order: the periods as Heading 1, the milestone heads as
+Heading 2 (or a style based on it), the dated one-liners as a list; and the
+metadata, page set-up, header and footer the issue asks for."""
+
+import os
+import tempfile
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+import docxtest
+
+
+def full_text(p) -> str:
+    """The paragraph's text. python-docx 0.8's Paragraph.text leaves out runs
+    inside w:hyperlink, so the runs are read from the XML."""
+    out = []
+    for el in p._p.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        out.append(el.text or "" if el.tag == qn("w:t") else ("\t" if el.tag == qn("w:tab") else "\n"))
+    return "".join(out)
+
+
+def based_on_heading(style, level: int) -> bool:
+    while style is not None:
+        if style.name == f"Heading {level}":
+            return True
+        style = style.base_style
+    return False
+
+
+def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str,
+          page_mm: tuple[int, int]) -> None:
+    d = docx.Document(path)
+    paras = [p for p in d.paragraphs if p.text.strip()]
+    h1 = [docxtest.norm(p.text) for p in paras if p.style.name == "Heading 1"]
+    want_h1 = [label_ for label_, _ in chron.periods]
+    f.check(h1 == want_h1, f"{label}: Heading 1 = the {len(want_h1)} periods in order")
+
+    h2 = [docxtest.norm(p.text) for p in paras if based_on_heading(p.style, 2)]
+    want_h2 = chron.milestone_heads()
+    f.check(h2 == want_h2, f"{label}: Heading 2 = the milestone heads in order {h2} / {want_h2}")
+
+    # Headings in order overall: each period's heads come after it.
+    order = [p.style.name for p in paras if based_on_heading(p.style, 1) or based_on_heading(p.style, 2)]
+    f.check(order[0] == "Heading 1" if order else False, f"{label}: the first heading is a Heading 1")
+
+    listed = [p.text for p in paras if p.style.name == "Dated List"]
+    f.check(listed == chron.one_liners(),
+            f"{label}: {len(chron.one_liners())} one-liners as 'Dated List' items, date<TAB>title")
+
+    titles = [p.text for p in paras if p.style.name == "Title"]
+    f.check(titles == [chron.title], f"{label}: one Title paragraph: {titles}")
+    subtitle = [p.text for p in paras if p.style.name == "Subtitle"]
+    f.check(subtitle == [chron.subtitle], f"{label}: the Subtitle")
+    body = [docxtest.norm(full_text(p)) for p in paras
+            if p.style.name in ("Body Text", "Milestone Body")]
+    want_body = [t for _, ms in chron.periods for m in ms for t in m["paragraphs"]]
+    f.check(body == want_body, f"{label}: {len(want_body)} body paragraphs in order")
+    intro = [docxtest.norm(full_text(p)) for p in paras if p.style.name == "Intro"]
+    f.check(intro == chron.intro, f"{label}: the intro")
+
+    cp = d.core_properties
+    f.check(cp.title == chron.title, f"{label}: core title {cp.title!r}")
+    f.check(cp.subject == chron.subtitle, f"{label}: core subject")
+    f.check(cp.author == chron.organization, f"{label}: core creator {cp.author!r}")
+    f.check(cp.language == "de-DE", f"{label}: core language {cp.language!r}")
+    f.check(cp.created is not None and cp.created.year == 2023 and cp.created == cp.modified,
+            f"{label}: created = modified = SOURCE_DATE_EPOCH ({cp.created})")
+    f.check("security" in (cp.keywords or ""), f"{label}: keywords {cp.keywords!r}")
+
+    s = d.sections[0]
+    f.check(round(s.page_width / Mm(1)) == page_mm[0] and round(s.page_height / Mm(1)) == page_mm[1],
+            f"{label}: page {s.page_width / Mm(1):.0f} x {s.page_height / Mm(1):.0f} mm")
+    f.check(s.different_first_page_header_footer, f"{label}: titlePg (no header on the title page)")
+    f.check(docxtest.norm(" ".join(p.text for p in s.header.paragraphs)) == chron.title,
+            f"{label}: the header holds the title")
+    footer_xml = s.footer._element.xml
+    f.check("PAGE" in footer_xml and "fldChar" in footer_xml, f"{label}: PAGE field in the footer")
+    lang = d.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+    f.check(lang == ["de-DE"], f"{label}: document language {lang}")
+
+
+def main() -> None:
+    a = docxtest.args()
+    f = docxtest.Failures()
+    sample = os.path.join(a.source, "data", "lecos-chronik.xml")
+    chron = docxtest.Chronicle(sample)
+    with tempfile.TemporaryDirectory() as tmp:
+        check(docxtest.render(a.chronik, sample, os.path.join(tmp, "a4")), chron, f, "brochure",
+              (210, 297))
+        check(docxtest.render(a.chronik, sample, os.path.join(tmp, "a5"), "booklet"), chron, f,
+              "booklet", (148, 210))
+    f.exit()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,360 @@
+// document.xml and the small parts: what the model says, in WordprocessingML.
+#include "docx_support.hpp"
+#include "helpers.hpp"
+
+#include "style/style_reader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+using namespace chronik;
+using namespace chronik::test::docx;
+namespace fs = std::filesystem;
+
+namespace {
+std::map<std::string, std::string>
+render_parts(const std::string &xml, const style::Style &style = style::default_style()) {
+    return parts(render(compose_text(xml, style), style));
+}
+std::map<std::string, std::string> rich_parts() {
+    const auto style = style::default_style();
+    return parts(
+        render(compose_file(test::source_dir / "tests/cases/rich/input.xml", style), style));
+}
+// The non-empty paragraphs of document.xml as "Style: text".
+std::vector<std::string> paragraphs(const std::string &document) {
+    Xml x(document);
+    std::vector<std::string> out;
+    for (const auto *p : x.all("w:p"))
+        out.push_back(style_of(p) + ": " + text_of(p));
+    return out;
+}
+bool contains(const std::vector<std::string> &v, const std::string &s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+} // namespace
+
+TEST_CASE("content: blocks in reading order, each in its named style") {
+    const auto p = rich_parts();
+    const auto paras = paragraphs(p.at("word/document.xml"));
+    const std::vector<std::string> want = {
+        "Title: A Rich Chronicle",
+        "Subtitle: Everything the format can say",
+        "Organization: Example & Sons Ltd.",
+        "Intro: First intro paragraph with emphasis and strength.",
+        "Intro: Second one, with a mail link.",
+        "TOCHeading: Contents",
+        "TOC1: 2010–20123",
+        "TOC2: The big launch3",
+        "TOC2: November 20103",
+        "TOC1: The early years3",
+        "TOC1: 20013",
+        "Heading1: 2010–2012",
+        "MilestoneDate: 4 March 2012",
+        "Heading2: The big launch",
+        "BodyText: We launched. See the page.A second line after a break.",
+        "Figure: ",
+        "Caption: At the party",
+        "MilestoneDateHeading: November 2010",
+        "BodyText: Someone joined. *Not emphasis*, #not a heading.",
+        "Figure: ",
+        "Heading1: The early years",
+        "DatedList: 1 January 2005Office opened",
+        "DatedList: June 2004First hire",
+        "DatedList: 2003Founded",
+        "Heading1: 2001",
+        "BodyText: A loose milestone, grouped by its year.",
+    };
+    CHECK(paras == want);
+}
+
+TEST_CASE("content: the title page stands alone; pages break before, not with empty paragraphs") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    std::vector<std::string> breaks;
+    for (const auto *pb : x.all("w:pageBreakBefore"))
+        breaks.push_back(style_of(pb->Parent()->Parent()->ToElement()));
+    CHECK(breaks == std::vector<std::string>{"Intro", "Heading1"});
+    CHECK(x.all("w:br").size() == 1); // only the line break of the body text
+    for (const auto *br : x.all("w:br"))
+        CHECK(attr(br, "w:type").empty());
+}
+
+TEST_CASE("content: a TOC field, filled, marked dirty, with links to the headings' bookmarks") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const auto instr = x.all("w:instrText");
+    REQUIRE(instr.size() == 6);
+    CHECK(std::string(instr[0]->GetText()) == R"( TOC \o "1-2" \h \z \u )");
+    CHECK(std::string(instr[1]->GetText()) == R"( PAGEREF _Toc_p_2010_2012 \h )");
+    // Fields nest: the TOC's begin first, its end last, one end per begin.
+    std::vector<std::string> kinds;
+    int dirty = 0;
+    for (const auto *f : x.all("w:fldChar")) {
+        kinds.push_back(attr(f, "w:fldCharType"));
+        dirty += attr(f, "w:dirty") == "true";
+    }
+    CHECK(kinds.size() == 18);
+    CHECK(std::count(kinds.begin(), kinds.end(), "begin") == 6);
+    CHECK(std::count(kinds.begin(), kinds.end(), "end") == 6);
+    CHECK(kinds.front() == "begin");
+    CHECK(kinds.back() == "end");
+    CHECK(dirty == 1);
+    std::vector<std::string> anchors, bookmarks;
+    for (const auto *h : x.all("w:hyperlink"))
+        if (!attr(h, "w:anchor").empty())
+            anchors.push_back(attr(h, "w:anchor"));
+    for (const auto *b : x.all("w:bookmarkStart"))
+        bookmarks.push_back(attr(b, "w:name"));
+    CHECK(anchors == std::vector<std::string>{"_Toc_p_2010_2012", "_Toc_launch", "_Toc_m_2010_11",
+                                              "_Toc_p_the_early_years", "_Toc_p_2001"});
+    CHECK(bookmarks == anchors);
+    CHECK(p.at("word/settings.xml").find(R"(<w:updateFields w:val="true"/>)") != std::string::npos);
+}
+
+TEST_CASE("content: estimated TOC page numbers follow page breaks and the text's length") {
+    // Title page (1), intro and TOC (2), then periods from page 3; a period
+    // with a lot of text pushes the next one to a later page.
+    std::string xml = "<chronicle><title>T</title><period label=\"2001\"><milestone date=\"2001\">";
+    for (int i = 0; i < 120; ++i)
+        xml += "<p>Ein Absatz mit einigen Worten, der eine Zeile oder zwei f\xc3\xbcllt.</p>";
+    xml += "</milestone></period><period label=\"2000\"><milestone date=\"2000\"><p>x</p>"
+           "</milestone></period></chronicle>";
+    const auto p = render_parts(xml);
+    const auto paras = paragraphs(p.at("word/document.xml"));
+    REQUIRE(paras.size() > 4);
+    CHECK(std::find(paras.begin(), paras.end(), "TOC1: 20013") != paras.end());
+    int later = 0;
+    for (const auto &s : paras)
+        if (s.starts_with("TOC1: 2000"))
+            later = std::stoi(s.substr(10));
+    CHECK(later >= 6); // 120 two-line paragraphs fill three to four A4 pages
+    CHECK(later <= 8);
+}
+
+TEST_CASE("content: bookmark names are Word's: at most 40 characters, unique") {
+    const std::string long_label(60, 'x');
+    const auto p = render_parts(
+        "<chronicle><title>T</title><period label=\"" + long_label +
+        "\"><milestone date=\"2000\"><p>a</p></milestone></period>"
+        "<period label=\"" +
+        long_label + "!\"><milestone date=\"2001\"><p>b</p></milestone></period></chronicle>");
+    Xml x(p.at("word/document.xml"));
+    const auto marks = x.all("w:bookmarkStart");
+    REQUIRE(marks.size() == 2);
+    CHECK(attr(marks[0], "w:name").size() <= 40);
+    CHECK(attr(marks[1], "w:name").size() <= 40);
+    CHECK(attr(marks[0], "w:name") != attr(marks[1], "w:name"));
+    CHECK(attr(marks[0], "w:id") != attr(marks[1], "w:id"));
+}
+
+TEST_CASE("content: links are external relationships, one per URL") {
+    const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>
+      <a href="https://example.org/ä?x=1&amp;y=2">one</a>, <a href="https://example.org/ä?x=1&amp;y=2">two</a>,
+      <a href="mailto:x@example.org"><em>three</em></a></p></milestone></chronicle>)");
+    Xml x(p.at("word/document.xml"));
+    const auto links = x.all("w:hyperlink");
+    std::vector<std::string> ids;
+    for (const auto *l : links)
+        if (!attr(l, "r:id").empty())
+            ids.push_back(attr(l, "r:id"));
+    REQUIRE(ids.size() == 3);
+    CHECK(ids[0] == ids[1]);
+    CHECK(ids[0] != ids[2]);
+    Xml rels(p.at("word/_rels/document.xml.rels"));
+    std::map<std::string, std::string> target;
+    for (const auto *r : rels.all("Relationship"))
+        if (attr(r, "TargetMode") == "External")
+            target[attr(r, "Id")] = attr(r, "Target");
+    CHECK(target.size() == 2);
+    CHECK(target[ids[0]] == "https://example.org/%C3%A4?x=1&y=2");
+    CHECK(target[ids[2]] == "mailto:x@example.org");
+    // Emphasis inside a link: the Hyperlink style plus direct italic.
+    const std::string doc = p.at("word/document.xml");
+    CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:i w:val="1"/>)") != std::string::npos);
+}
+
+TEST_CASE("content: emphasis and strong are character styles; emphasis in italic text is upright") {
+    const auto p = rich_parts();
+    const std::string doc = p.at("word/document.xml");
+    // The intro is italic in the brochure style: its emphasis switches italic off.
+    CHECK(
+        doc.find(
+            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="0"/><w:iCs w:val="0"/></w:rPr><w:t>emphasis</w:t>)") !=
+        std::string::npos);
+    CHECK(doc.find(R"(<w:rStyle w:val="Strong"/></w:rPr><w:t>strength</w:t>)") !=
+          std::string::npos);
+    // In a bold heading, emphasis is simply the Emphasis style.
+    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/></w:rPr><w:t>big</w:t>)") != std::string::npos);
+}
+
+TEST_CASE("content: images in EMU with alt text, scaled to the text width when too wide") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const auto extents = x.all("wp:extent");
+    REQUIRE(extents.size() == 2);
+    CHECK(attr(extents[0], "cx") == "609600"); // 64 px at 96 dpi
+    CHECK(attr(extents[0], "cy") == "457200");
+    const auto doc_pr = x.all("wp:docPr");
+    REQUIRE(doc_pr.size() == 2);
+    CHECK(attr(doc_pr[0], "descr") == "The launch party");
+    CHECK(attr(doc_pr[1], "descr") == "A portrait");
+    CHECK(attr(doc_pr[0], "id") != attr(doc_pr[1], "id"));
+
+    // The same picture, as if it were 4000 px wide: at most the text width.
+    auto style = style::default_style();
+    auto doc = compose_file(test::source_dir / "tests/cases/rich/input.xml", style);
+    for (auto &b : doc.blocks)
+        if (auto *img = std::get_if<model::Image>(&b)) {
+            img->width_px = 4000;
+            img->height_px = 3000;
+        }
+    Xml big(parts(render(doc, style)).at("word/document.xml"));
+    const auto ext = big.all("wp:extent");
+    REQUIRE(!ext.empty());
+    const double text_width_mm =
+        style.page.width - style.page.margin_inner - style.page.margin_outer;
+    const double cx_mm = std::stod(attr(ext[0], "cx")) / 36000.0;
+    const double cy_mm = std::stod(attr(ext[0], "cy")) / 36000.0;
+    CHECK(cx_mm <= text_width_mm + 0.01);
+    CHECK(cx_mm > text_width_mm - 1);
+    CHECK(cx_mm / cy_mm == doctest::Approx(4.0 / 3.0).epsilon(0.001));
+}
+
+TEST_CASE("content: the same image used twice is packaged once") {
+    const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>a</p>
+      <image src="images/small.png" alt="one"/><image src="images/small.png" alt="two"/></milestone></chronicle>)");
+    int media = 0;
+    for (const auto &[name, bytes] : p)
+        media += name.starts_with("word/media/");
+    CHECK(media == 1);
+    Xml x(p.at("word/document.xml"));
+    const auto blips = x.all("a:blip");
+    REQUIRE(blips.size() == 2);
+    CHECK(attr(blips[0], "r:embed") == attr(blips[1], "r:embed"));
+}
+
+TEST_CASE("content: an image that cannot be read fails with the chronicle's line") {
+    const auto style = style::default_style();
+    auto doc = compose_file(test::source_dir / "tests/cases/rich/input.xml", style);
+    for (auto &b : doc.blocks)
+        if (auto *img = std::get_if<model::Image>(&b))
+            img->path = "/nonexistent/chronik/x.png";
+    try {
+        render(doc, style);
+        FAIL("no Failure thrown");
+    } catch (const Failure &f) {
+        CHECK(f.diagnostic().line == 16);
+        CHECK(std::string(f.what()).find("cannot read image '/nonexistent/chronik/x.png'") !=
+              std::string::npos);
+    }
+}
+
+TEST_CASE("content: markup characters in the text are escaped by the printer") {
+    const auto p = render_parts(R"(<chronicle><title>A &lt;b&gt; &amp; "c" 'd'</title>
+      <milestone date="2000"><p>x &lt; y &amp;&amp; z &gt; 0 ]]&gt;</p></milestone></chronicle>)");
+    const auto paras = paragraphs(p.at("word/document.xml"));
+    CHECK(contains(paras, "Title: A <b> & \"c\" 'd'"));
+    CHECK(contains(paras, "BodyText: x < y && z > 0 ]]>"));
+    Xml core(p.at("docProps/core.xml"));
+    CHECK(std::string(core.first("dc:title")->GetText()) == "A <b> & \"c\" 'd'");
+    Xml header(p.at("word/header1.xml"));
+    CHECK(text_of(header.first("w:hdr")) == "A <b> & \"c\" 'd'");
+}
+
+TEST_CASE("content: a headless milestone's first paragraph is set off, except after a heading") {
+    const auto p = render_parts(R"(<chronicle><title>T</title><period label="2000">
+      <milestone date="2000"><p>a</p><p>b</p></milestone>
+      <milestone date="2000"><p>c</p></milestone></period></chronicle>)");
+    const auto paras = paragraphs(p.at("word/document.xml"));
+    const std::vector<std::string> tail(paras.end() - 4, paras.end());
+    CHECK(tail == std::vector<std::string>{"Heading1: 2000", "BodyText: a", "BodyText: b",
+                                           "MilestoneBody: c"});
+}
+
+TEST_CASE("content: the section: page size, margins, header and footer, not on the title page") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const auto *sect = x.first("w:sectPr");
+    REQUIRE(sect);
+    CHECK(sect == x.first("w:body")->LastChildElement());
+    CHECK(attr(sect->FirstChildElement("w:pgSz"), "w:w") == "11906");
+    CHECK(attr(sect->FirstChildElement("w:pgSz"), "w:h") == "16838");
+    const auto *mar = sect->FirstChildElement("w:pgMar");
+    CHECK(attr(mar, "w:top") == "1417");    // 25 mm
+    CHECK(attr(mar, "w:bottom") == "1587"); // 28 mm
+    CHECK(attr(mar, "w:left") == "1587");   // inner 28 mm
+    CHECK(attr(mar, "w:right") == "1361");  // outer 24 mm
+    CHECK(sect->FirstChildElement("w:titlePg"));
+    CHECK(attr(sect->FirstChildElement("w:headerReference"), "r:id") == "rId4");
+    CHECK(attr(sect->FirstChildElement("w:footerReference"), "r:id") == "rId5");
+    CHECK(p.at("word/settings.xml").find("<w:mirrorMargins/>") != std::string::npos);
+
+    Xml footer(p.at("word/footer1.xml"));
+    const auto instr = footer.all("w:instrText");
+    REQUIRE(instr.size() == 1);
+    CHECK(std::string(instr[0]->GetText()) == " PAGE ");
+    CHECK(style_of(footer.first("w:p")) == "Footer");
+    Xml header(p.at("word/header1.xml"));
+    CHECK(text_of(header.first("w:hdr")) == "A Rich Chronicle");
+    CHECK(style_of(header.first("w:p")) == "Header");
+}
+
+TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH") {
+    const auto p = rich_parts();
+    Xml core(p.at("docProps/core.xml"));
+    auto text = [&](const char *name) {
+        const auto *e = core.first(name);
+        return std::string(e && e->GetText() ? e->GetText() : "");
+    };
+    CHECK(text("dc:title") == "A Rich Chronicle");
+    CHECK(text("dc:subject") == "Everything the format can say");
+    CHECK(text("dc:creator") == "Example & Sons Ltd.");
+    CHECK(text("cp:keywords") == "launch; office; people");
+    CHECK(text("dc:language") == "en-US");
+    CHECK(text("dcterms:created") == "2023-11-14T22:13:20Z");
+    CHECK(text("dcterms:modified") == "2023-11-14T22:13:20Z");
+    CHECK(attr(core.first("dcterms:created"), "xsi:type") == "dcterms:W3CDTF");
+    Xml app(p.at("docProps/app.xml"));
+    CHECK(std::string(app.first("Application")->GetText()) == "chronik");
+    CHECK(std::string(app.first("Company")->GetText()) == "Example & Sons Ltd.");
+}
+
+TEST_CASE("content: the language of the chronicle, with a region Word knows") {
+    auto lang_of = [](const std::string &lang) {
+        const auto p = render_parts(
+            "<chronicle lang=\"" + lang +
+            "\"><title>T</title><milestone date=\"2000\"><p>a</p></milestone></chronicle>");
+        Xml styles(p.at("word/styles.xml"));
+        return attr(styles.first("w:lang"), "w:val");
+    };
+    CHECK(lang_of("de") == "de-DE");
+    CHECK(lang_of("en") == "en-US");
+    CHECK(lang_of("en-GB") == "en-GB");
+    CHECK(lang_of("de-AT") == "de-AT");
+}
+
+TEST_CASE(
+    "content: dated one-liners: date, tab, title; a redundant date is left out, the tab kept") {
+    const auto p = render_parts(R"(<chronicle><title>T</title><period label="1999">
+      <milestone date="1999-05-01"><title>With a <em>day</em></title></milestone>
+      <milestone date="1999"><title>Only the year</title></milestone></period></chronicle>)");
+    Xml x(p.at("word/document.xml"));
+    std::vector<const tinyxml2::XMLElement *> items;
+    for (const auto *para : x.all("w:p"))
+        if (style_of(para) == "DatedList")
+            items.push_back(para);
+    REQUIRE(items.size() == 2);
+    // first run: the date in the List Date style; then a tab; then the title
+    const auto *r = items[0]->FirstChildElement("w:r");
+    REQUIRE(r);
+    CHECK(attr(r->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
+          "ListDate");
+    CHECK(text_of(r) == "1. Mai 1999");
+    CHECK(r->NextSiblingElement("w:r")->FirstChildElement("w:tab"));
+    CHECK(text_of(items[0]) == "1. Mai 1999With a day");
+    CHECK(items[1]->FirstChildElement("w:r")->FirstChildElement("w:tab"));
+    CHECK(text_of(items[1]) == "Only the year");
+}

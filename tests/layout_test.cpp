@@ -1,0 +1,188 @@
+// Setting paragraphs and breaking pages: the rules of issue #3, checked on
+// real fonts (Charis SIL, installed by scripts/install-deps.sh).
+#include "helpers.hpp"
+#include "layout/brochure.hpp"
+#include "layout/pager.hpp"
+#include "layout/paragraph.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace chronik;
+using namespace chronik::layout;
+
+namespace {
+
+struct Setter {
+    FontSet fonts;
+    Diagnostics diags;
+    std::unique_ptr<Hyphenator> hyph = Hyphenator::for_language("de");
+    TypesetContext ctx{fonts, hyph.get(), "de", "t.xml", diags, {}};
+
+    SetParagraph set(const model::Inlines& in, Length width,
+                     style::Align align = style::Align::Justify, bool hyphenate = true) {
+        ParagraphStyle ps;
+        ps.font = {"Charis SIL", false, false};
+        ps.size = pt(10);
+        ps.leading = pt(13);
+        ps.align = align;
+        ps.hyphenate = hyphenate;
+        return set_paragraph(in, ps, width, ctx);
+    }
+    SetParagraph set(const std::string& text, Length width,
+                     style::Align align = style::Align::Justify, bool hyphenate = true) {
+        return set({model::Text{text, 7}}, width, align, hyphenate);
+    }
+};
+
+std::string text_of(const Line& l) {
+    std::string s;
+    for (const auto& p : l.pieces)
+        s += (s.empty() ? "" : " ") + p.text;
+    return s;
+}
+
+Length end_of(const Line& l) { return l.pieces.back().x + l.pieces.back().width; }
+
+const std::string corona =
+    "Die Corona-Pandemie hat das öffentliche Leben in nahezu allen Bereichen verändert. "
+    "Bürger/-innen und Unternehmen brauchten einen zuverlässigen Ansprechpartner. Hier waren und "
+    "sind die Kommunen gefragt, sie müssen im Sinne der kommunalen Daseinsvorsorge zuverlässig "
+    "handlungsfähig bleiben. Als Betreiber teilweise kritischer Infrastrukturen war Lecos hier "
+    "in einer besonderen Verantwortung.";
+
+} // namespace
+
+TEST_CASE("paragraph: justified lines end at the measure, none overfull, the last flush left") {
+    Setter s;
+    for (Length width : {pt(180), pt(260), pt(400)}) {
+        CAPTURE(width);
+        const auto set = s.set(corona, width);
+        REQUIRE(set.lines.size() >= 2);
+        for (std::size_t i = 0; i < set.lines.size(); ++i) {
+            const auto& l = set.lines[i];
+            CAPTURE(text_of(l));
+            CHECK(l.pieces.front().x == 0);
+            CHECK(end_of(l) <= width); // never overfull
+            if (i + 1 < set.lines.size()) {
+                CHECK(end_of(l) == width); // justified: ends exactly at the measure
+                CHECK(l.ratio >= -1.0);
+                // spaces at most 1.4x (first pass) on a normal measure, 2x on narrow ones
+                CHECK(l.ratio <= (width >= pt(260) ? 0.8 : 2.0));
+            }
+        }
+        const auto& last = set.lines.back();
+        CHECK(last.last);
+        CHECK(last.ratio <= 0.0); // never stretched; shrunk at most
+    }
+}
+
+TEST_CASE("paragraph: hyphenation marks, at most two in a row") {
+    Setter s;
+    const auto set = s.set(corona + " " + corona, pt(150));
+    int run = 0;
+    int hyphenated = 0;
+    for (const auto& l : set.lines) {
+        run = l.hyphenated ? run + 1 : 0;
+        hyphenated += l.hyphenated;
+        CHECK(run <= 2);
+        if (l.hyphenated)
+            CHECK(l.pieces.back().text.back() == '-');
+    }
+    CHECK(hyphenated > 0); // a narrow measure needs some
+}
+
+TEST_CASE("paragraph: an explicit hyphen is a break without an added hyphen") {
+    Setter s;
+    // Narrow enough that "Corona-" must end a line.
+    const auto set = s.set("Die Corona-Pandemie", pt(60), style::Align::Left, false);
+    REQUIRE(set.lines.size() == 2);
+    CHECK(text_of(set.lines[0]) == "Die Corona-");
+    CHECK(text_of(set.lines[1]) == "Pandemie");
+}
+
+TEST_CASE("paragraph: no hyphenation in numbers, links, short words, or when the style says no") {
+    Setter s;
+    const std::string words = "Organisationseinheiten Organisationseinheiten";
+    auto set = s.set(words, pt(100), style::Align::Justify, false);
+    for (const auto& l : set.lines)
+        CHECK_FALSE(l.hyphenated);
+    set = s.set({model::Link{"https://www.it-fachtag-leipzig.de",
+                             {model::Text{"www.it-fachtag-leipzig.de", 1}}, 1}},
+                pt(60));
+    std::string joined;
+    for (const auto& l : set.lines)
+        joined += text_of(l);
+    CHECK(set.lines.size() >= 2);
+    CHECK(joined == "www.it-fachtag-leipzig.de"); // split, but no hyphen added
+    set = s.set("1234567890123 Ende Haus Baum Tür", pt(40));
+    for (const auto& l : set.lines)
+        CHECK_FALSE(l.hyphenated);
+}
+
+TEST_CASE("paragraph: a word longer than the line is split, not run into the margin") {
+    Setter s;
+    const std::string word(60, 'x');
+    const auto set = s.set("a " + word + " b", pt(100));
+    REQUIRE(set.lines.size() >= 3);
+    for (const auto& l : set.lines)
+        CHECK(end_of(l) <= pt(100) + 50);
+}
+
+TEST_CASE("paragraph: a line break in the source forces one in the output") {
+    Setter s;
+    const auto set = s.set({model::Text{"erste Zeile", 1}, model::LineBreak{1}, model::Text{"zweite", 1}},
+                           pt(300));
+    REQUIRE(set.lines.size() == 2);
+    CHECK(text_of(set.lines[0]) == "erste Zeile");
+    CHECK(set.lines[0].last); // set like a last line: natural spaces
+}
+
+TEST_CASE("paragraph: characters the font lacks are warned about with their line") {
+    Setter s;
+    s.set("Schneemann ☃ und Lächeln 😀", pt(300));
+    const auto w = test::lines(s.diags);
+    CHECK(test::has(w, "t.xml:7: warning: character U+2603 '☃' is not in font 'Charis SIL'; set in 'DejaVu Sans'"));
+    CHECK(test::has(w, "t.xml:7: warning: character U+1F600 '😀' cannot be set in the PDF"));
+}
+
+TEST_CASE("paragraph: ragged right keeps natural spaces") {
+    Setter s;
+    const auto set = s.set(corona, pt(200), style::Align::Left);
+    REQUIRE(set.lines.size() > 2);
+    for (const auto& l : set.lines)
+        for (const auto& p : l.pieces)
+            CHECK(p.scale == 1000); // no expansion either
+}
+
+TEST_CASE("pager: keep rules decide where pages end") {
+    auto slice = [](Length h, BreakBefore b) {
+        Slice s;
+        s.height = h;
+        s.before = b;
+        return s;
+    };
+    // A heading (Allowed) followed by lines that must stay with it.
+    std::vector<Slice> slices;
+    for (int i = 0; i < 8; ++i)
+        slices.push_back(slice(pt(10), BreakBefore::Allowed));
+    slices.push_back(slice(pt(20), BreakBefore::Allowed)); // heading at 80pt
+    slices.push_back(slice(pt(10), BreakBefore::Avoid));   // its first line
+    slices.push_back(slice(pt(10), BreakBefore::Avoid));   // second line (no orphan)
+    slices.push_back(slice(pt(10), BreakBefore::Allowed));
+    // Page of 110pt: heading + 2 lines (40pt) do not fit after 80pt, so the
+    // page ends before the heading, not after it.
+    auto pages = paginate(slices, 0, pt(110));
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].size() == 8);
+    CHECK(pages[1].front().slice == 8);
+    CHECK(pages[1].front().y == 0); // no space before at the top of a page
+    // A forced page break.
+    slices[3].before = BreakBefore::Page;
+    pages = paginate(slices, 0, pt(1000));
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[1].front().slice == 3);
+    // A chain longer than a page still breaks (rather than loop or overflow forever).
+    std::vector<Slice> chain(30, slice(pt(10), BreakBefore::Avoid));
+    pages = paginate(chain, 0, pt(100));
+    CHECK(pages.size() == 3);
+}
