@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace chronik::compose {
 
@@ -33,7 +35,10 @@ public:
     std::string unique(std::string id) {
         if (used_.insert(id).second)
             return id;
-        for (int n = 2;; ++n) {
+        // Remember the next suffix per base, so a thousand milestones of one
+        // year cost a thousand look-ups, not half a million.
+        int& n = next_suffix_.try_emplace(id, 2).first->second;
+        for (;; ++n) {
             std::string candidate = id + "-" + std::to_string(n);
             if (used_.insert(candidate).second)
                 return candidate;
@@ -41,7 +46,8 @@ public:
     }
 
 private:
-    std::set<std::string> used_;
+    std::unordered_set<std::string> used_;
+    std::unordered_map<std::string, int> next_suffix_;
 };
 
 struct Span {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <unordered_map>
 
 namespace chronik::layout {
 
@@ -329,7 +330,7 @@ private:
         PageTree tree;
         tree.outline = outline_;
         // Where each anchor landed: page index.
-        std::map<std::string, std::size_t> anchor_page;
+        std::unordered_map<std::string, std::size_t> anchor_page;
         for (std::size_t pi = 0; pi < placed.size(); ++pi)
             for (const auto& ps : placed[pi])
                 for (const auto& a : slices_[ps.slice].anchors)
@@ -380,7 +381,7 @@ private:
     }
 
     void toc_number(Page& page, const Slice& s, Length y, Length left,
-                    const std::map<std::string, std::size_t>& anchor_page) {
+                    const std::unordered_map<std::string, std::size_t>& anchor_page) {
         const auto& target = toc_targets_[static_cast<std::size_t>(s.toc_entry)];
         const auto it = anchor_page.find(target.id);
         if (it == anchor_page.end())

@@ -163,6 +163,16 @@ std::string lower(std::string s) {
 } // namespace
 
 int FontSet::face(const style::Font& font) {
+    // Asked once per run of text: answer repeats without building a key.
+    if (last_ >= 0 && last_font_.bold == font.bold && last_font_.italic == font.italic &&
+        last_font_.family == font.family)
+        return last_;
+    last_font_ = font;
+    last_ = lookup(font);
+    return last_;
+}
+
+int FontSet::lookup(const style::Font& font) {
     const std::string key =
         font.family + (font.bold ? ":bold" : ":regular") + (font.italic ? ":italic" : ":roman");
     if (auto it = by_request_.find(key); it != by_request_.end())

@@ -64,8 +64,12 @@ public:
     const std::vector<std::string>& warnings() const { return warnings_; }
 
 private:
+    int lookup(const style::Font& font);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    style::Font last_font_;
+    int last_ = -1;
     std::vector<std::unique_ptr<FontFace>> faces_;
     std::unordered_map<std::string, int> by_request_;
     std::unordered_map<std::string, int> by_path_;

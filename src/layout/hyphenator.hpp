@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace chronik::layout {
@@ -29,8 +30,12 @@ public:
     std::string hyphenated(std::string_view word) const;
 
 private:
+    std::vector<std::size_t> compute_points(std::string_view word, int min_word, int left,
+                                            int right) const;
     struct Dict;
     std::unique_ptr<Dict> dict_;
+    // Words recur (names, "Stadt Leipzig"): remember their points.
+    mutable std::unordered_map<std::string, std::vector<std::size_t>> cache_;
 };
 
 } // namespace chronik::layout

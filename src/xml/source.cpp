@@ -130,6 +130,10 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
         i = j == std::string_view::npos ? text.size() : j + end.size();
     };
     while (i < text.size()) {
+        if (text[i] != '<' && text[i] != '&') {
+            ++i;
+            continue;
+        }
         if (starts_with(text, i, "<!--")) {
             skip_to("-->");
         } else if (starts_with(text, i, "<![CDATA[")) {
@@ -202,6 +206,10 @@ std::string keep_whitespace_nodes(std::string_view text) {
         i = stop;
     };
     while (i < text.size()) {
+        if (text[i] != '<' && text[i] != '>') {
+            out += text[i++];
+            continue;
+        }
         if (starts_with(text, i, "<!--")) {
             copy_to("-->");
         } else if (starts_with(text, i, "<![CDATA[")) {

@@ -70,7 +70,7 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
     CHECK(paras == want);
 }
 
-TEST_CASE("content: the title page stands alone; pages break before, not with empty paragraphs") {
+TEST_CASE("content: the title page stands alone, pages break before, not with empty paragraphs") {
     const auto p = rich_parts();
     Xml x(p.at("word/document.xml"));
     std::vector<std::string> breaks;
@@ -176,7 +176,7 @@ TEST_CASE("content: links are external relationships, one per URL") {
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:i w:val="1"/>)") != std::string::npos);
 }
 
-TEST_CASE("content: emphasis and strong are character styles; emphasis in italic text is upright") {
+TEST_CASE("content: emphasis and strong are character styles, emphasis in italic text is upright") {
     const auto p = rich_parts();
     const std::string doc = p.at("word/document.xml");
     // The intro is italic in the brochure style: its emphasis switches italic off.
@@ -337,7 +337,7 @@ TEST_CASE("content: the language of the chronicle, with a region Word knows") {
 }
 
 TEST_CASE(
-    "content: dated one-liners: date, tab, title; a redundant date is left out, the tab kept") {
+    "content: dated one-liners: date, tab, title, a redundant date is left out, the tab kept") {
     const auto p = render_parts(R"(<chronicle><title>T</title><period label="1999">
       <milestone date="1999-05-01"><title>With a <em>day</em></title></milestone>
       <milestone date="1999"><title>Only the year</title></milestone></period></chronicle>)");
@@ -357,4 +357,14 @@ TEST_CASE(
     CHECK(text_of(items[0]) == "1. Mai 1999With a day");
     CHECK(items[1]->FirstChildElement("w:r")->FirstChildElement("w:tab"));
     CHECK(text_of(items[1]) == "Only the year");
+}
+
+TEST_CASE("content: a line break is a w:br, and does not stretch its line in justified text") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    REQUIRE(x.all("w:br").size() == 1);
+    Xml settings(p.at("word/settings.xml"));
+    CHECK(settings.first("w:doNotExpandShiftReturn"));
+    CHECK(settings.first("w:doNotExpandShiftReturn")->Parent()->ToElement()->Name() ==
+          std::string("w:compat"));
 }

@@ -96,7 +96,7 @@ TEST_CASE("package: every part has a content type, every internal relationship a
     CHECK(attr(root.first("Relationship"), "Type").ends_with("/officeDocument"));
 }
 
-TEST_CASE("package: the same epoch gives the same bytes; another epoch, other bytes") {
+TEST_CASE("package: the same epoch gives the same bytes, another epoch, other bytes") {
     const auto style = style::default_style();
     auto doc = compose_file(sample, style);
     const auto a = render(doc, style);

@@ -120,7 +120,7 @@ TEST_CASE("styles: the booklet is A5 with its own sizes") {
     CHECK(prop(style_el(x, "Heading1"), "w:rPr", "w:sz") == "30"); // 15 pt
 }
 
-TEST_CASE("styles: a sheet without hyphenation leaves it off; equal margins are not mirrored") {
+TEST_CASE("styles: a sheet without hyphenation leaves it off, equal margins are not mirrored") {
     auto sheet = style::default_style();
     for (auto &r : sheet.roles)
         r.hyphenate = false;

@@ -37,7 +37,7 @@ TEST_CASE("units: w:lang from a BCP 47 tag") {
     CHECK(word_language("xx") == "xx"); // no region we could know
 }
 
-TEST_CASE("xml: the printer escapes; characters XML cannot carry are dropped") {
+TEST_CASE("xml: the printer escapes, characters XML cannot carry are dropped") {
     XmlWriter x;
     x.open("a", {{"v", "x\"<&>'"}});
     x.text("1 < 2 & \"3\" > 0\x01\x1f\xef\xbf\xbf ok\tend");

@@ -34,6 +34,9 @@ std::string settings_xml(const Context &ctx) {
     // Word refreshes the table of contents and page references on opening.
     x.leaf("w:updateFields", {{"w:val", "true"}});
     x.open("w:compat");
+    // A line ended by a line break (<br/>) is not stretched in justified
+    // text; without this, Word and LibreOffice spread its words apart.
+    x.leaf("w:doNotExpandShiftReturn");
     x.leaf("w:compatSetting", {{"w:name", "compatibilityMode"},
                                {"w:uri", "http://schemas.microsoft.com/office/word"},
                                {"w:val", "15"}});

@@ -218,9 +218,7 @@ private:
         fonts(body.font.family);
         x_.leaf("w:sz", "w:val", half_points(body.size));
         x_.leaf("w:szCs", "w:val", half_points(body.size));
-        x_.leaf(
-            "w:lang",
-            {{"w:val", ctx_.language}, {"w:eastAsia", ctx_.language}, {"w:bidi", ctx_.language}});
+        x_.leaf("w:lang", {{"w:val", ctx_.language}});
         x_.close();
         x_.close();
         x_.open("w:pPrDefault");

@@ -19,7 +19,7 @@ HpdfDocument::HpdfDocument() {
     doc_ = HPDF_New(&HpdfDocument::on_error, this);
     if (!doc_)
         throw std::runtime_error("libharu: cannot create a PDF document (out of memory?)");
-    check("set compression", HPDF_SetCompressionMode(doc_, getenv("XCOMP") ? atoi(getenv("XCOMP")) : HPDF_COMP_ALL));
+    check("set compression", HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL));
     check("use UTF encodings", HPDF_UseUTFEncodings(doc_));
     check("set UTF-8 encoder", HPDF_SetCurrentEncoder(doc_, "UTF-8"));
 }
