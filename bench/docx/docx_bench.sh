@@ -14,9 +14,11 @@ trap 'rm -rf "$work"' EXIT
 
 sample="$root/data/lecos-chronik.xml"
 big="$work/lecos-x100.xml"
-if [ -f "$root/bench/gen_chronicle.py" ]; then
-  python3 "$root/bench/gen_chronicle.py" "$sample" "$big" 2>/dev/null ||
-    python3 "$here/gen_chronicle.py" --times 100 "$sample" "$big"
+# The project's generator if it is there (bench/gen_chronicle.py N OUT),
+# else this folder's own.
+if [ -f "$root/bench/gen_chronicle.py" ] &&
+   python3 "$root/bench/gen_chronicle.py" 100 "$big" --source "$sample" 2>/dev/null; then
+  :
 else
   python3 "$here/gen_chronicle.py" --times 100 "$sample" "$big"
 fi

@@ -105,22 +105,30 @@ private:
                 s.before = BreakBefore::Page;
                 force_page_ = false;
             }
-            for (const auto& p : set.lines[static_cast<std::size_t>(k)].pieces) {
+            const auto& pieces = set.lines[static_cast<std::size_t>(k)].pieces;
+            for (std::size_t i = 0; i < pieces.size(); ++i) {
+                const auto& p = pieces[i];
                 s.items.push_back(
                     TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale});
-                if (!p.href.empty())
-                    add_link(s, x + p.x, baseline, p, ps);
+                // A link's words on one line: one clickable area, one underline.
+                if (!p.href.empty() && (i == 0 || pieces[i - 1].href != p.href)) {
+                    std::size_t j = i;
+                    while (j + 1 < pieces.size() && pieces[j + 1].href == p.href)
+                        ++j;
+                    add_link(s, x + p.x, baseline, pieces[j].x + pieces[j].width - p.x, p, ps);
+                }
             }
             slices_.push_back(std::move(s));
         }
         pending_after_ = pt(t.space_after);
     }
 
-    void add_link(Slice& s, Length x, Length baseline, const Piece& p, const ParagraphStyle& ps) {
-        // One clickable area per piece, from ascender to descender.
-        s.items.push_back(LinkItem{x, baseline - ps.size * 8 / 10, p.width, ps.size, p.href, {}});
+    void add_link(Slice& s, Length x, Length baseline, Length width, const Piece& p,
+                  const ParagraphStyle& ps) {
+        // The clickable area spans ascender to descender.
+        s.items.push_back(LinkItem{x, baseline - ps.size * 8 / 10, width, ps.size, p.href, {}});
         // A thin underline in the link colour, so the link reads as one.
-        s.items.push_back(LineItem{x, baseline + ps.size / 10, x + p.width, baseline + ps.size / 10,
+        s.items.push_back(LineItem{x, baseline + ps.size / 10, x + width, baseline + ps.size / 10,
                                    pt(0.4), p.color});
     }
 

@@ -4,10 +4,8 @@
 #include "model/overloaded.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <map>
-#include <optional>
 
 namespace chronik::render::docx {
 

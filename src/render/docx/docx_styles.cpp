@@ -5,7 +5,7 @@
 #include "docx_xml.hpp"
 
 #include <algorithm>
-#include <optional>
+#include <cctype>
 #include <set>
 #include <vector>
 

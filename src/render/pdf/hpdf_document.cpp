@@ -1,7 +1,10 @@
 #include "hpdf_document.hpp"
 
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -48,8 +51,42 @@ HPDF_Font HpdfDocument::font(const std::string& path) {
     check(("load font " + path).c_str(), name ? HPDF_OK : call_failed);
     HPDF_Font f = HPDF_GetFont(doc_, name, "UTF-8");
     check(("use font " + path).c_str(), f ? HPDF_OK : call_failed);
+    replace_to_unicode(f);
     fonts_.emplace(path, f);
     return f;
+}
+
+void HpdfDocument::replace_to_unicode(HPDF_Font font) {
+    // With the UTF-8 encoder, libharu's character codes (CIDs) are the
+    // Unicode code points themselves, but the ToUnicode CMap it writes says
+    // so with a "cidrange", which is not valid in a ToUnicode CMap (poppler
+    // warns on every page). Write the identity as bfranges instead, one per
+    // high byte (a bfrange may only vary in its last byte), skipping the
+    // surrogates. (DEPENDENCIES.md: replaceable through the font's dictionary.)
+    auto* tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+    if (!tu || !tu->stream)
+        return;
+    std::string cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<int> highs;
+    for (int hi = 0; hi < 256; ++hi)
+        if (hi < 0xD8 || hi > 0xDF)
+            highs.push_back(hi);
+    char line[40];
+    for (std::size_t i = 0; i < highs.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, highs.size() - i);
+        cmap += std::to_string(n) + " beginbfrange\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+            std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", highs[k], highs[k], highs[k]);
+            cmap += line;
+        }
+        cmap += "endbfrange\n";
+    }
+    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    HPDF_MemStream_FreeData(tu->stream);
+    check("write ToUnicode CMap", HPDF_Stream_WriteStr(tu->stream, cmap.c_str()));
 }
 
 HPDF_Image HpdfDocument::image(const std::string& path, bool png) {
@@ -63,6 +100,13 @@ HPDF_Image HpdfDocument::image(const std::string& path, bool png) {
         doc_->pdf_version = HPDF_VER_14;
     images_.emplace(path, img);
     return img;
+}
+
+void HpdfDocument::set_language(const std::string& bcp47) {
+    // /Lang in the catalog (PDF 1.4, 14.9.2): screen readers and hyphenating
+    // reflow tools use it. libharu has no call for it.
+    HPDF_String lang = HPDF_String_New(doc_->mmgr, bcp47.c_str(), nullptr);
+    check("set language", lang ? HPDF_Dict_Add(doc_->catalog, "Lang", lang) : call_failed);
 }
 
 HPDF_Encoder HpdfDocument::utf8_encoder() {

@@ -38,10 +38,12 @@ public:
     // PNG or JPEG, loaded once per file.
     HPDF_Image image(const std::string& path, bool png);
     HPDF_Encoder utf8_encoder();
+    void set_language(const std::string& bcp47);
 
     std::vector<std::uint8_t> save();
 
 private:
+    void replace_to_unicode(HPDF_Font font);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
     HPDF_Doc doc_ = nullptr;

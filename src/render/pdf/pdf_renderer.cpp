@@ -215,6 +215,7 @@ void set_info(HpdfDocument& pdf, const model::Document& doc) {
                    '+', 0, 0};
     pdf.check("set creation date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, date));
     pdf.check("set modification date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_MOD_DATE, date));
+    pdf.set_language(doc.meta.language);
 }
 
 } // namespace
