@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <memory>
 
 namespace chronik::layout {
 
@@ -38,7 +37,7 @@ struct Node {
     double total_demerits;
     Length width, stretch, shrink; // totals after the break (TeX's "after")
     int fill;
-    std::shared_ptr<const Node> previous;
+    int previous; // index in the pass's node arena, -1 for the start
 };
 
 struct Totals {
@@ -49,9 +48,13 @@ struct Totals {
 std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                                                const std::function<Length(std::size_t)>& line_width,
                                                const BreakParams& p, double max_ratio) {
-    using NodePtr = std::shared_ptr<const Node>;
-    std::vector<NodePtr> active;
-    active.push_back(std::make_shared<Node>(Node{0, 0, decent, 0, false, 0, 0, 0, 0, 0, 0, nullptr}));
+    // Nodes live in an arena for the whole pass (breaks point back to their
+    // predecessors); the active list holds indices into it.
+    std::vector<Node> nodes;
+    nodes.reserve(items.size() / 2 + 8);
+    nodes.push_back(Node{0, 0, decent, 0, false, 0, 0, 0, 0, 0, 0, -1});
+    std::vector<int> active{0};
+    std::vector<int> keep;
     Totals sum;
 
     // Totals after a break at b: skip the glue and penalties that vanish at
@@ -73,6 +76,13 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
         return t;
     };
 
+    struct Candidate {
+        double demerits;
+        int from;
+        double ratio;
+    };
+    Candidate best[4][8];
+
     for (std::size_t b = 0; b < items.size(); ++b) {
         const Item& it = items[b];
         bool legal = false;
@@ -86,26 +96,24 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
             const Length break_width = it.kind == Item::Kind::Penalty ? it.width : 0;
             const bool flagged = it.kind == Item::Kind::Penalty && it.flagged;
             // Best new node per (fitness class, hyphen run).
-            struct Candidate {
-                double demerits = std::numeric_limits<double>::infinity();
-                NodePtr from;
-                double ratio = 0;
-            };
-            Candidate best[4][8];
-            std::vector<NodePtr> keep;
-            keep.reserve(active.size());
-            for (const auto& a : active) {
-                const Length width = sum.width - a->width + break_width;
-                const Length target = line_width(a->line);
+            for (auto& row : best)
+                for (auto& c : row)
+                    c = {std::numeric_limits<double>::infinity(), -1, 0};
+            bool any = false;
+            keep.clear();
+            for (const int ai : active) {
+                const Node& a = nodes[static_cast<std::size_t>(ai)];
+                const Length width = sum.width - a.width + break_width;
+                const Length target = line_width(a.line);
                 double r;
                 if (width < target) {
-                    const int fill = sum.fill - a->fill;
-                    const Length stretch = sum.stretch - a->stretch;
+                    const int fill = sum.fill - a.fill;
+                    const Length stretch = sum.stretch - a.stretch;
                     r = fill > 0 ? 0.0
                         : stretch > 0 ? static_cast<double>(target - width) / static_cast<double>(stretch)
                                       : std::numeric_limits<double>::infinity();
                 } else if (width > target) {
-                    const Length shrink = sum.shrink - a->shrink;
+                    const Length shrink = sum.shrink - a.shrink;
                     r = shrink > 0 ? static_cast<double>(target - width) / static_cast<double>(shrink)
                                    : -std::numeric_limits<double>::infinity();
                 } else {
@@ -113,10 +121,10 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                 }
                 const bool too_tight = r < -1;
                 if (!too_tight && !forced)
-                    keep.push_back(a);
+                    keep.push_back(ai);
                 if (too_tight || r > max_ratio)
                     continue;
-                const int run = flagged ? a->hyphen_run + 1 : 0;
+                const int run = flagged ? a.hyphen_run + 1 : 0;
                 if (run > p.max_hyphen_run)
                     continue;
                 // Demerits (TeX §859).
@@ -128,29 +136,35 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                     else if (it.penalty > -infinite_penalty)
                         d -= static_cast<double>(it.penalty) * it.penalty;
                 }
-                if (flagged && a->flagged)
+                if (flagged && a.flagged)
                     d += p.flagged_demerits;
-                if (forced && a->flagged)
+                if (forced && a.flagged)
                     d += p.final_hyphen_demerits;
                 const int fit = fitness(r);
-                if (std::abs(fit - a->fitness) > 1)
+                if (std::abs(fit - a.fitness) > 1)
                     d += p.fitness_demerits;
-                d += a->total_demerits;
+                d += a.total_demerits;
                 auto& slot = best[fit][std::min(run, 7)];
-                if (d < slot.demerits)
-                    slot = {d, a, r};
+                if (d < slot.demerits) {
+                    slot = {d, ai, r};
+                    any = true;
+                }
             }
             active.swap(keep);
-            const Totals next = after(b, sum);
-            for (int f = 0; f < 4; ++f)
-                for (int h = 0; h < 8; ++h) {
-                    const auto& c = best[f][h];
-                    if (!c.from)
-                        continue;
-                    active.push_back(std::make_shared<Node>(
-                        Node{b, c.from->line + 1, f, h, flagged, c.ratio, c.demerits, next.width,
-                             next.stretch, next.shrink, next.fill, c.from}));
-                }
+            if (any) {
+                const Totals next = after(b, sum);
+                for (int f = 0; f < 4; ++f)
+                    for (int h = 0; h < 8; ++h) {
+                        const auto& c = best[f][h];
+                        if (c.from < 0)
+                            continue;
+                        const Node& from = nodes[static_cast<std::size_t>(c.from)];
+                        nodes.push_back(Node{b, from.line + 1, f, h, flagged, c.ratio, c.demerits,
+                                             next.width, next.stretch, next.shrink, next.fill,
+                                             c.from});
+                        active.push_back(static_cast<int>(nodes.size() - 1));
+                    }
+            }
             if (active.empty())
                 return std::nullopt;
         }
@@ -166,15 +180,21 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
         }
     }
     // The last item is a forced break: every active node sits there now.
-    NodePtr best;
-    for (const auto& a : active)
-        if (a->position == items.size() - 1 && (!best || a->total_demerits < best->total_demerits))
-            best = a;
-    if (!best)
+    int chosen = -1;
+    for (const int ai : active) {
+        const Node& a = nodes[static_cast<std::size_t>(ai)];
+        if (a.position == items.size() - 1 &&
+            (chosen < 0 || a.total_demerits < nodes[static_cast<std::size_t>(chosen)].total_demerits))
+            chosen = ai;
+    }
+    if (chosen < 0)
         return std::nullopt;
     std::vector<LineBreak> out;
-    for (const Node* n = best.get(); n && n->previous; n = n->previous.get())
-        out.push_back({n->position, n->ratio, n->flagged});
+    for (int n = chosen; n >= 0 && nodes[static_cast<std::size_t>(n)].previous >= 0;
+         n = nodes[static_cast<std::size_t>(n)].previous) {
+        const Node& node = nodes[static_cast<std::size_t>(n)];
+        out.push_back({node.position, node.ratio, node.flagged});
+    }
     std::reverse(out.begin(), out.end());
     return out;
 }

@@ -90,12 +90,9 @@ struct Builder {
             if (f < 0)
                 return;
         }
-        std::string s;
-        utf8::append(s, cp);
-        if (!fragment.empty() && fragment.back().face == f && fragment.back().run == &run)
-            fragment.back().text += s;
-        else
-            fragment.push_back({s, f, &run});
+        if (fragment.empty() || fragment.back().face != f || fragment.back().run != &run)
+            fragment.push_back({{}, f, &run});
+        utf8::append(fragment.back().text, cp);
     }
 
     int fallback_for(char32_t cp, const Run& run) {
