@@ -3,6 +3,7 @@
 #include "compose/composer.hpp"
 #include "helpers.hpp"
 #include "layout/brochure.hpp"
+#include "layout/hyphenator.hpp"
 #include "model/dump.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "render/renderer.hpp"
@@ -46,7 +47,9 @@ TEST_CASE("golden: every case under tests/cases") {
         // What the brochure layout set where (fonts from scripts/install-deps.sh).
         layout::FontSet fonts;
         Diagnostics d;
-        const auto tree = layout::lay_out_brochure(doc, style::default_style(), fonts, d);
+        const auto hyphenator = layout::Hyphenator::for_language(doc.meta.language);
+        const auto tree =
+            layout::lay_out_brochure(doc, style::default_style(), fonts, hyphenator.get(), d);
         test::check_golden(dir / "expected.layout.txt", layout::dump(tree, fonts));
     }
     CHECK(cases >= 2);

@@ -34,10 +34,9 @@ model::Inlines text_inlines(const std::string& s) { return {model::Text{s, 0}}; 
 class Builder {
 public:
     Builder(const model::Document& doc, const style::Style& style, FontSet& fonts,
-            Diagnostics& diags)
-        : doc_(doc), style_(style), fonts_(fonts), diags_(diags),
-          hyphenator_(Hyphenator::for_language(doc.meta.language)),
-          ctx_{fonts, hyphenator_.get(), primary(doc.meta.language), doc.meta.source, diags, {}} {
+            const Hyphenator* hyphenator, Diagnostics& diags)
+        : doc_(doc), style_(style), fonts_(fonts), diags_(diags), hyphenator_(hyphenator),
+          ctx_{fonts, hyphenator, primary(doc.meta.language), doc.meta.source, diags, {}} {
         page_w_ = mm(style.page.width);
         page_h_ = mm(style.page.height);
         top_ = mm(style.page.margin_top);
@@ -493,7 +492,7 @@ private:
     const style::Style& style_;
     FontSet& fonts_;
     Diagnostics& diags_;
-    std::unique_ptr<Hyphenator> hyphenator_;
+    const Hyphenator* hyphenator_;
     TypesetContext ctx_;
     Length page_w_ = 0, page_h_ = 0, top_ = 0, bottom_ = 0, inner_ = 0, outer_ = 0;
     Length width_ = 0, area_h_ = 0, rail_w_ = 0, rail_x_ = 0, column_w_ = 0;
@@ -515,8 +514,8 @@ private:
 } // namespace
 
 PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,
-                          Diagnostics& diags) {
-    Builder b(doc, style, fonts, diags);
+                          const Hyphenator* hyphenator, Diagnostics& diags) {
+    Builder b(doc, style, fonts, hyphenator, diags);
     auto tree = b.build();
     for (const auto& w : fonts.warnings())
         diags.warning(doc.meta.source, 0, w);

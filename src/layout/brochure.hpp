@@ -12,8 +12,12 @@
 
 namespace chronik::layout {
 
+class Hyphenator;
+
+// `hyphenator`: for the document's language (Hyphenator::for_language), or
+// nullptr when none is installed; the caller may load it ahead of time.
 PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,
-                          Diagnostics& diags);
+                          const Hyphenator* hyphenator, Diagnostics& diags);
 
 // Plain-text dump of a page tree: what was set where (for golden tests).
 std::string dump(const PageTree& tree, const FontSet& fonts);
