@@ -22,6 +22,9 @@ TEST_CASE("hyphenation: English words") {
     CHECK(en->hyphenated("hyphenation") == "hy-phen-ation");
     CHECK(en->hyphenated("typesetting") == "type-set-ting");
     CHECK(en->hyphenated("Chronicle") == "Chron-i-cle");
+    // The English patterns are UTF-8: a word with an accent keeps its points in place.
+    const auto plain = en->points("naivety");
+    CHECK(en->points("naïvety").size() == plain.size());
 }
 
 TEST_CASE("hyphenation: short words, non-Latin-1 letters and minimum lengths") {

@@ -84,9 +84,11 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word, int min_word,
 
 std::vector<std::size_t> Hyphenator::compute_points(std::string_view word, int min_word, int left,
                                                     int right) const {
-    // The Debian dictionaries are ISO-8859-1: convert, lower-case, keep a
-    // map from Latin-1 positions back to UTF-8 byte offsets.
-    std::string latin1;
+    // Lower-case the word in the dictionary's encoding: ISO-8859-1 (hyphen-de)
+    // or UTF-8 (hyphen-en-us). Letters outside Latin-1 are not hyphenated.
+    // `ends` maps character positions back to UTF-8 byte offsets.
+    const bool utf8_dict = dict_->dict->utf8 != 0;
+    std::string encoded;
     std::vector<std::size_t> ends; // UTF-8 offset after each character
     for (std::size_t i = 0; i < word.size();) {
         char32_t c = utf8::next(word, i);
@@ -96,17 +98,22 @@ std::vector<std::size_t> Hyphenator::compute_points(std::string_view word, int m
             c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
         else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
             c += 0x20; // Latin-1 capitals to small
-        latin1 += static_cast<char>(c);
+        if (utf8_dict)
+            utf8::append(encoded, c);
+        else
+            encoded += static_cast<char>(c);
         ends.push_back(i);
     }
-    const int n = static_cast<int>(latin1.size());
-    if (n < min_word || n >= 1000)
+    const int chars = static_cast<int>(ends.size());
+    const int n = static_cast<int>(encoded.size());
+    if (chars < min_word || n >= 1000)
         return {};
     std::vector<char> hyphens(static_cast<std::size_t>(n) + 5, '0');
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    const int rc = hnj_hyphen_hyphenate3(dict_->dict, latin1.data(), n, hyphens.data(), nullptr,
+    // For UTF-8 dictionaries libhyphen returns positions in characters.
+    const int rc = hnj_hyphen_hyphenate3(dict_->dict, encoded.data(), n, hyphens.data(), nullptr,
                                          &rep, &pos, &cut, left, right, left, right);
     if (rep) {
         // Non-standard hyphenation (e.g. old "Schiffahrt") is not used.
@@ -119,7 +126,7 @@ std::vector<std::size_t> Hyphenator::compute_points(std::string_view word, int m
     std::vector<std::size_t> out;
     if (rc != 0)
         return out;
-    for (int i = left - 1; i < n - right; ++i)
+    for (int i = left - 1; i < chars - right; ++i)
         if (hyphens[static_cast<std::size_t>(i)] & 1)
             out.push_back(ends[static_cast<std::size_t>(i)]);
     return out;
