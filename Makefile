@@ -6,7 +6,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE := data/lecos-chronik.xml
 
-.PHONY: all deps build sample test clean
+.PHONY: all deps build sample test bench clean
 
 all: sample
 
@@ -24,6 +24,10 @@ sample: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Speed and memory of `chronik render` for the sample, x10 and x100 (medians).
+bench: build
+	cmake --build $(BUILD_DIR) --target bench
 
 clean:
 	rm -rf $(BUILD_DIR)
