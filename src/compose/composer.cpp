@@ -2,6 +2,7 @@
 
 #include "locale.hpp"
 #include "model/overloaded.hpp"
+#include "support/civil_time.hpp"
 
 #include <algorithm>
 #include <set>
@@ -83,17 +84,8 @@ model::Paragraph text_paragraph(model::Role role, const std::string& text) {
 } // namespace
 
 std::string iso_date(std::int64_t epoch) {
-    // Days to civil date: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
-    std::int64_t z = (epoch >= 0 ? epoch : epoch - 86399) / 86400 + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    return model::iso({static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)});
+    const CivilTime t = civil_time(epoch);
+    return model::iso({t.year, t.month, t.day});
 }
 
 model::Document compose(const chronicle::Chronicle& c, const style::Style& s, const Options& o,

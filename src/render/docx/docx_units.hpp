@@ -6,6 +6,8 @@
 // reaches the XML. Numbers are formatted with std::to_chars (no locale).
 #pragma once
 
+#include "support/civil_time.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,10 +30,8 @@ std::string num(std::int64_t v);
 // "2023-11-14T22:13:20Z" for seconds since 1970 (UTC), as W3CDTF wants it.
 std::string w3cdtf(std::int64_t epoch);
 
-struct CivilTime {
-    int year, month, day, hour, minute, second;
-};
-CivilTime civil_time(std::int64_t epoch);
+using chronik::CivilTime;
+using chronik::civil_time;
 
 // A BCP 47 tag as Word wants it in w:lang: a region is added to a bare
 // language it knows ("de" -> "de-DE", "en" -> "en-US"); a tag with a region

@@ -4,11 +4,11 @@
 #include "layout/brochure.hpp"
 #include "layout/hyphenator.hpp"
 #include "model/overloaded.hpp"
+#include "support/civil_time.hpp"
 
 #include <zlib.h>
 
 #include <algorithm>
-#include <ctime>
 #include <future>
 #include <unordered_map>
 
@@ -211,11 +211,8 @@ void set_info(HpdfDocument& pdf, const model::Document& doc) {
     for (const auto& k : doc.meta.keywords)
         keywords += (keywords.empty() ? "" : ", ") + k;
     attr(HPDF_INFO_KEYWORDS, keywords);
-    const std::time_t t = static_cast<std::time_t>(doc.meta.epoch);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    HPDF_Date date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                   '+', 0, 0};
+    const CivilTime t = civil_time(doc.meta.epoch);
+    HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, '+', 0, 0};
     pdf.check("set creation date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, date));
     pdf.check("set modification date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_MOD_DATE, date));
     pdf.set_language(doc.meta.language);
