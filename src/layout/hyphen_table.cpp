@@ -1,6 +1,7 @@
 #include "hyphen_table.hpp"
 
 #include <cstring>
+#include <sys/mman.h>
 #include <stdexcept>
 
 namespace chronik::layout::hyphen_table {
@@ -95,6 +96,36 @@ View::View(std::string_view table) {
         at += (bytes + 7) / 8 * 8;
         return p;
     };
+    // First pass: count the states of all levels, to map them at once.
+    std::size_t total_states = 0;
+    {
+        std::size_t scan = at;
+        for (std::uint32_t l = 0; l < levels; ++l) {
+            LevelHeader h;
+            if (scan + sizeof h > table.size())
+                fail();
+            std::memcpy(&h, table.data() + scan, sizeof h);
+            if (h.num_states < 0 || h.num_trans < 0 || h.pool_size < 0)
+                fail();
+            total_states += static_cast<std::size_t>(h.num_states);
+            auto rounded = [](std::size_t n) { return (n + 7) / 8 * 8; };
+            scan += rounded(sizeof h) +
+                    rounded(static_cast<std::size_t>(h.num_states) * sizeof(StateRecord)) +
+                    rounded(static_cast<std::size_t>(h.num_trans) * sizeof(HyphenTrans)) +
+                    rounded(static_cast<std::size_t>(h.pool_size));
+        }
+    }
+    constexpr std::size_t huge = 2 * 1024 * 1024;
+    mapping_.size = (total_states * sizeof(HyphenState) + huge - 1) / huge * huge;
+    mapping_.base = mmap(nullptr, mapping_.size, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapping_.base == MAP_FAILED) {
+        mapping_.base = nullptr;
+        throw std::runtime_error("cannot map memory for the hyphenation patterns");
+    }
+    madvise(mapping_.base, mapping_.size, MADV_HUGEPAGE); // a hint; fine if refused
+    auto* next_state = static_cast<HyphenState*>(mapping_.base);
+
     HyphenDict* previous = nullptr;
     for (std::uint32_t l = 0; l < levels; ++l) {
         LevelHeader h;
@@ -114,7 +145,8 @@ View::View(std::string_view table) {
                 fail();
             return pool + off;
         };
-        auto states = std::make_unique<HyphenState[]>(static_cast<std::size_t>(h.num_states));
+        HyphenState* states = next_state;
+        next_state += h.num_states;
         for (int i = 0; i < h.num_states; ++i) {
             const StateRecord& r = records[i];
             if (r.first_trans < 0 || r.num_trans < 0 || r.first_trans + r.num_trans > h.num_trans)
@@ -130,12 +162,11 @@ View::View(std::string_view table) {
         dict->num_states = h.num_states;
         std::memcpy(dict->cset, h.cset, sizeof h.cset);
         dict->utf8 = h.utf8;
-        dict->states = states.get();
+        dict->states = states;
         dict->nextlevel = nullptr;
         if (previous)
             previous->nextlevel = dict.get();
         previous = dict.get();
-        states_.push_back(std::move(states));
         levels_.push_back(std::move(dict));
     }
     if (levels_.empty())
@@ -143,5 +174,10 @@ View::View(std::string_view table) {
 }
 
 View::~View() = default;
+
+View::Mapping::~Mapping() {
+    if (base)
+        munmap(base, size);
+}
 
 } // namespace chronik::layout::hyphen_table

@@ -57,8 +57,16 @@ public:
     HyphenDict* dict() const { return levels_.empty() ? nullptr : levels_.front().get(); }
 
 private:
+    // The states of all levels in one anonymous mapping (about 11 MB for
+    // German): written once, and asked for as huge pages where the kernel
+    // allows it, so filling it costs a handful of page faults, not thousands.
+    struct Mapping {
+        void* base = nullptr;
+        std::size_t size = 0;
+        ~Mapping();
+    };
+    Mapping mapping_;
     std::vector<std::unique_ptr<HyphenDict>> levels_;
-    std::vector<std::unique_ptr<HyphenState[]>> states_;
 };
 
 // Tables linked into the binary: ("hyph_de_DE", bytes); empty when none.
