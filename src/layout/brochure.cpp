@@ -356,9 +356,11 @@ private:
                                    : std::max(current_period, slices_[placed[pi].front().slice].period);
             draw_rail(page, placed[pi], left, pi + 1 < placed.size() ? &placed[pi + 1] : nullptr);
             for (const auto& ps : placed[pi]) {
-                const Slice& s = slices_[ps.slice];
+                Slice& s = slices_[ps.slice];
                 current_period = std::max(current_period, s.period);
-                for (auto item : s.items) {
+                page.items.reserve(page.items.size() + s.items.size());
+                // Each slice is placed once: its items move to the page.
+                for (auto& item : s.items) {
                     std::visit(model::overloaded{
                                    [&](TextItem& t) { t.x += left, t.y += ps.y; },
                                    [&](LineItem& l) {
@@ -372,6 +374,7 @@ private:
                                item);
                     page.items.push_back(std::move(item));
                 }
+                s.items.clear();
                 for (const auto& a : s.anchors)
                     page.anchors.push_back({a.id, a.y + ps.y});
                 if (s.toc_entry >= 0)

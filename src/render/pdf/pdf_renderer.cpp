@@ -1,6 +1,10 @@
 #include "pdf_renderer.hpp"
 
 #include "hpdf_document.hpp"
+#include "support/utf8.hpp"
+
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 #include "layout/brochure.hpp"
 #include "layout/hyphenator.hpp"
 #include "model/overloaded.hpp"
@@ -10,6 +14,8 @@
 
 #include <algorithm>
 #include <future>
+#include <charconv>
+#include <map>
 #include <unordered_map>
 
 // libharu compresses every stream with zlib's default level (6) and offers
@@ -153,8 +159,9 @@ private:
         style::Color color{1, 2, 3};
         bool have_color = false;
         int scale = 1000;
-        for (const auto& item : page.items) {
-            const auto* t = std::get_if<TextItem>(&item);
+        const auto& items = page.items;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto* t = std::get_if<TextItem>(&items[i]);
             if (!t)
                 continue;
             if (!in_text) {
@@ -175,10 +182,85 @@ private:
                 have_color = true;
                 pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(color.r), c(color.g), c(color.b)));
             }
-            pdf_.check("show text", HPDF_Page_TextOut(pg, p(t->x), p(h - t->y), t->text.c_str()));
+            // The words of a line in one look become one TJ.
+            std::size_t j = i + 1;
+            while (j < items.size()) {
+                const auto* n = std::get_if<TextItem>(&items[j]);
+                if (!n || n->y != t->y || n->face != t->face || n->size != t->size ||
+                    n->scale != t->scale || !(n->color == t->color) || n->x < t->x)
+                    break;
+                ++j;
+            }
+            show_line(pg, h, items, i, j);
+            i = j - 1;
         }
         if (in_text)
             pdf_.check("end text", HPDF_Page_EndText(pg));
+    }
+
+    // Writes text items [from, to) of one line as "x y Tm [(word) gap (word)] TJ".
+    // libharu has no TJ and positions every string with its own Td; one TJ
+    // a line is a third of the operators and much faster. Its glyphs are
+    // marked as used through HPDF_Font_TextWidth (which is how libharu
+    // decides what the subset keeps), once per character and face. Codes
+    // are Unicode code points: libharu's UTF-8 encoder maps CID = code point.
+    void show_line(HPDF_Page pg, Length page_height, const std::vector<PageItem>& items,
+                   std::size_t from, std::size_t to) {
+        const auto& first = std::get<TextItem>(items[from]);
+        const FontFace& face = fonts_.at(first.face);
+        HPDF_Font handle = font(first.face);
+        auto& marked = marked_[static_cast<std::size_t>(first.face)];
+        if (marked.empty())
+            marked.resize(0x10000, false);
+        std::string fresh;
+        std::string out;
+        char num[48];
+        auto number = [&](double v) {
+            const auto r = std::to_chars(num, num + sizeof num, v, std::chars_format::fixed, 3);
+            out.append(num, r.ptr);
+        };
+        out += "1 0 0 1 ";
+        number(to_pt(first.x));
+        out += ' ';
+        number(to_pt(page_height - first.y));
+        out += " Tm\n[";
+        // Text-space advance per 1/1000 em unit: size x horizontal scaling.
+        const double unit = to_pt(first.size) * first.scale / 1000.0 / 1000.0;
+        double pen = to_pt(first.x);
+        for (std::size_t k = from; k < to; ++k) {
+            const auto& t = std::get<TextItem>(items[k]);
+            if (k > from) {
+                const double gap = to_pt(t.x) - pen;
+                if (gap != 0.0) {
+                    number(-gap / unit);
+                    out += ' ';
+                }
+                pen = to_pt(t.x);
+            }
+            out += '<';
+            long advance = 0;
+            for (std::size_t b = 0; b < t.text.size();) {
+                const std::size_t at = b;
+                const char32_t cp = utf8::next(t.text, b);
+                static constexpr char hex[] = "0123456789ABCDEF";
+                const char code[4] = {hex[(cp >> 12) & 0xF], hex[(cp >> 8) & 0xF],
+                                      hex[(cp >> 4) & 0xF], hex[cp & 0xF]};
+                out.append(code, 4);
+                advance += face.advance(cp);
+                if (cp < 0x10000 && !marked[cp]) {
+                    marked[cp] = true;
+                    fresh.append(t.text, at, b - at);
+                }
+            }
+            out += '>';
+            pen += static_cast<double>(advance) * unit;
+        }
+        out += "] TJ\n";
+        if (!fresh.empty())
+            HPDF_Font_TextWidth(handle, reinterpret_cast<const HPDF_BYTE*>(fresh.data()),
+                                static_cast<HPDF_UINT>(fresh.size()));
+        auto* attr = static_cast<HPDF_PageAttr>(pg->attr);
+        pdf_.check("show text", HPDF_Stream_WriteStr(attr->stream, out.c_str()));
     }
 
     HPDF_Font font(int face) {
@@ -196,6 +278,7 @@ private:
     std::vector<Length> heights_;
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
     std::vector<HPDF_Font> font_handles_; // by FontSet id
+    std::map<std::size_t, std::vector<bool>> marked_; // BMP characters measured, by face
 };
 
 void set_info(HpdfDocument& pdf, const model::Document& doc) {
