@@ -113,7 +113,48 @@ HPDF_Encoder HpdfDocument::utf8_encoder() {
     return checked("get UTF-8 encoder", HPDF_GetEncoder(doc_, "UTF-8"));
 }
 
+bool HpdfDocument::mark_used(HPDF_Font font, char32_t cp) {
+    auto& used = used_[font];
+    if (used.empty())
+        used.resize(0x10000, false);
+    if (cp >= 0x10000 || used[cp])
+        return false;
+    used[cp] = true;
+    return true;
+}
+
+void HpdfDocument::prune_cid_map(HPDF_Font font, const std::vector<bool>& used) {
+    // libharu writes a CIDToGIDMap for every code point the font covers
+    // (128 KB, about 50 KB compressed, per face). Only the code points shown
+    // need a glyph; the others map to glyph 0. The map then compresses to
+    // almost nothing, which also saves compression time.
+    auto* fonts = static_cast<HPDF_Array>(HPDF_Dict_GetItem(font, "DescendantFonts", HPDF_OCLASS_ARRAY));
+    auto* cid = fonts ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(fonts, 0, HPDF_OCLASS_DICT)) : nullptr;
+    auto* map = cid ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
+    if (!map || !map->stream)
+        return;
+    std::vector<HPDF_BYTE> bytes;
+    const HPDF_UINT count = HPDF_MemStream_GetBufCount(map->stream);
+    for (HPDF_UINT i = 0; i < count; ++i) {
+        HPDF_UINT len = 0;
+        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(map->stream, i, &len);
+        if (buf)
+            bytes.insert(bytes.end(), buf, buf + len);
+    }
+    for (std::size_t cp = 0; cp * 2 + 1 < bytes.size(); ++cp)
+        if (cp >= used.size() || !used[cp])
+            bytes[cp * 2] = bytes[cp * 2 + 1] = 0;
+    HPDF_MemStream_FreeData(map->stream);
+    check("write CIDToGIDMap",
+          HPDF_Stream_Write(map->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size())));
+}
+
 std::vector<std::uint8_t> HpdfDocument::save() {
+    static const std::vector<bool> none;
+    for (const auto& [path, font] : fonts_) {
+        const auto it = used_.find(font);
+        prune_cid_map(font, it == used_.end() ? none : it->second);
+    }
     check("write PDF", HPDF_SaveToStream(doc_));
     const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
     std::vector<std::uint8_t> out(size);

@@ -40,16 +40,22 @@ public:
     HPDF_Encoder utf8_encoder();
     void set_language(const std::string& bcp47);
 
+    // Records that `cp` is shown in `font`; true the first time. Characters
+    // not recorded are left out of the font's CIDToGIDMap when saving.
+    bool mark_used(HPDF_Font font, char32_t cp);
+
     std::vector<std::uint8_t> save();
 
 private:
     void replace_to_unicode(HPDF_Font font);
+    void prune_cid_map(HPDF_Font font, const std::vector<bool>& used);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
     HPDF_Doc doc_ = nullptr;
     HPDF_STATUS error_ = HPDF_OK;
     HPDF_STATUS detail_ = HPDF_OK;
     std::map<std::string, HPDF_Font> fonts_;
+    std::map<HPDF_Font, std::vector<bool>> used_; // BMP code points shown, per font
     std::map<std::string, HPDF_Image> images_;
 };
 

@@ -209,9 +209,6 @@ private:
         const auto& first = std::get<TextItem>(items[from]);
         const FontFace& face = fonts_.at(first.face);
         HPDF_Font handle = font(first.face);
-        auto& marked = marked_[static_cast<std::size_t>(first.face)];
-        if (marked.empty())
-            marked.resize(0x10000, false);
         std::string fresh;
         std::string out;
         char num[48];
@@ -247,10 +244,8 @@ private:
                                       hex[(cp >> 4) & 0xF], hex[cp & 0xF]};
                 out.append(code, 4);
                 advance += face.advance(cp);
-                if (cp < 0x10000 && !marked[cp]) {
-                    marked[cp] = true;
+                if (pdf_.mark_used(handle, cp))
                     fresh.append(t.text, at, b - at);
-                }
             }
             out += '>';
             pen += static_cast<double>(advance) * unit;
@@ -278,7 +273,6 @@ private:
     std::vector<Length> heights_;
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
     std::vector<HPDF_Font> font_handles_; // by FontSet id
-    std::map<std::size_t, std::vector<bool>> marked_; // BMP characters measured, by face
 };
 
 void set_info(HpdfDocument& pdf, const model::Document& doc) {
