@@ -358,7 +358,6 @@ private:
             for (const auto& ps : placed[pi]) {
                 Slice& s = slices_[ps.slice];
                 current_period = std::max(current_period, s.period);
-                page.items.reserve(page.items.size() + s.items.size());
                 // Each slice is placed once: its items move to the page.
                 for (auto& item : s.items) {
                     std::visit(model::overloaded{
