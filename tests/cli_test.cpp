@@ -77,7 +77,7 @@ TEST_CASE("cli: usage errors exit with 2 and say what is wrong") {
     CHECK(r.err.find("SOURCE_DATE_EPOCH must be a whole number") != std::string::npos);
 }
 
-TEST_CASE("cli: check reports every error and exits 1; warnings alone exit 0") {
+TEST_CASE("cli: check reports every error and exits 1, warnings alone exit 0") {
     test::TempDir dir;
     test::write_file(dir / "bad.xml", "<chronicle>\n<title>T</title>\n<milestone date=\"2021-02-30\"><p>x</p></milestone>\n<milestone date=\"2000\"/>\n</chronicle>\n");
     test::write_file(dir / "warn.xml", "<chronicle><title>T</title>\n<period label=\"1990\"/></chronicle>\n");
@@ -151,7 +151,7 @@ TEST_CASE("cli: an output folder that cannot be written exits 1") {
     CHECK(r.err.find("error: cannot create the output folder") != std::string::npos);
 }
 
-TEST_CASE("cli: styles by name and by file; a bad style exits 1") {
+TEST_CASE("cli: styles by name and by file, a bad style exits 1") {
     test::TempDir dir;
     CHECK(run_chronik({"render", sample, "-f", "md", "-s", "booklet", "-o", dir.path().string()}).status == 0);
     test::write_file(dir / "bad-style.xml", "<style>\n<role name=\"body\" size=\"huge\"/></style>");

@@ -128,7 +128,7 @@ TEST_CASE("composer: an unknown language falls back to English with a warning") 
     CHECK(doc.meta.language == "fr");
 }
 
-TEST_CASE("composer: periods without label are named by their years; ids stay unique") {
+TEST_CASE("composer: periods without label are named by their years, ids stay unique") {
     const auto doc = make({}, R"(<chronicle><title>T</title>
       <milestone date="2001" id="m-2001"><p>a</p></milestone>
       <milestone date="2001"><p>b</p></milestone>

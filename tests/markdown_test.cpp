@@ -44,7 +44,7 @@ TEST_CASE("markdown: text that looks like markup is escaped") {
     CHECK(body("R&amp;D, 24/7, e. V.") == "R&D, 24/7, e. V.\n");
 }
 
-TEST_CASE("markdown: one-liners form one list; titles and dates") {
+TEST_CASE("markdown: one-liners form one list, titles and dates") {
     const auto md = markdown(R"(<chronicle><title>T</title><period label="1990s">
       <milestone date="1994-07-01"><title>A</title></milestone>
       <milestone date="1993"><title>B</title></milestone>

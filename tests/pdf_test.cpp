@@ -138,7 +138,7 @@ TEST_CASE("pdf: pdftotext holds every paragraph of the sample in order") {
     CHECK(body.find("1. Juli 1994") != std::string::npos);
 }
 
-TEST_CASE("pdf: qpdf finds no errors; fonts are embedded and subset") {
+TEST_CASE("pdf: qpdf finds no errors, fonts are embedded and subset") {
     const auto r = render(sample);
     CHECK(shell("qpdf --check '" + r->pdf.string() + "'").first == 0);
     const auto [rc, fonts] = shell("pdffonts '" + r->pdf.string() + "'");
@@ -160,7 +160,7 @@ TEST_CASE("pdf: qpdf finds no errors; fonts are embedded and subset") {
     CHECK(rows >= 3); // regular, bold, italic
 }
 
-TEST_CASE("pdf: page size follows the style; one outline entry per period, in UTF-8") {
+TEST_CASE("pdf: page size follows the style, one outline entry per period, in UTF-8") {
     auto r = render(sample);
     auto info = shell("pdfinfo '" + r->pdf.string() + "'").second;
     CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);

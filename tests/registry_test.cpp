@@ -33,7 +33,7 @@ TEST_CASE("registry: the built-in formats") {
     CHECK(std::find(names.begin(), names.end(), "md") != names.end());
 }
 
-TEST_CASE("registry: a new format is one add(); names are unique") {
+TEST_CASE("registry: a new format is one add(), names are unique") {
     render::Registry r;
     r.add(std::make_unique<Fake>("a"));
     r.add(std::make_unique<Fake>("b"));

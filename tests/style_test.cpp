@@ -104,7 +104,7 @@ TEST_CASE("style: bad sheets get clear errors with their place") {
     expect_error("<!DOCTYPE style><style/>", "DOCTYPE");
 }
 
-TEST_CASE("style: resolve a built-in name or a file; unknown names list the choices") {
+TEST_CASE("style: resolve a built-in name or a file, unknown names list the choices") {
     Diagnostics d;
     auto s = style::resolve_style("booklet", d);
     REQUIRE(s);

@@ -48,6 +48,18 @@ OptionSet check_options() {
     return set;
 }
 
+OptionSet batch_options() {
+    OptionSet set;
+    set.addOption(Option("jobs", "j", "run N jobs at a time (default: one per processor)").argument("N"));
+    set.addOption(Option("dry-run", "n", "say what would be rendered and what is up to date; write nothing"));
+    set.addOption(Option("force", "", "render every job, even those whose outputs are up to date"));
+    set.addOption(Option("output", "o", "write into DIR instead of the job file's output folder").argument("DIR"));
+    set.addOption(Option("allow-outside-images", "", "allow image paths that are absolute or lead outside the chronicle's folder"));
+    set.addOption(Option("quiet", "q", "print nothing but errors"));
+    set.addOption(Option("help", "h", "show this help"));
+    return set;
+}
+
 OptionSet global_options() {
     OptionSet set;
     set.addOption(Option("help", "h", "show this help"));
@@ -61,6 +73,14 @@ int year(const std::string& option, const std::string& v) {
     if (ec != std::errc() || p != v.data() + v.size() || y < 1 || y > 9999)
         throw UsageError("--" + option + " needs a year (1 to 9999), not '" + v + "'");
     return y;
+}
+
+unsigned job_count(const std::string& v) {
+    unsigned n = 0;
+    const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || p != v.data() + v.size() || n < 1 || n > 256)
+        throw UsageError("-j needs a number of jobs to run at a time (1 to 256), not '" + v + "'");
+    return n;
 }
 
 std::vector<std::string> split_list(const std::string& v) {
@@ -77,6 +97,7 @@ std::string command_name(Command c) {
     switch (c) {
     case Command::Render: return "render";
     case Command::Check: return "check";
+    case Command::Batch: return "batch";
     default: return "";
     }
 }
@@ -114,11 +135,29 @@ std::string help_text(Command c) {
         break;
     case Command::Check:
         out << "usage: chronik check FILE...\n\n"
-               "Checks chronicle files (and style sheets) and reports every error as\n"
-               "file:line:col: error: message, and warnings as file:line: warning: message.\n\n"
+               "Checks chronicle files (and style sheets and job files, told apart by their\n"
+               "root element) and reports every error as file:line:col: error: message, and\n"
+               "warnings as file:line: warning: message. For a job file, the chronicles and\n"
+               "style sheets its jobs name are checked too.\n\n"
                "options:\n";
         options(check_options());
         out << "\nexit status: 0 no errors (warnings allowed), 1 any error, 2 usage error\n";
+        break;
+    case Command::Batch:
+        out << "usage: chronik batch JOBS.xml [-j N] [--dry-run] [--force] [--quiet] [-o DIR]\n\n"
+               "Renders every job of the job file JOBS.xml (see docs/jobs.md): each job names a\n"
+               "chronicle, formats, style, filters and an output path in the output folder.\n"
+               "Jobs run N at a time; each chronicle and style sheet is loaded once. A job whose\n"
+               "inputs, style, options and chronik version are unchanged since its outputs were\n"
+               "written is skipped (see .chronik-manifest in the output folder). A job writes\n"
+               "its outputs only when all of them rendered, each atomically; a failing job does\n"
+               "not stop the others. Progress: a bar on a terminal, a line per job otherwise;\n"
+               "then a summary table.\n\n"
+               "options:\n";
+        options(batch_options());
+        out << "\nexit status: 0 every job written or up to date, 1 a job failed or the job file\n"
+               "             has errors, 2 usage error, 130 interrupted (Ctrl-C)\n"
+               "environment: SOURCE_DATE_EPOCH fixes the document date (reproducible output)\n";
         break;
     default:
         out << "usage: chronik COMMAND [options] FILE...\n\n"
@@ -126,7 +165,8 @@ std::string help_text(Command c) {
                "documents: a print-ready brochure, an editable word-processing file, Markdown.\n\n"
                "commands:\n"
                "    render FILE...   render chronicles into one file per format\n"
-               "    check FILE...    check chronicles and style sheets, report every error\n"
+               "    check FILE...    check chronicles, style sheets and job files, report every error\n"
+               "    batch JOBS.xml   render the jobs of a job file, in parallel and incrementally\n"
                "    formats          list the output formats\n"
                "    help [COMMAND]   show help (also: chronik COMMAND --help)\n\n"
                "options:\n";
@@ -134,7 +174,8 @@ std::string help_text(Command c) {
         out << "\nexamples:\n"
                "    chronik render data/lecos-chronik.xml -o output\n"
                "    chronik render data/lecos-chronik.xml -f md -s booklet --from 2019 --lang en\n"
-               "    chronik check data/*.xml\n\n"
+               "    chronik check data/*.xml\n"
+               "    chronik batch data/press-kit.xml -j 2\n\n"
                "The chronicle format and the style sheets are described in README.md and docs/.\n";
         break;
     }
@@ -155,28 +196,31 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
             a.command = Command::Version;
             return a;
         }
-        throw UsageError("unknown option '" + s + "' (commands: render, check, formats, help)");
+        throw UsageError("unknown option '" + s + "' (commands: render, check, batch, formats, help)");
     }
     if (i == argv.size())
-        throw UsageError("no command given (commands: render, check, formats, help)");
+        throw UsageError("no command given (commands: render, check, batch, formats, help)");
     const std::string& cmd = argv[i++];
     if (cmd == "render")
         a.command = Command::Render;
     else if (cmd == "check")
         a.command = Command::Check;
+    else if (cmd == "batch")
+        a.command = Command::Batch;
     else if (cmd == "formats")
         a.command = Command::Formats;
     else if (cmd == "help") {
         a.command = Command::Help;
         if (i < argv.size())
-            a.help_for = argv[i] == "render" ? Command::Render
+            a.help_for = argv[i] == "render"  ? Command::Render
                          : argv[i] == "check" ? Command::Check
+                         : argv[i] == "batch" ? Command::Batch
                                               : Command::None;
         return a;
     } else if (cmd == "version")
         a.command = Command::Version;
     else
-        throw UsageError("unknown command '" + cmd + "' (commands: render, check, formats, help)");
+        throw UsageError("unknown command '" + cmd + "' (commands: render, check, batch, formats, help)");
 
     if (a.command == Command::Formats || a.command == Command::Version) {
         if (i < argv.size())
@@ -184,7 +228,9 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
         return a;
     }
 
-    const OptionSet set = a.command == Command::Render ? render_options() : check_options();
+    const OptionSet set = a.command == Command::Render  ? render_options()
+                          : a.command == Command::Batch ? batch_options()
+                                                        : check_options();
     Poco::Util::OptionProcessor proc(set);
     proc.setUnixStyle(true);
     bool options_done = false;
@@ -216,6 +262,13 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
                 a.style = value;
             } else if (name == "output") {
                 a.output_dir = value;
+                a.output_given = true;
+            } else if (name == "jobs") {
+                a.jobs = job_count(value);
+            } else if (name == "dry-run") {
+                a.dry_run = true;
+            } else if (name == "force") {
+                a.force = true;
             } else if (name == "from") {
                 a.compose.from_year = year(name, value);
             } else if (name == "to") {
@@ -257,6 +310,10 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
     if (a.compose.from_year && a.compose.to_year && *a.compose.from_year > *a.compose.to_year)
         throw UsageError("--from " + std::to_string(*a.compose.from_year) + " lies after --to " +
                          std::to_string(*a.compose.to_year));
+    if (a.command == Command::Batch && a.files.size() != 1)
+        throw UsageError(a.files.empty() ? std::string("'batch' needs a job file")
+                                         : "'batch' takes one job file, not " +
+                                               std::to_string(a.files.size()));
     if (a.files.empty())
         throw UsageError("'" + command_name(a.command) + "' needs at least one FILE");
     return a;

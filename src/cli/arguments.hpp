@@ -15,7 +15,7 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class Command { None, Render, Check, Formats, Help, Version };
+enum class Command { None, Render, Check, Batch, Formats, Help, Version };
 
 struct Arguments {
     Command command = Command::None;
@@ -27,6 +27,11 @@ struct Arguments {
     compose::Options compose;
     bool allow_outside_images = false;
     bool quiet = false;
+    // batch
+    bool output_given = false; // -o: instead of the job file's output folder
+    unsigned jobs = 0;         // -j: jobs at a time (0: one per processor)
+    bool dry_run = false;
+    bool force = false;
 };
 
 Arguments parse_arguments(const std::vector<std::string>& argv);

@@ -1,7 +1,9 @@
 #include "atomic_file.hpp"
 
 #include <cerrno>
+#include <charconv>
 #include <csignal>
+#include <fstream>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/stat.h>
@@ -36,11 +38,48 @@ private:
     throw std::system_error(err, std::generic_category(), what);
 }
 
+std::shared_mutex& writes() {
+    static std::shared_mutex m;
+    return m;
+}
+
+// The process's umask, read once. umask() can only be read by setting it,
+// and setting it races with other threads creating files (they would get
+// mode 0666, or the old mask would not come back); /proc/self/status shows
+// it without changing it (Linux 4.7 and later).
+mode_t process_umask() {
+    static const mode_t mask = [] {
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        while (std::getline(status, line)) {
+            if (line.rfind("Umask:", 0) != 0)
+                continue;
+            unsigned v = 0;
+            const auto digits = line.find_first_not_of(" \t", 6);
+            const char* b = line.data() + (digits == std::string::npos ? line.size() : digits);
+            const auto [p, ec] = std::from_chars(b, line.data() + line.size(), v, 8);
+            if (ec == std::errc() && p != b)
+                return static_cast<mode_t>(v);
+        }
+        const mode_t m = umask(0);
+        umask(m);
+        return m;
+    }();
+    return mask;
+}
+
 } // namespace
+
+std::unique_lock<std::shared_mutex> hold_writes() { return std::unique_lock(writes()); }
 
 void write_atomically(const std::filesystem::path& target, std::string_view bytes) {
     const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    std::string name = ".";
+    name += target.filename().string();
+    name += ".XXXXXX";
+    std::string tmp = (dir / name).string();
+    const mode_t mask = process_umask();
+    const std::shared_lock writing(writes());
     SignalHold hold;
     const int fd = mkstemp(tmp.data());
     if (fd < 0)
@@ -64,8 +103,6 @@ void write_atomically(const std::filesystem::path& target, std::string_view byte
         left -= static_cast<std::size_t>(n);
     }
     // mkstemp creates 0600; outputs are ordinary documents.
-    const mode_t mask = umask(0);
-    umask(mask);
     if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
         abandon("cannot write " + target.string());
     if (close(fd) != 0) {

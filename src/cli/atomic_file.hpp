@@ -5,12 +5,21 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
+#include <shared_mutex>
 #include <string_view>
 
 namespace chronik::cli {
 
 // Throws std::system_error (with the path in its message) on failure; the
-// target is then untouched and no temporary file remains.
+// target is then untouched and no temporary file remains. Safe to call from
+// several threads at once.
 void write_atomically(const std::filesystem::path& target, std::string_view bytes);
+
+// Holding back signals works per thread; a process with several threads
+// that must end at once (a second Ctrl-C in `chronik batch`) takes this
+// lock first: it waits until no write is between creating its temporary
+// file and renaming it, and keeps new ones from starting while held.
+std::unique_lock<std::shared_mutex> hold_writes();
 
 } // namespace chronik::cli

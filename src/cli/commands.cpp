@@ -1,17 +1,27 @@
 #include "commands.hpp"
 
 #include "atomic_file.hpp"
+#include "batch/job_file.hpp"
+#include "batch/plan.hpp"
+#include "batch/progress.hpp"
+#include "batch/render_output.hpp"
+#include "batch/runner.hpp"
 #include "reader/chronicle_reader.hpp"
+#include "signals.hpp"
 #include "style/style_reader.hpp"
 #include "xml/source.hpp"
 
+#include <Poco/Environment.h>
+
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sstream>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace chronik::cli {
 
@@ -24,10 +34,31 @@ void print(const Diagnostics& d, std::ostream& err) {
         err << format(item) << '\n';
 }
 
-bool is_style_sheet(const std::string& path) {
+// Warnings only when not --quiet (batch: "nothing but errors").
+void print_errors(const Diagnostics& d, bool warnings, std::ostream& err) {
+    for (const auto& item : d.items())
+        if (warnings || item.severity == Severity::Error)
+            err << format(item) << '\n';
+}
+
+// The root element's name, to tell chronicles, style sheets and job files
+// apart ("" when the file does not parse: the chronicle reader says why).
+std::string root_element(const std::string& path) {
     Diagnostics ignored;
     const auto src = xml::Source::load(path, path, ignored);
-    return src && std::string_view(src->root()->Name()) == "style";
+    return src ? src->root()->Name() : "";
+}
+
+// Columns of the terminal on standard output, 0 when it is none.
+int terminal_columns() {
+    if (!isatty(STDOUT_FILENO))
+        return 0;
+    if (const char* term = std::getenv("TERM"); term && std::string_view(term) == "dumb")
+        return 0;
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
 }
 
 } // namespace
@@ -45,13 +76,38 @@ std::int64_t render_epoch() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
-int run_check(const Arguments& a, std::ostream& out, std::ostream& err) {
+int run_check(const Arguments& a, const render::Registry& formats, std::ostream& out,
+              std::ostream& err) {
     bool failed = false;
     reader::ReadOptions ro;
     ro.allow_outside_images = a.allow_outside_images;
     for (const auto& file : a.files) {
         Diagnostics d;
-        if (is_style_sheet(file)) {
+        const std::string root = root_element(file);
+        if (root == batch::job_file_root) {
+            // The job file, and what its jobs name: as `batch` would load it.
+            const auto jobs = batch::read_job_file(file, formats, d);
+            std::optional<batch::Plan> plan;
+            if (jobs) {
+                batch::PlanOptions po;
+                po.check_only = true;
+                po.read = ro;
+                plan = batch::make_plan(*jobs, formats, po, d);
+            }
+            print(d, err);
+            const bool ok = plan && plan->count(batch::Action::Fail) == 0 && !d.has_errors();
+            if (ok && !a.quiet) {
+                std::size_t outputs = 0;
+                for (const auto& j : plan->jobs)
+                    outputs += j.outputs.size();
+                out << file << ": ok (job file: " << plan->jobs.size()
+                    << (plan->jobs.size() == 1 ? " job, " : " jobs, ") << outputs
+                    << (outputs == 1 ? " output" : " outputs") << ")\n";
+            }
+            failed = failed || !ok;
+            continue;
+        }
+        if (root == "style") {
             const auto s = style::read_style(file, d);
             print(d, err);
             if (s && !a.quiet)
@@ -122,8 +178,6 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
             << (ec ? ": " + ec.message() : std::string()) << '\n';
         return 1;
     }
-    render::Target target{fs::absolute(a.output_dir).lexically_normal().string()};
-
     reader::ReadOptions ro;
     ro.allow_outside_images = a.allow_outside_images;
     bool failed = false;
@@ -140,11 +194,11 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
             const fs::path path = fs::path(a.output_dir) /
                                   (fs::path(file).stem().string() + std::string(r->extension()));
             try {
-                std::ostringstream bytes(std::ios::binary);
-                r->render(doc, *style, target, bytes, d);
-                write_atomically(path, bytes.view());
+                const auto folder = fs::absolute(path).lexically_normal().parent_path();
+                const auto rendered = batch::render_output(*r, doc, *style, folder, d);
+                write_atomically(path, rendered.bytes);
                 if (!a.quiet)
-                    out << "wrote " << path.string() << " (" << bytes.view().size()
+                    out << "wrote " << path.string() << " (" << rendered.bytes.size()
                         << " bytes)\n";
             } catch (const Failure& f) {
                 d.add(f.diagnostic());
@@ -156,6 +210,104 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
         }
         print(d, err);
     }
+    return failed ? 1 : 0;
+}
+
+int run_batch(const Arguments& a, const render::Registry& formats, std::ostream& out,
+              std::ostream& err) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const bool warnings = !a.quiet;
+    batch::PlanOptions po;
+    po.epoch = render_epoch(); // a malformed SOURCE_DATE_EPOCH is a usage error, before any work
+    const char* fixed = std::getenv("SOURCE_DATE_EPOCH");
+    po.epoch_fixed = fixed && *fixed;
+    po.force = a.force;
+    po.read.allow_outside_images = a.allow_outside_images;
+
+    Diagnostics d;
+    auto jobs = batch::read_job_file(a.files.front(), formats, d);
+    print_errors(d, warnings, err);
+    if (!jobs)
+        return 1;
+    if (a.output_given)
+        jobs->output = fs::absolute(a.output_dir).lexically_normal();
+
+    // Every chronicle and style sheet loaded once, here; their problems
+    // are reported once, whichever jobs use them.
+    d.clear();
+    const batch::Plan plan = batch::make_plan(*jobs, formats, po, d);
+    print_errors(d, warnings, err);
+    bool failed = plan.count(batch::Action::Fail) > 0;
+
+    if (a.dry_run) {
+        if (!a.quiet)
+            batch::print_summary(plan, batch::preview(plan), 0, true, out);
+        return failed ? 1 : 0;
+    }
+
+    std::error_code ec;
+    fs::create_directories(plan.output, ec);
+    if (ec || !fs::is_directory(plan.output)) {
+        err << plan.output.string() << ": error: cannot create the output folder"
+            << (ec ? ": " + ec.message() : std::string()) << '\n';
+        return 1;
+    }
+
+    const int columns = terminal_columns();
+    const auto display = a.quiet       ? batch::Display::Quiet
+                         : columns > 0 ? batch::Display::Bar
+                                       : batch::Display::Lines;
+    const unsigned threads = a.jobs ? a.jobs : std::max(1u, Poco::Environment::processorCount());
+    // Before any thread starts: the workers inherit the blocked signals.
+    SignalBlock signals;
+    batch::Progress progress(plan, display, out, err, columns);
+    int stopped_by = 0;
+    {
+        batch::Runner runner(plan, threads, write_atomically, progress);
+        runner.start();
+        while (!runner.wait_for(std::chrono::milliseconds(100))) {
+            if (const int s = signals.poll()) {
+                if (stopped_by) {
+                    // Again: stop now, but not in the middle of a write.
+                    progress.close();
+                    const auto no_writes = hold_writes();
+                    err << "chronik: stopped; jobs that were running wrote nothing\n";
+                    err.flush();
+                    out.flush();
+                    std::_Exit(128 + s);
+                }
+                stopped_by = s;
+                runner.cancel();
+                progress.note("interrupted: finishing the jobs that are running (interrupt "
+                              "again to stop at once)");
+            }
+            progress.tick();
+        }
+        if (const int s = signals.poll(); s && !stopped_by)
+            stopped_by = s;
+        progress.close();
+
+        const auto& results = runner.results();
+        for (const auto& r : results)
+            failed = failed || r.status == batch::Status::Failed;
+        // The manifest records what is on disk now, interrupted or not.
+        const std::string manifest = serialise(batch::updated_manifest(plan, results));
+        if (manifest != plan.manifest_text) {
+            try {
+                write_atomically(plan.manifest_file(), manifest);
+            } catch (const std::system_error& e) {
+                err << plan.manifest_file().string() << ": error: " << e.what() << '\n';
+                failed = true;
+            }
+        }
+        if (!a.quiet)
+            batch::print_summary(
+                plan, results,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                false, out);
+    }
+    if (stopped_by)
+        return 128 + stopped_by;
     return failed ? 1 : 0;
 }
 

@@ -26,7 +26,9 @@ int main(int argc, char** argv) {
         case Command::Formats:
             return run_formats(formats, std::cout);
         case Command::Check:
-            return run_check(a, std::cout, std::cerr);
+            return run_check(a, formats, std::cout, std::cerr);
+        case Command::Batch:
+            return run_batch(a, formats, std::cout, std::cerr);
         case Command::Render:
             return run_render(a, formats, std::cout, std::cerr);
         case Command::None:

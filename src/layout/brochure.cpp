@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace chronik::layout {
@@ -60,6 +61,8 @@ public:
     PageTree build() {
         make_slices();
         const auto pages = paginate(slices_, top_, area_h_);
+        if (pages.size() > max_pages)
+            too_many_pages();
         return assemble(pages);
     }
 
@@ -147,7 +150,20 @@ private:
                            },
                        },
                        doc_.blocks[i]);
+            // A page holds at most area_h_ of slices (a taller slice has a
+            // page to itself): stop early when the slices so far cannot fit
+            // into max_pages.
+            for (; counted_ < slices_.size(); ++counted_)
+                height_so_far_ += std::min(slices_[counted_].height, area_h_);
+            if (height_so_far_ > area_h_ * static_cast<Length>(max_pages))
+                too_many_pages();
         }
+    }
+
+    [[noreturn]] static void too_many_pages() {
+        throw std::runtime_error("the document would have more than " + std::to_string(max_pages) +
+                                 " pages; the limit is " + std::to_string(max_pages) +
+                                 " (render a part of it with --from, --to or --category)");
     }
 
     void paragraph(const model::Paragraph& p, bool front) {
@@ -500,6 +516,8 @@ private:
     Length width_ = 0, area_h_ = 0, rail_w_ = 0, rail_x_ = 0, column_w_ = 0;
     style::Color accent_;
     std::vector<Slice> slices_;
+    std::size_t counted_ = 0;  // slices whose height is in height_so_far_
+    Length height_so_far_ = 0;
     std::vector<OutlineEntry> outline_;
     std::vector<std::string> periods_;
     std::vector<TocTarget> toc_targets_;

@@ -14,6 +14,11 @@ namespace chronik::layout {
 
 class Hyphenator;
 
+// Documents that would run to more pages are refused (README, "Limits"),
+// with a std::runtime_error saying so. The layout stops as soon as its lines
+// and pictures alone would fill that many pages.
+inline constexpr std::size_t max_pages = 2000;
+
 // `hyphenator`: for the document's language (Hyphenator::for_language), or
 // nullptr when none is installed; the caller may load it ahead of time.
 PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,

@@ -7,6 +7,7 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <mutex>
 #include <stdexcept>
 
 namespace chronik::layout {
@@ -25,20 +26,34 @@ FT_Library freetype() {
     return lib;
 }
 
+// Several threads may lay out documents at once (chronik batch). FreeType
+// allows one FT_Library across threads "as long as a mutex lock is used
+// around FT_New_Face and FT_Done_Face" (API reference, FT_Library); each
+// FT_Face itself belongs to one FontSet and so to one thread.
+std::mutex& face_lifecycle() {
+    static std::mutex m;
+    return m;
+}
+
 } // namespace
 
 struct FontFace::Impl {
     FT_Face face = nullptr;
     int upem = 1000;
     ~Impl() {
-        if (face)
+        if (face) {
+            const std::lock_guard lock(face_lifecycle());
             FT_Done_Face(face);
+        }
     }
 };
 
 FontFace::FontFace(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
-    if (FT_New_Face(freetype(), path.c_str(), 0, &impl_->face) != 0)
-        throw std::runtime_error("cannot open font file " + path);
+    {
+        const std::lock_guard lock(face_lifecycle());
+        if (FT_New_Face(freetype(), path.c_str(), 0, &impl_->face) != 0)
+            throw std::runtime_error("cannot open font file " + path);
+    }
     FT_Face f = impl_->face;
     family_ = f->family_name ? f->family_name : "";
     impl_->upem = f->units_per_EM ? f->units_per_EM : 1000;

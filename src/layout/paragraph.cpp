@@ -68,6 +68,8 @@ struct Builder {
     std::set<std::pair<char32_t, int>> warned;
 
     void push(Item it, Payload p = {}) {
+        if (it.kind == Item::Kind::Box)
+            line_has_box = true;
         items.push_back(it);
         payload.push_back(std::move(p));
     }
@@ -185,6 +187,50 @@ struct Builder {
         return pts;
     }
 
+    // A word longer than the line is broken where lines end (no hyphen: it
+    // is likely a URL or code), as CSS's overflow-wrap: break-word does: it
+    // starts a line of its own and fills whole lines, one box per line with
+    // forced breaks between them. (A box per character, every position a
+    // feasible break, cost the breaker time and memory in proportion to the
+    // word's length times the characters of a line: seconds and gigabytes
+    // for a word of a few megabytes.)
+    void split_overlong_fragment() {
+        if (line_has_box)
+            forced_break();
+        Length used = 0; // width of the boxes already on this line
+        for (const auto& g : fragment) {
+            const FontFace& f = face(g.face);
+            std::size_t from = 0;
+            Length units = 0; // advances of g.text[from, i) in 1/1000 em, as FontFace::width sums them
+            auto emit = [&](std::size_t to) {
+                if (to <= from)
+                    return;
+                std::string part = g.text.substr(from, to - from);
+                const Length w = text_width(part, g.face);
+                const Length flex = style.align == style::Align::Justify
+                                        ? static_cast<Length>(static_cast<double>(w) * style.expansion)
+                                        : 0;
+                push(Item::box(w, flex, flex), {std::move(part), g.face, g.run->href});
+                used += w;
+            };
+            for (std::size_t i = 0; i < g.text.size();) {
+                const std::size_t at = i;
+                const Length advance = f.advance(utf8::next(g.text, i));
+                // At least one character a line, however narrow the measure.
+                if (used + (units + advance) * style.size / 1000 > width && (used > 0 || at > from)) {
+                    emit(at);
+                    forced_break();
+                    used = 0;
+                    from = at;
+                    units = 0;
+                }
+                units += advance;
+            }
+            emit(g.text.size());
+        }
+        fragment.clear();
+    }
+
     // Emits the current fragment as boxes (and hyphenation penalties).
     void flush_fragment() {
         if (fragment.empty())
@@ -195,9 +241,12 @@ struct Builder {
         Length total = 0;
         for (const auto& g : fragment)
             total += text_width(g.text, g.face);
+        if (total > width) {
+            split_overlong_fragment();
+            return;
+        }
         std::vector<std::size_t> points;
-        const bool too_wide = total > width;
-        if (!too_wide && hyphenatable())
+        if (hyphenatable())
             points = hyphen_points(all);
         std::size_t offset = 0; // of the glyph run in `all`
         std::size_t next_point = 0;
@@ -214,26 +263,15 @@ struct Builder {
                 push(Item::box(w, flex, flex), {part, g.face, g.run->href});
                 from = to;
             };
-            if (too_wide) {
-                // A word longer than the line is split anywhere rather than
-                // run into the margin (no hyphen: it is likely a URL or code).
-                for (std::size_t i = 0; i < g.text.size();) {
-                    utf8::next(g.text, i);
-                    emit(i);
-                    if (i < g.text.size() || &g != &fragment.back())
-                        push(Item::penalty_item(0, 500, false));
-                }
-            } else {
-                while (next_point < points.size() && points[next_point] < offset + g.text.size()) {
-                    const std::size_t p = points[next_point++];
-                    if (p <= offset)
-                        continue;
-                    emit(p - offset);
-                    const Length hyphen = face(g.face).advance(U'-') * style.size / 1000;
-                    push(Item::penalty_item(hyphen, 50, true), {"-", g.face, g.run->href});
-                }
-                emit(g.text.size());
+            while (next_point < points.size() && points[next_point] < offset + g.text.size()) {
+                const std::size_t p = points[next_point++];
+                if (p <= offset)
+                    continue;
+                emit(p - offset);
+                const Length hyphen = face(g.face).advance(U'-') * style.size / 1000;
+                push(Item::penalty_item(hyphen, 50, true), {"-", g.face, g.run->href});
             }
+            emit(g.text.size());
             offset += g.text.size();
         }
         fragment.clear();
@@ -256,7 +294,10 @@ struct Builder {
     void forced_break() {
         push(Item::fill_glue());
         push(Item::penalty_item(0, -infinite_penalty, false));
+        line_has_box = false;
     }
+
+    bool line_has_box = false; // a box since the last forced break
 };
 
 void init_unibreak() {

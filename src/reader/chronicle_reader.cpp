@@ -16,6 +16,18 @@ using tinyxml2::XMLElement;
 
 namespace {
 
+// A path inside `base` by its words that leads elsewhere through a symbolic
+// link (images/x.png -> /home/someone/secret.png).
+bool leaves_through_link(const fs::path& base, const fs::path& full) {
+    std::error_code ec1, ec2;
+    const fs::path real_base = fs::weakly_canonical(base, ec1);
+    const fs::path real = fs::weakly_canonical(full, ec2);
+    if (ec1 || ec2)
+        return false; // the probe reports what cannot be read
+    const auto inside = real.lexically_relative(real_base);
+    return inside.empty() || *inside.begin() == "..";
+}
+
 bool is_id(std::string_view s) {
     auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     if (s.empty() || !(alpha(s[0]) || s[0] == '_'))
@@ -371,19 +383,23 @@ private:
                        d_);
             return std::nullopt;
         }
-        img.path = full.string();
-        std::string why;
-        const auto info = probe_image(img.path, why);
-        if (!info) {
-            src_.error(e, "src", "image '" + img.source + "' " + why, d_);
+        if (!opt_.allow_outside_images && leaves_through_link(base, full)) {
+            src_.error(e, "src",
+                       "image path '" + img.source +
+                           "' leads outside the chronicle's folder through a symbolic link "
+                           "(allow it with --allow-outside-images)",
+                       d_);
             return std::nullopt;
         }
-        if (info->format == ImageInfo::Format::Png && info->bit_depth == 16) {
-            src_.error(e, "src",
-                       "image '" + img.source +
-                           "' is a 16-bit PNG, which chronik cannot embed; convert it to 8 bits "
-                           "per channel (for example: convert in.png -depth 8 out.png)",
-                       d_);
+        img.path = full.string();
+        // Each file is read and checked once, however often it is shown.
+        auto [probed, fresh] = probes_.try_emplace(img.path);
+        if (fresh)
+            probed->second.info = probe_image(img.path, probed->second.why);
+        const auto& info = probed->second.info;
+        const auto& why = probed->second.why;
+        if (!info) {
+            src_.error(e, "src", "image '" + img.source + "' " + why, d_);
             return std::nullopt;
         }
         img.format = info->format == ImageInfo::Format::Png ? chronicle::ImageRef::Format::Png
@@ -398,6 +414,11 @@ private:
     Diagnostics& d_;
     const ReadOptions& opt_;
     std::map<std::string, int> ids_;
+    struct Probe {
+        std::optional<ImageInfo> info;
+        std::string why;
+    };
+    std::map<std::string, Probe> probes_; // by resolved path
 };
 
 } // namespace

@@ -1,98 +1,198 @@
 #include "image_probe.hpp"
 
+#include "support/png_file.hpp"
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <vector>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace chronik::reader {
 
 namespace {
 
-unsigned be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
-unsigned long be32(const unsigned char* p) {
-    return (static_cast<unsigned long>(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3];
+unsigned be16(const std::string& b, std::size_t at) {
+    return (static_cast<unsigned>(static_cast<unsigned char>(b[at])) << 8) |
+           static_cast<unsigned char>(b[at + 1]);
 }
 
-std::optional<ImageInfo> probe_png(const std::vector<unsigned char>& b, std::string& why) {
-    // Signature, then the IHDR chunk must come first (PNG spec 11.2.2).
-    if (b.size() < 33 || std::memcmp(b.data() + 12, "IHDR", 4) != 0) {
-        why = "is a truncated or corrupt PNG file (no IHDR chunk)";
+// The whole file, or nullopt with `why` set. Opened without blocking, so a
+// FIFO or device named as an image cannot stop the reader.
+std::optional<std::string> read_regular_file(const std::string& path, std::string& why) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        why = std::string("cannot be opened: ") + std::strerror(errno);
+        return std::nullopt;
+    }
+    struct stat st {};
+    std::optional<std::string> bytes;
+    if (::fstat(fd, &st) != 0) {
+        why = std::string("cannot be read: ") + std::strerror(errno);
+    } else if (S_ISDIR(st.st_mode)) {
+        why = "is a folder, not an image file";
+    } else if (!S_ISREG(st.st_mode)) {
+        why = "is not a regular file";
+    } else if (st.st_size > max_image_bytes) {
+        why = "is too large (" + std::to_string(static_cast<long long>(st.st_size)) +
+              " bytes; the limit is " + std::to_string(max_image_bytes) + " bytes)";
+    } else {
+        std::string b(static_cast<std::size_t>(st.st_size), '\0');
+        std::size_t got = 0;
+        while (got < b.size()) {
+            const ssize_t n = ::read(fd, b.data() + got, b.size() - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += static_cast<std::size_t>(n);
+        }
+        if (got != b.size())
+            why = "cannot be read completely (did it change while chronik read it?)";
+        else
+            bytes = std::move(b);
+    }
+    ::close(fd);
+    return bytes;
+}
+
+std::optional<ImageInfo> check_png(const std::string& file, std::string& why) {
+    const auto parsed = png::parse(file);
+    if (!parsed.error.empty()) {
+        why = parsed.error;
         return std::nullopt;
     }
     ImageInfo info;
     info.format = ImageInfo::Format::Png;
-    const auto w = be32(b.data() + 16), h = be32(b.data() + 20);
-    info.bit_depth = b[24];
-    if (w == 0 || h == 0 || w > 0x7FFFFFFF || h > 0x7FFFFFFF) {
-        why = "is a corrupt PNG file (impossible size)";
+    info.width = static_cast<int>(parsed.header.width);
+    info.height = static_cast<int>(parsed.header.height);
+    info.bit_depth = parsed.header.bit_depth;
+    if (static_cast<long long>(info.width) * info.height > max_image_pixels)
+        return info; // refused by the caller, before anything is decoded
+    if (info.bit_depth == 16) {
+        why = "is a 16-bit PNG, which chronik cannot embed; convert it to 8 bits per channel "
+              "(for example: convert in.png -depth 8 out.png)";
         return std::nullopt;
     }
-    info.width = static_cast<int>(w);
-    info.height = static_cast<int>(h);
+    if (parsed.header.interlaced) {
+        why = "is an interlaced PNG, which chronik cannot embed; save it without interlacing "
+              "(for example: convert in.png -interlace none out.png)";
+        return std::nullopt;
+    }
+    // Decoding it the way the PDF renderer will is the only sure test.
+    std::string problem;
+    png::for_pdf(parsed, problem);
+    if (!problem.empty()) {
+        why = "is a corrupt PNG file (" + problem + ")";
+        return std::nullopt;
+    }
     return info;
 }
 
-std::optional<ImageInfo> probe_jpeg(std::ifstream& in, std::string& why) {
-    // Walk the marker segments to the first start-of-frame (ITU T.81, B.1.1).
-    in.seekg(2);
-    unsigned char m[2];
-    while (in.read(reinterpret_cast<char*>(m), 2)) {
-        if (m[0] != 0xFF)
-            break;
-        if (m[1] == 0xFF) {
-            in.seekg(-1, std::ios::cur);
-            continue;
+// Walks the marker segments (ITU T.81, B.1.1): a frame header PDF can show
+// (baseline or progressive DCT, 8 bits, 1, 3 or 4 components), at least one
+// scan, and the end-of-image marker after the last scan's data.
+std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
+    const std::size_t n = b.size();
+    std::size_t pos = 2;
+    std::optional<ImageInfo> frame;
+    bool scanned = false;
+    while (true) {
+        if (pos >= n) {
+            why = scanned ? "is a truncated JPEG file (it ends inside its image data)"
+                          : "is a truncated or corrupt JPEG file (no frame header)";
+            return std::nullopt;
         }
-        if (m[1] == 0xD8 || (m[1] >= 0xD0 && m[1] <= 0xD7) || m[1] == 0x01)
+        if (static_cast<unsigned char>(b[pos]) != 0xFF) {
+            why = "is a corrupt JPEG file (no marker where one belongs)";
+            return std::nullopt;
+        }
+        while (pos < n && static_cast<unsigned char>(b[pos]) == 0xFF)
+            ++pos; // fill bytes
+        if (pos >= n)
             continue;
-        unsigned char lenb[2];
-        if (!in.read(reinterpret_cast<char*>(lenb), 2))
-            break;
-        const unsigned len = be16(lenb);
-        if (len < 2)
-            break;
-        const bool sof = m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 && m[1] != 0xC8 &&
-                         m[1] != 0xCC;
+        const unsigned m = static_cast<unsigned char>(b[pos++]);
+        if (m == 0xD9) { // end of image
+            if (!frame || !scanned) {
+                why = "is a truncated or corrupt JPEG file (it ends before its image data)";
+                return std::nullopt;
+            }
+            return frame;
+        }
+        if ((m >= 0xD0 && m <= 0xD7) || m == 0x01)
+            continue; // markers without a segment
+        if (m == 0xD8 || m == 0x00) {
+            why = "is a corrupt JPEG file (a misplaced marker)";
+            return std::nullopt;
+        }
+        if (n - pos < 2 || be16(b, pos) < 2 || be16(b, pos) > n - pos) {
+            why = "is a truncated or corrupt JPEG file (a segment runs past the end of the file)";
+            return std::nullopt;
+        }
+        const std::size_t length = be16(b, pos);
+        const bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
         if (sof) {
-            unsigned char f[5];
-            if (!in.read(reinterpret_cast<char*>(f), 5))
-                break;
+            if (m != 0xC0 && m != 0xC1 && m != 0xC2) {
+                why = "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF viewers "
+                      "cannot show; save it as a baseline or progressive JPEG";
+                return std::nullopt;
+            }
+            if (frame || length < 8) {
+                why = "is a corrupt JPEG file (a second or malformed frame header)";
+                return std::nullopt;
+            }
             ImageInfo info;
             info.format = ImageInfo::Format::Jpeg;
-            info.bit_depth = f[0];
-            info.height = static_cast<int>(be16(f + 1));
-            info.width = static_cast<int>(be16(f + 3));
+            info.bit_depth = static_cast<unsigned char>(b[pos + 2]);
+            info.height = static_cast<int>(be16(b, pos + 3));
+            info.width = static_cast<int>(be16(b, pos + 5));
+            const unsigned components = static_cast<unsigned char>(b[pos + 7]);
             if (info.width == 0 || info.height == 0) {
                 why = "is a corrupt JPEG file (impossible size)";
                 return std::nullopt;
             }
-            return info;
+            if (info.bit_depth != 8 || (components != 1 && components != 3 && components != 4)) {
+                why = "is a JPEG with " + std::to_string(info.bit_depth) + "-bit samples and " +
+                      std::to_string(components) +
+                      " components; chronik embeds 8-bit grey, RGB or CMYK JPEGs only";
+                return std::nullopt;
+            }
+            frame = info;
+            if (static_cast<long long>(info.width) * info.height > max_image_pixels)
+                return frame; // refused by the caller
         }
-        in.seekg(len - 2, std::ios::cur);
+        pos += length;
+        if (m == 0xDA) { // start of scan: entropy-coded data up to the next marker
+            if (!frame) {
+                why = "is a corrupt JPEG file (image data before its frame header)";
+                return std::nullopt;
+            }
+            scanned = true;
+            while (pos + 1 < n && !(static_cast<unsigned char>(b[pos]) == 0xFF &&
+                                    static_cast<unsigned char>(b[pos + 1]) != 0x00 &&
+                                    !(static_cast<unsigned char>(b[pos + 1]) >= 0xD0 &&
+                                      static_cast<unsigned char>(b[pos + 1]) <= 0xD7)))
+                ++pos;
+            if (pos + 1 >= n) {
+                why = "is a truncated JPEG file (it ends inside its image data)";
+                return std::nullopt;
+            }
+        }
     }
-    why = "is a truncated or corrupt JPEG file (no frame header)";
-    return std::nullopt;
 }
 
 } // namespace
 
 std::optional<ImageInfo> probe_image(const std::string& path, std::string& why) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        why = std::string("cannot be opened: ") + std::strerror(errno);
+    const auto file = read_regular_file(path, why);
+    if (!file)
         return std::nullopt;
-    }
-    std::vector<unsigned char> head(64);
-    in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    in.clear();
     std::optional<ImageInfo> info;
-    static const unsigned char png_sig[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (head.size() >= 8 && std::memcmp(head.data(), png_sig, 8) == 0)
-        info = probe_png(head, why);
-    else if (head.size() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
-        info = probe_jpeg(in, why);
+    static const char png_signature[] = "\x89PNG\r\n\x1a\n";
+    if (file->compare(0, 8, png_signature, 8) == 0)
+        info = check_png(*file, why);
+    else if (file->size() >= 3 && file->compare(0, 3, "\xFF\xD8\xFF", 3) == 0)
+        info = check_jpeg(*file, why);
     else
         why = "is neither a PNG nor a JPEG image";
     if (info && static_cast<long long>(info->width) * info->height > max_image_pixels) {

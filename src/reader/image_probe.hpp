@@ -1,5 +1,6 @@
-// Reads the header of a PNG or JPEG file: its format and size in pixels.
-// Decides by content, not by the file name's ending.
+// Reads and checks a PNG or JPEG file: its format and size in pixels, and
+// whether every output format can use it. Decides by content, not by the
+// file name's ending.
 #pragma once
 
 #include <optional>
@@ -16,8 +17,18 @@ struct ImageInfo {
 
 // Images with more pixels than this are refused (see README, "Limits").
 inline constexpr long long max_image_pixels = 40'000'000;
+// ... and image files larger than this: more than any 8-bit PNG of
+// max_image_pixels needs (4 bytes a pixel, uncompressed), so only padding
+// is refused; the DOCX embeds the file as it is.
+inline constexpr long long max_image_bytes = 256LL * 1024 * 1024;
 
-// nullopt with `why` set when the file is unreadable or not a PNG or JPEG.
+// nullopt with `why` set ("is a truncated PNG file ...", to follow the
+// image's name) when the file cannot be read, is not a regular file, is
+// neither PNG nor JPEG, is corrupt, is too large, or is a kind of PNG or
+// JPEG the PDF cannot take (16 bits per channel, interlaced; lossless,
+// hierarchical or arithmetic-coded JPEG). A PNG is decoded in full with
+// libpng; a JPEG's structure is checked (markers, frame header, scans, end
+// of image), not its pixels.
 std::optional<ImageInfo> probe_image(const std::string& path, std::string& why);
 
 } // namespace chronik::reader

@@ -11,6 +11,7 @@
 #include "support/diagnostics.hpp"
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -18,10 +19,19 @@
 
 namespace chronik::render {
 
+// What a renderer tells its caller about an output it made (chronik batch
+// shows it in its summary). Each renderer fills in what it knows; the rest
+// stays unset.
+struct Report {
+    std::optional<int> pages; // paged formats: the number of pages
+};
+
 struct Target {
     // Folder the output will live in (absolute), to make relative links to
     // images; empty when rendering to memory.
     std::string output_dir;
+    // Where to report facts about the output; null when nobody asks.
+    Report* report = nullptr;
 };
 
 class Renderer {

@@ -4,6 +4,7 @@
 #include "xml/source.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <map>
 
@@ -128,7 +129,9 @@ private:
         const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), num);
         const std::string_view unit = s.substr(static_cast<std::size_t>(end - s.data()));
         double pt = 0;
-        bool ok = ec == std::errc() && end != s.data();
+        // from_chars reads "nan" and "inf" too; NaN would pass the range
+        // check below and reach the layout as a size.
+        bool ok = ec == std::errc() && end != s.data() && std::isfinite(num);
         if (unit.empty())
             pt = in_mm ? num * 72 / 25.4 : num;
         else if (unit == "pt")

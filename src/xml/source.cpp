@@ -2,11 +2,11 @@
 
 #include "support/utf8.hpp"
 
+#include <cstdint>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace chronik::xml {
 
@@ -234,6 +234,91 @@ std::string keep_whitespace_nodes(std::string_view text) {
     return out;
 }
 
+// The tags of a document in one pass over its text: comments, CDATA
+// sections and processing instructions are skipped, quoted attribute values
+// honoured. It finds what tinyxml2 does not check or checks slowly: start
+// tags with more than max_attributes attributes (tinyxml2's duplicate check
+// is quadratic in their number), an end tag without a start tag at the top
+// level (where tinyxml2 silently stops reading, dropping the rest), and
+// markup declarations (<!FOO ...>) inside elements, which tinyxml2 keeps as
+// nodes nobody reads. Linear in the length of the text; it runs before
+// tinyxml2 and must not trust the text to be well-formed.
+struct TagScan {
+    std::vector<std::size_t> start_tags; // offset of the '<' of each start tag, in order
+    std::size_t too_many_attributes = 0; // start tags with more than max_attributes
+    std::vector<std::pair<std::size_t, std::string>> problems; // found after parsing
+    std::vector<std::pair<std::size_t, std::string>> attribute_problems;
+};
+
+TagScan scan_tags(std::string_view text) {
+    TagScan scan;
+    const std::size_t n = text.size();
+    auto past = [&](std::string_view end, std::size_t from) {
+        const auto j = text.find(end, from);
+        return j == std::string_view::npos ? n : j + end.size();
+    };
+    int depth = 0;
+    for (std::size_t i = text.find('<'); i < n; i = text.find('<', i)) {
+        if (starts_with(text, i, "<!--")) {
+            i = past("-->", i + 4);
+            continue;
+        }
+        if (starts_with(text, i, "<![CDATA[")) {
+            i = past("]]>", i + 9);
+            continue;
+        }
+        if (starts_with(text, i, "<?")) {
+            i = past("?>", i + 2);
+            continue;
+        }
+        if (starts_with(text, i, "<!")) { // DOCTYPE and ENTITY were refused already
+            if (scan.problems.size() < static_cast<std::size_t>(max_reported))
+                scan.problems.emplace_back(
+                    i, "unsupported markup declaration (only comments and CDATA sections "
+                       "may start with <!)");
+            i = past(">", i + 2);
+            continue;
+        }
+        const bool end_tag = starts_with(text, i, "</");
+        std::size_t j = i + (end_tag ? 2 : 1);
+        const std::size_t name_at = j;
+        while (j < n && !is_space(text[j]) && text[j] != '>' && text[j] != '/' && text[j] != '<')
+            ++j;
+        const std::string_view name = text.substr(name_at, j - name_at);
+        std::size_t attributes = 0;
+        while (j < n && text[j] != '>' && text[j] != '<') {
+            if (text[j] == '"' || text[j] == '\'') {
+                const auto q = text.find(text[j], j + 1);
+                j = q == std::string_view::npos ? n : q + 1;
+                continue;
+            }
+            attributes += text[j] == '=';
+            ++j;
+        }
+        const bool self_closing = j < n && text[j] == '>' && text[j - 1] == '/';
+        if (end_tag) {
+            if (depth > 0)
+                --depth;
+            else if (scan.problems.size() < static_cast<std::size_t>(max_reported))
+                scan.problems.emplace_back(i, std::string("not well-formed XML: end tag </")
+                                                  .append(name)
+                                                  .append("> has no start tag"));
+        } else {
+            scan.start_tags.push_back(i);
+            if (attributes > max_attributes &&
+                scan.too_many_attributes++ < static_cast<std::size_t>(max_reported))
+                scan.attribute_problems.emplace_back(
+                    i, std::string("<").append(name).append("> has ") +
+                           std::to_string(attributes) + " attributes; the limit is " +
+                           std::to_string(max_attributes));
+            if (!self_closing)
+                ++depth;
+        }
+        i = j < n && text[j] == '>' ? j + 1 : j;
+    }
+    return scan;
+}
+
 std::string describe(tinyxml2::XMLError e) {
     using namespace tinyxml2;
     switch (e) {
@@ -257,32 +342,48 @@ std::string describe(tinyxml2::XMLError e) {
 
 std::unique_ptr<Source> Source::load(const std::string& path, const std::string& display,
                                      Diagnostics& diags) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        diags.error(display, 0, 0, "is a folder, not a file");
-        return nullptr;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Opened without blocking, so a FIFO or device named as a chronicle (in
+    // a job file, say) is refused instead of waiting for a writer forever.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         diags.error(display, 0, 0, "cannot open file: " + std::string(std::strerror(errno)));
         return nullptr;
     }
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) {
-        diags.error(display, 0, 0, "cannot read file (is it a folder?)");
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        diags.error(display, 0, 0, "cannot read file: " + std::string(std::strerror(errno)));
         return nullptr;
     }
-    if (static_cast<std::size_t>(size) > max_file_bytes) {
+    if (S_ISDIR(st.st_mode)) {
+        diags.error(display, 0, 0, "is a folder, not a file");
+        return nullptr;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diags.error(display, 0, 0, "is not a regular file (a FIFO or a device?)");
+        return nullptr;
+    }
+    if (static_cast<unsigned long long>(st.st_size) > max_file_bytes) {
         diags.error(display, 0, 0,
-                    "file is too large (" + std::to_string(static_cast<long long>(size)) +
+                    "file is too large (" + std::to_string(static_cast<long long>(st.st_size)) +
                         " bytes; the limit is " + std::to_string(max_file_bytes) + " bytes)");
         return nullptr;
     }
-    in.seekg(0);
-    std::string text(static_cast<std::size_t>(size), '\0');
-    if (!in.read(text.data(), size)) {
-        diags.error(display, 0, 0, "cannot read file (is it a folder?)");
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += static_cast<std::size_t>(n);
+    }
+    if (got != text.size()) {
+        diags.error(display, 0, 0, "cannot read file (did it change while chronik read it?)");
         return nullptr;
     }
     return parse(std::move(text), display, diags);
@@ -301,13 +402,16 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
     if (!check_encoding(text, display, diags) || !check_markup(text, display, diags))
         return nullptr;
 
+    const TagScan scan = scan_tags(text);
+    if (scan.too_many_attributes > 0) {
+        for (const auto& [at, message] : scan.attribute_problems)
+            report(diags, display, text, at, message);
+        return nullptr;
+    }
+
     std::unique_ptr<Source> src(new Source);
     src->display_ = display;
     src->text_ = std::move(text);
-    src->line_starts_.push_back(0);
-    for (std::size_t i = 0; i < src->text_.size(); ++i)
-        if (src->text_[i] == '\n')
-            src->line_starts_.push_back(i + 1);
 
     const std::string parsed = keep_whitespace_nodes(src->text_);
     const auto rc = src->doc_.Parse(parsed.data(), parsed.size());
@@ -321,9 +425,12 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
         diags.error(display, src->doc_.ErrorLineNum(), 0, "not well-formed XML: " + what);
         return nullptr;
     }
-    // tinyxml2 is lenient where XML is not: more than one root element, text
-    // or unknown markup (<!ELEMENT ...>) outside the root.
-    bool ok = true;
+    // tinyxml2 is lenient where XML is not: an end tag without a start tag
+    // at the top level, markup declarations, more than one root element (or
+    // none), text outside the root.
+    bool ok = scan.problems.empty();
+    for (const auto& [at, message] : scan.problems)
+        report(diags, display, src->text_, at, message);
     int roots = 0;
     for (auto* n = src->doc_.FirstChild(); n; n = n->NextSibling()) {
         if (n->ToElement()) {
@@ -342,92 +449,118 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
             ok = false;
         }
     }
+    if (roots == 0 && ok) {
+        diags.error(display, 0, 0, "not well-formed XML: no root element");
+        ok = false;
+    }
     if (!ok)
         return nullptr;
-    src->index_columns();
+    src->index_columns(scan.start_tags);
     return src;
 }
 
-std::string_view Source::line_text(int line) const {
-    if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size())
-        return {};
-    const std::size_t b = line_starts_[static_cast<std::size_t>(line - 1)];
-    const std::size_t e = static_cast<std::size_t>(line) < line_starts_.size()
-                              ? line_starts_[static_cast<std::size_t>(line)]
-                              : text_.size();
-    return std::string_view(text_).substr(b, e - b);
+namespace {
+
+// The column after advancing from byte `from` (at column `col`) to byte
+// `to` of `text`: code points counted, a newline starts again at 1.
+int advance_column(std::string_view text, std::size_t from, std::size_t to, int col) {
+    for (std::size_t i = from; i < to; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n')
+            col = 1;
+        else if ((c & 0xC0) != 0x80)
+            ++col;
+    }
+    return col;
 }
 
-void Source::index_columns() {
-    // tinyxml2 gives lines only. The k-th element named N that starts on
-    // line L is the k-th "<N" start tag on that line, since document order
-    // is the order of start tags.
-    std::map<std::pair<int, std::string>, int> seen;
-    std::vector<const tinyxml2::XMLElement*> stack;
-    if (auto* r = doc_.RootElement())
-        stack.push_back(r);
-    // Iterative pre-order walk (depth is bounded by tinyxml2, but a stack
-    // costs nothing).
-    std::vector<const tinyxml2::XMLElement*> order;
-    while (!stack.empty()) {
-        auto* e = stack.back();
-        stack.pop_back();
-        order.push_back(e);
-        std::vector<const tinyxml2::XMLElement*> kids;
-        for (auto* c = e->FirstChildElement(); c; c = c->NextSiblingElement())
-            kids.push_back(c);
-        for (auto it = kids.rbegin(); it != kids.rend(); ++it)
-            stack.push_back(*it);
-    }
-    for (auto* e : order) {
-        const int line = e->GetLineNum();
-        const std::string tag = std::string("<") + e->Name();
-        int k = seen[{line, e->Name()}]++;
-        const auto text = line_text(line);
-        std::size_t pos = 0;
-        int col = 0;
-        while ((pos = text.find(tag, pos)) != std::string_view::npos) {
-            const std::size_t after = pos + tag.size();
-            const bool whole = after >= text.size() || is_space(text[after]) ||
-                               text[after] == '>' || text[after] == '/';
-            if (whole && k-- == 0) {
-                col = static_cast<int>(utf8::length(text.substr(0, pos))) + 1;
-                break;
-            }
-            pos = after;
+} // namespace
+
+void Source::index_columns(const std::vector<std::size_t>& start_tags) {
+    // tinyxml2 gives lines only. Elements in document order are the start
+    // tags in the order of the text, so the k-th element's tag is the k-th
+    // start tag found by scan_tags. Its index is kept in the element's user
+    // data; one pass over the text gives every column (a long one-line file
+    // must not cost a scan from the line's start per element). Should the
+    // two ever disagree (a name differs), the rest stay without a column.
+    const std::string_view text(text_);
+    std::size_t pos = 0;
+    int col = 1;
+    bool in_step = true;
+    tinyxml2::XMLElement* e = doc_.RootElement();
+    while (e) {
+        const std::size_t k = tag_offsets_.size();
+        std::size_t offset = std::string::npos;
+        if (in_step && k < start_tags.size()) {
+            const std::string_view name = e->Name();
+            const std::size_t at = start_tags[k];
+            if (text.substr(at + 1, name.size()) == name)
+                offset = at;
+            else
+                in_step = false;
         }
-        columns_[e] = col;
+        if (offset != std::string::npos) {
+            col = advance_column(text, pos, offset, col);
+            pos = offset;
+        }
+        tag_offsets_.push_back(offset);
+        tag_columns_.push_back(offset == std::string::npos ? 0 : col);
+        e->SetUserData(reinterpret_cast<void*>(static_cast<std::uintptr_t>(k + 1)));
+        // next in pre-order, without recursion
+        if (auto* child = e->FirstChildElement()) {
+            e = child;
+            continue;
+        }
+        while (e && !e->NextSiblingElement())
+            e = e->Parent() ? e->Parent()->ToElement() : nullptr;
+        if (e)
+            e = e->NextSiblingElement();
     }
+}
+
+long Source::index_of(const tinyxml2::XMLElement* e) const {
+    const auto k = reinterpret_cast<std::uintptr_t>(e->GetUserData());
+    return k == 0 || k > tag_offsets_.size() ? -1 : static_cast<long>(k - 1);
 }
 
 int Source::column(const tinyxml2::XMLElement* e) const {
-    const auto it = columns_.find(e);
-    return it == columns_.end() ? 0 : it->second;
+    const long k = index_of(e);
+    return k < 0 ? 0 : tag_columns_[static_cast<std::size_t>(k)];
 }
 
 int Source::column(const tinyxml2::XMLElement* e, std::string_view attribute) const {
-    const auto* a = e->FindAttribute(std::string(attribute).c_str());
-    const int line = a ? a->GetLineNum() : e->GetLineNum();
-    auto text = line_text(line);
-    std::size_t from = 0;
-    if (line == e->GetLineNum() && column(e) > 0) {
-        // skip to the element's own start tag
-        int c = 1;
-        while (from < text.size() && c < column(e)) {
-            std::size_t i = from;
-            utf8::next(text, i);
-            from = i;
-            ++c;
+    // Walk the element's own start tag (attribute by attribute, values
+    // skipped), so the cost is the tag's length, not the line's.
+    const long k = index_of(e);
+    if (k < 0 || tag_offsets_[static_cast<std::size_t>(k)] == std::string::npos)
+        return column(e);
+    const std::string_view t(text_);
+    const std::size_t start = tag_offsets_[static_cast<std::size_t>(k)];
+    const std::size_t n = t.size();
+    std::size_t j = start + 1;
+    while (j < n && !is_space(t[j]) && t[j] != '>' && t[j] != '/')
+        ++j;
+    while (j < n && t[j] != '>') {
+        if (is_space(t[j]) || t[j] == '/') {
+            ++j;
+            continue;
         }
-    }
-    for (std::size_t pos = text.find(attribute, from); pos != std::string_view::npos;
-         pos = text.find(attribute, pos + 1)) {
-        const bool starts = pos > 0 && is_space(text[pos - 1]);
-        std::size_t after = pos + attribute.size();
-        while (after < text.size() && is_space(text[after]))
-            ++after;
-        if (starts && after < text.size() && text[after] == '=')
-            return static_cast<int>(utf8::length(text.substr(0, pos))) + 1;
+        const std::size_t name_at = j;
+        while (j < n && !is_space(t[j]) && t[j] != '=' && t[j] != '>' && t[j] != '/')
+            ++j;
+        if (t.substr(name_at, j - name_at) == attribute)
+            return advance_column(t, start, name_at, tag_columns_[static_cast<std::size_t>(k)]);
+        while (j < n && is_space(t[j]))
+            ++j;
+        if (j < n && t[j] == '=') {
+            ++j;
+            while (j < n && is_space(t[j]))
+                ++j;
+            if (j < n && (t[j] == '"' || t[j] == '\'')) {
+                const auto q = t.find(t[j], j + 1);
+                j = q == std::string_view::npos ? n : q + 1;
+            }
+        }
     }
     return column(e);
 }

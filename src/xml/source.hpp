@@ -12,12 +12,16 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace chronik::xml {
 
 // Files larger than this are refused before parsing (see README, "Limits").
 inline constexpr std::size_t max_file_bytes = 16 * 1024 * 1024;
+// Start tags with more attributes than this are refused before parsing:
+// tinyxml2 looks for a duplicate by walking the element's attribute list,
+// which is quadratic in their number. No element of ours takes more than 11.
+inline constexpr std::size_t max_attributes = 32;
 
 class Source {
 public:
@@ -49,14 +53,17 @@ public:
 
 private:
     Source() = default;
-    void index_columns();
-    std::string_view line_text(int line) const;
+    void index_columns(const std::vector<std::size_t>& start_tags);
+    // Index of `e` in tag_offsets_ / tag_columns_, or -1 when unknown.
+    long index_of(const tinyxml2::XMLElement* e) const;
 
     std::string display_;
     std::string text_;
-    std::vector<std::size_t> line_starts_;
     tinyxml2::XMLDocument doc_{true, tinyxml2::PRESERVE_WHITESPACE};
-    std::unordered_map<const tinyxml2::XMLElement*, int> columns_;
+    // Per element in document order (its index is kept in the element's
+    // user data): byte offset of its start tag's '<' in text_, and column.
+    std::vector<std::size_t> tag_offsets_;
+    std::vector<int> tag_columns_;
 };
 
 // XML white space (space, tab, CR, LF).

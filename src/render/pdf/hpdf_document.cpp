@@ -1,11 +1,15 @@
 #include "hpdf_document.hpp"
 
+#include "support/png_file.hpp"
+
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace chronik::render::pdf {
@@ -89,11 +93,72 @@ void HpdfDocument::replace_to_unicode(HPDF_Font font) {
     check("write ToUnicode CMap", HPDF_Stream_WriteStr(tu->stream, cmap.c_str()));
 }
 
+namespace {
+
+// libharu reads a JPEG's header as marker segments back to back up to the
+// frame header, and fails on fill bytes (0xFF padding before a marker, ITU
+// T.81 B.1.1.2) or markers without a segment there. Both are valid, and the
+// reader accepts them, so that part is rewritten without them; the rest
+// (frame header, tables, scans) is passed on as it is.
+std::string without_fill_before_frame(const std::string& b) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    std::string out = b.substr(0, 2);
+    for (std::size_t pos = 2; pos + 1 < b.size();) {
+        if (byte(pos) != 0xFF)
+            return b; // not for us to judge: libharu says what it thinks
+        while (pos + 1 < b.size() && byte(pos + 1) == 0xFF)
+            ++pos;
+        if (pos + 1 >= b.size())
+            return b;
+        const unsigned m = byte(pos + 1);
+        if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+            pos += 2;
+            continue;
+        }
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
+            return out.append(b, pos, std::string::npos); // the frame header and the rest
+        if (pos + 4 > b.size())
+            return b;
+        const std::size_t length = (static_cast<std::size_t>(byte(pos + 2)) << 8) | byte(pos + 3);
+        if (length < 2 || length > b.size() - pos - 2)
+            return b;
+        out.append(b, pos, 2 + length);
+        pos += 2 + length;
+    }
+    return b;
+}
+
+} // namespace
+
 HPDF_Image HpdfDocument::image(const std::string& path, bool png) {
     if (auto it = images_.find(path); it != images_.end())
         return it->second;
-    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc_, path.c_str())
-                         : HPDF_LoadJpegImageFromFile(doc_, path.c_str());
+    // From memory, so libharu sees exactly the bytes checked here, and a
+    // PNG only as png::for_pdf leaves it: libharu's libpng error handler
+    // returns, which libpng answers with abort() (support/png_file.hpp).
+    // The reader has refused what fails here; the file may have changed since.
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.good() && !in.eof())
+        throw std::runtime_error("cannot read image " + path);
+    if (png) {
+        const auto parsed = chronik::png::parse(bytes);
+        std::string problem = parsed.error;
+        if (problem.empty())
+            bytes = chronik::png::for_pdf(parsed, problem);
+        if (!problem.empty())
+            throw std::runtime_error("image " + path + " " +
+                                     (parsed.error.empty() ? "is a corrupt PNG file (" + problem + ")"
+                                                           : problem));
+    } else {
+        bytes = without_fill_before_frame(bytes);
+    }
+    if (bytes.size() > 0xFFFFFFFFu)
+        throw std::runtime_error("image " + path + " is too large");
+    const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+    const auto size = static_cast<HPDF_UINT>(bytes.size());
+    HPDF_Image img = png ? HPDF_LoadPngImageFromMem(doc_, data, size)
+                         : HPDF_LoadJpegImageFromMem(doc_, data, size);
     check(("load image " + path).c_str(), img ? HPDF_OK : call_failed);
     // A PNG with transparency gets a soft mask, which needs PDF 1.4.
     if (png && doc_->pdf_version < HPDF_VER_14)

@@ -16,6 +16,7 @@
 #include <future>
 #include <charconv>
 #include <map>
+#include <stdexcept>
 #include <unordered_map>
 
 // libharu compresses every stream with zlib's default level (6) and offers
@@ -53,6 +54,25 @@ std::string uri_bytes(const std::string& uri) {
     return out;
 }
 
+// libharu refuses strings longer than HPDF_LIMIT_MAX_STRING_LEN bytes with a
+// bare error code (0x105B): name what is too long instead.
+std::string shown(const std::string& s) {
+    if (s.size() <= 40)
+        return s;
+    std::size_t n = 40;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n; // not inside a UTF-8 sequence
+    return s.substr(0, n) + "\u2026";
+}
+
+const std::string& fitting(const std::string& s, const std::string& what) {
+    if (s.size() > HPDF_LIMIT_MAX_STRING_LEN)
+        throw std::runtime_error(what + " is " + std::to_string(s.size()) +
+                                 " bytes long; a PDF string holds at most " +
+                                 std::to_string(HPDF_LIMIT_MAX_STRING_LEN) + " bytes");
+    return s;
+}
+
 class Painter {
 public:
     Painter(HpdfDocument& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
@@ -71,8 +91,10 @@ public:
             if (it == anchors_.end())
                 continue;
             HPDF_Outline outline = pdf_.checked(
-                "create outline", HPDF_CreateOutline(pdf_.get(), nullptr, o.title.c_str(),
-                                                     pdf_.utf8_encoder()));
+                "create outline",
+                HPDF_CreateOutline(pdf_.get(), nullptr,
+                                   fitting(o.title, "the bookmark '" + shown(o.title) + "'").c_str(),
+                                   pdf_.utf8_encoder()));
             pdf_.check("set outline destination",
                        HPDF_Outline_SetDestination(outline, destination(it->second)));
         }
@@ -141,7 +163,8 @@ private:
                                HPDF_Rect rect{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
                                HPDF_Annotation a = nullptr;
                                if (!l.uri.empty()) {
-                                   a = pdf_.checked("link", HPDF_Page_CreateURILinkAnnot(pg, rect, uri_bytes(l.uri).c_str()));
+                                   const std::string uri = uri_bytes(l.uri);
+                                   a = pdf_.checked("link", HPDF_Page_CreateURILinkAnnot(pg, rect, fitting(uri, "the link target '" + shown(l.uri) + "'").c_str()));
                                } else {
                                    const auto it = anchors_.find(l.destination);
                                    if (it == anchors_.end())
@@ -276,18 +299,23 @@ private:
 };
 
 void set_info(HpdfDocument& pdf, const model::Document& doc) {
-    auto attr = [&](HPDF_InfoType type, const std::string& value) {
+    auto attr = [&](HPDF_InfoType type, const std::string& value, const char* what) {
         if (!value.empty())
-            pdf.check("set document info", HPDF_SetInfoAttr(pdf.get(), type, value.c_str()));
+            pdf.check("set document info",
+                      HPDF_SetInfoAttr(pdf.get(), type, fitting(value, what).c_str()));
     };
-    attr(HPDF_INFO_TITLE, doc.meta.title);
-    attr(HPDF_INFO_SUBJECT, doc.meta.subtitle);
-    attr(HPDF_INFO_AUTHOR, doc.meta.organization);
-    attr(HPDF_INFO_CREATOR, "chronik");
+    attr(HPDF_INFO_TITLE, doc.meta.title, "the title");
+    attr(HPDF_INFO_SUBJECT, doc.meta.subtitle, "the subtitle");
+    attr(HPDF_INFO_AUTHOR, doc.meta.organization, "the organization");
+    attr(HPDF_INFO_CREATOR, "chronik", "the creator");
+    // The categories as keywords, as many as a PDF string holds.
     std::string keywords;
-    for (const auto& k : doc.meta.keywords)
+    for (const auto& k : doc.meta.keywords) {
+        if (keywords.size() + 2 + k.size() > HPDF_LIMIT_MAX_STRING_LEN)
+            break;
         keywords += (keywords.empty() ? "" : ", ") + k;
-    attr(HPDF_INFO_KEYWORDS, keywords);
+    }
+    attr(HPDF_INFO_KEYWORDS, keywords, "the keywords");
     const CivilTime t = civil_time(doc.meta.epoch);
     HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, '+', 0, 0};
     pdf.check("set creation date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, date));
@@ -297,8 +325,8 @@ void set_info(HpdfDocument& pdf, const model::Document& doc) {
 
 } // namespace
 
-void PdfRenderer::render(const model::Document& doc, const style::Style& style, const Target&,
-                         std::ostream& out, Diagnostics& diags) const {
+void PdfRenderer::render(const model::Document& doc, const style::Style& style,
+                         const Target& target, std::ostream& out, Diagnostics& diags) const {
     try {
         // Loading the hyphenation patterns takes a few milliseconds: overlap
         // it with finding the fonts.
@@ -336,6 +364,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style, 
         const auto bytes = pdf.save();
         out.write(reinterpret_cast<const char*>(bytes.data()),
                   static_cast<std::streamsize>(bytes.size()));
+        if (target.report)
+            target.report->pages = static_cast<int>(tree.pages.size());
     } catch (const std::runtime_error& e) {
         throw Failure(Diagnostic{Severity::Error, doc.meta.source, 0, 0, e.what()});
     }

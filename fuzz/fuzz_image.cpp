@@ -1,0 +1,74 @@
+// libFuzzer target: arbitrary bytes as the image of a one-milestone
+// chronicle. The reader probes and checks the file; whatever it accepts
+// must render into PDF (libharu, libpng) and DOCX (embedded as is) in
+// memory. The image files are what a chronicle's author controls besides
+// the XML.
+#include "compose/composer.hpp"
+#include "reader/chronicle_reader.hpp"
+#include "render/renderer.hpp"
+#include "style/style_reader.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+// A folder of our own for the image file, removed at exit.
+struct Folder {
+    std::filesystem::path path;
+    Folder() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "chronik-fuzz-XXXXXX").string();
+        if (!mkdtemp(tmpl.data()))
+            std::abort();
+        path = tmpl;
+    }
+    ~Folder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace chronik;
+    static const Folder folder;
+    {
+        std::ofstream f(folder.path / "picture", std::ios::binary | std::ios::trunc);
+        f.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+        if (!f)
+            std::abort();
+    }
+    Diagnostics diags;
+    const auto c = reader::read_chronicle_text(
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>x</p>"
+        "<image src=\"picture\" alt=\"a\"><caption>c</caption></image></milestone></chronicle>",
+        "fuzz.xml", folder.path.string(), diags);
+    if (c.has_value() == diags.has_errors())
+        std::abort();
+    if (!c)
+        return 0;
+    static const style::Style style = style::default_style();
+    const auto doc = compose::compose(*c, style, {}, diags);
+    static const auto formats = render::builtin_registry();
+    for (const auto* name : {"pdf", "docx"}) {
+        std::ostringstream out(std::ios::binary);
+        try {
+            formats.find(name)->render(doc, style, {}, out, diags);
+        } catch (const Failure& f) {
+            // The reader accepted the picture, so every format must take it:
+            // a refusal here means the reader's checks let something through.
+            std::fprintf(stderr, "%s refused an image the reader accepted: %s\n", name,
+                         f.diagnostic().message.c_str());
+            std::abort();
+        }
+    }
+    return 0;
+}

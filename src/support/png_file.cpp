@@ -1,0 +1,290 @@
+#include "png_file.hpp"
+
+#include <png.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
+
+namespace chronik::png {
+
+namespace {
+
+std::uint32_t be32(std::string_view s, std::size_t at) {
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) << 24) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 16) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 2])) << 8) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 3]));
+}
+
+void put32(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out += static_cast<char>((v >> shift) & 0xFF);
+}
+
+std::uint32_t crc_of(std::string_view type_and_data) {
+    // zlib's crc32 takes a uInt length: feed it in pieces.
+    uLong crc = crc32(0L, Z_NULL, 0);
+    for (std::size_t i = 0; i < type_and_data.size(); i += 1u << 30) {
+        const auto n = std::min<std::size_t>(type_and_data.size() - i, 1u << 30);
+        crc = crc32(crc, reinterpret_cast<const Bytef*>(type_and_data.data() + i),
+                    static_cast<uInt>(n));
+    }
+    return static_cast<std::uint32_t>(crc);
+}
+
+void append_chunk(std::string& out, std::string_view type, std::string_view data) {
+    put32(out, static_cast<std::uint32_t>(data.size()));
+    const std::size_t at = out.size();
+    out.append(type).append(data);
+    put32(out, crc_of(std::string_view(out).substr(at)));
+}
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// --- libpng, C style ------------------------------------------------------
+
+struct Decoder {
+    std::jmp_buf jump;
+    const unsigned char* data = nullptr;
+    std::size_t size = 0;
+    std::size_t pos = 0;
+    char message[256] = {}; // the error, or the first warning
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    png_bytep row = nullptr;
+
+    Decoder() = default;
+    Decoder(const Decoder&) = delete;
+    Decoder& operator=(const Decoder&) = delete;
+    ~Decoder() {
+        if (png) {
+            if (row)
+                png_free(png, row);
+            png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+        }
+    }
+};
+
+void on_error(png_structp png, png_const_charp msg) {
+    auto* d = static_cast<Decoder*>(png_get_error_ptr(png));
+    std::snprintf(d->message, sizeof d->message, "%s", msg ? msg : "libpng error");
+    std::longjmp(d->jump, 1);
+}
+
+void on_warning(png_structp png, png_const_charp msg) {
+    auto* d = static_cast<Decoder*>(png_get_error_ptr(png));
+    if (!d->message[0])
+        std::snprintf(d->message, sizeof d->message, "%s", msg ? msg : "libpng warning");
+}
+
+void on_read(png_structp png, png_bytep out, png_size_t n) {
+    auto* d = static_cast<Decoder*>(png_get_io_ptr(png));
+    if (n > d->size - d->pos)
+        png_error(png, "the file ends too early");
+    std::memcpy(out, d->data + d->pos, n);
+    d->pos += n;
+}
+
+// The frame that calls setjmp holds only plain values; everything that
+// must be released lives in the Decoder, which the caller owns. `rows`,
+// when given, is sized before any row is read (a bad_alloc there leaves
+// through ordinary C++ frames).
+bool run(Decoder& d, std::vector<unsigned char>* rows) {
+    d.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &d, on_error, on_warning);
+    if (!d.png) {
+        std::snprintf(d.message, sizeof d.message, "out of memory");
+        return false;
+    }
+    d.info = png_create_info_struct(d.png);
+    if (!d.info) {
+        std::snprintf(d.message, sizeof d.message, "out of memory");
+        return false;
+    }
+    if (setjmp(d.jump))
+        return false;
+    png_set_read_fn(d.png, &d, on_read);
+    png_read_info(d.png, d.info);
+    if (rows)
+        png_set_packing(d.png);
+    const int passes = png_set_interlace_handling(d.png);
+    png_read_update_info(d.png, d.info);
+    const png_size_t rowbytes = png_get_rowbytes(d.png, d.info);
+    const png_uint_32 height = png_get_image_height(d.png, d.info);
+    if (rows)
+        rows->assign(rowbytes * height, 0);
+    else
+        d.row = static_cast<png_bytep>(png_malloc(d.png, rowbytes));
+    for (int pass = 0; pass < passes; ++pass)
+        for (png_uint_32 y = 0; y < height; ++y)
+            png_read_row(d.png, rows ? rows->data() + y * rowbytes : d.row, nullptr);
+    png_read_end(d.png, nullptr);
+    return true;
+}
+
+} // namespace
+
+Parsed parse(std::string_view f) {
+    Parsed p;
+    static const char signature[] = "\x89PNG\r\n\x1a\n";
+    if (f.size() < 8 || f.substr(0, 8) != std::string_view(signature, 8)) {
+        p.error = "is not a PNG file";
+        return p;
+    }
+    p.essential.assign(f.substr(0, 8));
+    bool seen_header = false, seen_data = false;
+    for (std::size_t pos = 8;;) {
+        if (f.size() - pos < 12) {
+            p.error = "is a truncated or corrupt PNG file (it ends before its IEND chunk)";
+            return p;
+        }
+        const std::uint32_t length = be32(f, pos);
+        if (length > 0x7FFFFFFFu || length > f.size() - pos - 12) {
+            p.error = "is a truncated or corrupt PNG file (a chunk runs past the end of the file)";
+            return p;
+        }
+        const std::string_view type = f.substr(pos + 4, 4);
+        const std::string_view data = f.substr(pos + 8, length);
+        if (!is_letter(type[0]) || !is_letter(type[1]) || !is_letter(type[2]) ||
+            !is_letter(type[3])) {
+            p.error = "is a corrupt PNG file (a chunk without a valid name)";
+            return p;
+        }
+        if (crc_of(f.substr(pos + 4, 4 + length)) != be32(f, pos + 8 + length)) {
+            p.error = "is a corrupt PNG file (the checksum of its " + std::string(type) +
+                      " chunk is wrong)";
+            return p;
+        }
+        if (!seen_header && type != "IHDR") {
+            p.error = "is a corrupt PNG file (IHDR is not its first chunk)";
+            return p;
+        }
+        if (type == "IHDR") {
+            if (seen_header || length != 13) {
+                p.error = "is a corrupt PNG file (a second or malformed IHDR chunk)";
+                return p;
+            }
+            seen_header = true;
+            p.header.width = be32(data, 0);
+            p.header.height = be32(data, 4);
+            p.header.bit_depth = static_cast<unsigned char>(data[8]);
+            p.header.color_type = static_cast<unsigned char>(data[9]);
+            p.header.interlaced = data[12] != 0;
+            if (p.header.width == 0 || p.header.height == 0 || p.header.width > 0x7FFFFFFFu ||
+                p.header.height > 0x7FFFFFFFu) {
+                p.error = "is a corrupt PNG file (impossible size)";
+                return p;
+            }
+        }
+        const bool essential =
+            type == "IHDR" || type == "PLTE" || type == "tRNS" || type == "IDAT" || type == "IEND";
+        if (!essential && type[0] >= 'A' && type[0] <= 'Z') {
+            p.error = "is a PNG file with a critical chunk '" + std::string(type) +
+                      "' that chronik does not know";
+            return p;
+        }
+        if (essential)
+            p.essential.append(f.substr(pos, 12 + length));
+        if (type == "PLTE")
+            p.palette.assign(data);
+        else if (type == "tRNS")
+            p.transparency.assign(data);
+        seen_data = seen_data || type == "IDAT";
+        pos += 12 + length;
+        if (type == "IEND")
+            break;
+    }
+    if (!seen_data) {
+        p.error = "is a corrupt PNG file (no image data)";
+        return p;
+    }
+    return p;
+}
+
+std::string decode(std::string_view essential, std::vector<unsigned char>* rows) {
+    Decoder d;
+    d.data = reinterpret_cast<const unsigned char*>(essential.data());
+    d.size = essential.size();
+    if (!run(d, rows))
+        return d.message[0] ? d.message : "libpng cannot decode it";
+    return d.message; // a warning, or empty
+}
+
+namespace {
+
+// A PNG of `rows` (filter type 0 each, PNG spec 9.2) with the given header
+// fields, and PLTE and tRNS when given.
+std::string build(const Header& h, int depth, int colour, std::string_view rows,
+                  std::size_t rowbytes, std::string_view palette, std::string_view transparency,
+                  std::string& error) {
+    std::string raw;
+    raw.reserve((rowbytes + 1) * h.height);
+    for (std::uint32_t y = 0; y < h.height; ++y) {
+        raw += '\0';
+        raw.append(rows.substr(static_cast<std::size_t>(y) * rowbytes, rowbytes));
+    }
+    uLongf packed_size = compressBound(static_cast<uLong>(raw.size()));
+    std::string packed(packed_size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+                  reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()),
+                  Z_DEFAULT_COMPRESSION) != Z_OK) {
+        error = "cannot compress the converted image";
+        return {};
+    }
+    packed.resize(packed_size);
+    std::string header;
+    put32(header, h.width);
+    put32(header, h.height);
+    header += static_cast<char>(depth);
+    header += static_cast<char>(colour);
+    header.append(3, '\0'); // compression, filter, no interlace
+    std::string out("\x89PNG\r\n\x1a\n", 8);
+    append_chunk(out, "IHDR", header);
+    if (!palette.empty())
+        append_chunk(out, "PLTE", palette);
+    if (!transparency.empty())
+        append_chunk(out, "tRNS", transparency);
+    append_chunk(out, "IDAT", packed);
+    append_chunk(out, "IEND", "");
+    return out;
+}
+
+} // namespace
+
+std::string for_pdf(const Parsed& parsed, std::string& error) {
+    const auto& h = parsed.header;
+    // libharu reads a palette with transparency one byte per pixel, past
+    // the row of a 1, 2 or 4-bit image: widen it to 8 bits. And it takes an
+    // RGB image with a transparent colour (tRNS) for a palette image and
+    // looks its pixels up in a palette that is not there (a null pointer):
+    // give it the same picture with an alpha channel instead.
+    const bool widen = h.color_type == 3 && h.bit_depth < 8 && !parsed.transparency.empty();
+    const bool add_alpha = h.color_type == 2 && !parsed.transparency.empty();
+    std::vector<unsigned char> rows;
+    error = decode(parsed.essential, widen || add_alpha ? &rows : nullptr);
+    if (!error.empty())
+        return {};
+    const std::string_view decoded(reinterpret_cast<const char*>(rows.data()), rows.size());
+    if (widen)
+        return build(h, 8, 3, decoded, h.width, parsed.palette, parsed.transparency, error);
+    if (add_alpha) {
+        if (h.bit_depth != 8 || parsed.transparency.size() != 6) {
+            error = "a transparent colour chronik cannot convert";
+            return {};
+        }
+        const auto key = [&](int i) { return static_cast<unsigned char>(parsed.transparency[2 * i + 1]); };
+        std::string rgba;
+        rgba.reserve(static_cast<std::size_t>(h.width) * h.height * 4);
+        for (std::size_t i = 0; i + 2 < rows.size(); i += 3) {
+            rgba.append(reinterpret_cast<const char*>(rows.data()) + i, 3);
+            const bool clear = rows[i] == key(0) && rows[i + 1] == key(1) && rows[i + 2] == key(2);
+            rgba += clear ? '\0' : '\xFF';
+        }
+        return build(h, 8, 6, rgba, static_cast<std::size_t>(h.width) * 4, {}, {}, error);
+    }
+    return parsed.essential;
+}
+
+} // namespace chronik::png

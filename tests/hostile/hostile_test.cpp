@@ -1,0 +1,554 @@
+// Hostile and broken inputs through the chronik command, as a user (or an
+// attacker) would hand them over, for every registered format. Each is
+// refused with a clear message and exit status 1, leaves nothing in the
+// output folder, and does not crash or hang; under `make test` (sanitizer
+// build) nothing may be reported by AddressSanitizer or UBSan either. The
+// few inputs chronik takes (a word of a megabyte, images outside the folder
+// with --allow-outside-images, a font that is not installed) are rendered
+// in bounded time. README, "Hardening"; docs/format.md, "Limits".
+#include "helpers.hpp"
+#include "render/renderer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+using namespace chronik;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path images = test::source_dir / "tests/images";
+const fs::path regressions = test::source_dir / "tests/regressions";
+
+std::vector<std::string> formats() { return render::builtin_registry().names(); }
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s)
+        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+struct Run {
+    int status = -1;
+    std::string out;
+    std::string err;
+    double seconds = 0;
+};
+
+// chronik with `args` in `cwd`, stopped after `limit` seconds (status 124),
+// so a hang fails its test instead of stalling the suite.
+Run run(const std::vector<std::string>& args, const fs::path& cwd, int limit = 120) {
+    test::TempDir io;
+    std::string cmd = "cd " + quote(cwd.string()) + " && timeout -k 5 " + std::to_string(limit) +
+                      " " + quote(test::binary);
+    for (const auto& a : args)
+        cmd += " " + quote(a);
+    cmd += " >" + quote((io / "out").string()) + " 2>" + quote((io / "err").string()) +
+           " </dev/null";
+    const auto start = std::chrono::steady_clock::now();
+    const int rc = std::system(cmd.c_str());
+    Run r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc);
+    r.out = test::read_file(io / "out");
+    r.err = test::read_file(io / "err");
+    return r;
+}
+
+std::vector<std::string> files_in(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// What AddressSanitizer, LeakSanitizer and UBSan print. (The sanitizer run
+// also gives their reports exit codes of their own, see the Makefile.)
+bool sanitizers_quiet(const std::string& err) {
+    return err.find("Sanitizer") == std::string::npos &&
+           err.find("runtime error:") == std::string::npos;
+}
+
+// `input` (relative to `dir`) is refused in every format: exit status 1,
+// `message` on stderr, and the output folder (made beforehand) left empty.
+void expect_refused(const fs::path& dir, const std::string& input, const std::string& message,
+                    const std::vector<std::string>& extra = {}) {
+    for (const auto& format : formats()) {
+        CAPTURE(input);
+        CAPTURE(format);
+        const fs::path out = dir / ("out-" + format);
+        fs::remove_all(out);
+        fs::create_directories(out);
+        std::vector<std::string> args = {"render", input, "-f", format, "-o", out.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = run(args, dir);
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(r.err.find(message) != std::string::npos, r.err.substr(0, 2000));
+        CHECK(files_in(out).empty());
+        CHECK_MESSAGE(sanitizers_quiet(r.err), r.err.substr(0, 4000));
+    }
+}
+
+// `input` is rendered in every format within `max_seconds` each.
+void expect_rendered(const fs::path& dir, const std::string& input,
+                     const std::vector<std::string>& extra = {}, double max_seconds = 60) {
+    for (const auto& format : formats()) {
+        CAPTURE(input);
+        CAPTURE(format);
+        const fs::path out = dir / ("out-" + format);
+        fs::remove_all(out);
+        std::vector<std::string> args = {"render", input, "-q", "-f", format, "-o", out.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const auto r = run(args, dir);
+        CHECK_MESSAGE(r.status == 0, r.err.substr(0, 2000));
+        CHECK(r.seconds < max_seconds);
+        const auto written = files_in(out);
+        REQUIRE(written.size() == 1);
+        CHECK(fs::file_size(out / written[0]) > 0);
+        CHECK_MESSAGE(sanitizers_quiet(r.err), r.err.substr(0, 4000));
+    }
+}
+
+std::string chronicle(const std::string& body) {
+    return "<chronicle lang=\"de\"><title>T</title>" + body + "</chronicle>\n";
+}
+std::string milestone(const std::string& inner) {
+    return "<milestone date=\"2000\"><p>Text</p>" + inner + "</milestone>";
+}
+std::string with_image(const std::string& src) {
+    return chronicle(milestone("<image src=\"" + src + "\" alt=\"a\"/>"));
+}
+
+std::string utf16le(std::string_view ascii, bool bom) {
+    std::string out = bom ? std::string("\xFF\xFE", 2) : std::string();
+    for (char c : ascii) {
+        out += c;
+        out += '\0';
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("hostile: XML that is not well-formed, truncated or empty") {
+    test::TempDir dir;
+    test::write_file(dir / "mismatched.xml",
+                     chronicle("<milestone date=\"2000\"><p>x</milestone>"));
+    expect_refused(dir.path(), "mismatched.xml",
+                   "mismatched.xml:1: error: not well-formed XML: end tag does not match its start "
+                   "tag <p>");
+    const auto sample = test::read_file(test::source_dir / "data/lecos-chronik.xml");
+    test::write_file(dir / "truncated.xml", sample.substr(0, sample.size() / 2));
+    expect_refused(dir.path(), "truncated.xml", "truncated.xml:");
+    expect_refused(dir.path(), "truncated.xml", "error: not well-formed XML");
+    test::write_file(dir / "empty.xml", "");
+    expect_refused(dir.path(), "empty.xml",
+                   "empty.xml: error: file is empty (expected a UTF-8 XML document)");
+    test::write_file(dir / "blank.xml", "  \n\n ");
+    expect_refused(dir.path(), "blank.xml", "error: not well-formed XML: no root element");
+    test::write_file(dir / "two-roots.xml", chronicle("") + "<chronicle/>");
+    expect_refused(dir.path(), "two-roots.xml", "not well-formed XML: more than one root element");
+}
+
+TEST_CASE("hostile: binary files, UTF-16 and invalid UTF-8") {
+    test::TempDir dir;
+    test::write_file(dir / "picture.xml", test::read_file(images / "small.png"));
+    expect_refused(dir.path(), "picture.xml",
+                   "picture.xml:3:1: error: file contains a NUL byte: it is not UTF-8 text");
+    test::write_file(dir / "nul.xml", std::string("<chronicle>\0<title>T</title></chronicle>", 41));
+    expect_refused(dir.path(), "nul.xml", "nul.xml:1:12: error: file contains a NUL byte");
+    const std::string text = chronicle(milestone(""));
+    test::write_file(dir / "utf16.xml", utf16le(text, true));
+    expect_refused(dir.path(), "utf16.xml",
+                   "utf16.xml:1:1: error: file is UTF-16 encoded; chronik reads UTF-8 only");
+    test::write_file(dir / "utf16-no-bom.xml", utf16le(text, false));
+    expect_refused(dir.path(), "utf16-no-bom.xml", "utf16-no-bom.xml:1:2: error: file contains a NUL byte");
+    test::write_file(dir / "latin1.xml", chronicle("<milestone date=\"2000\"><p>Gr\xFC\xDF"
+                                                   "e</p></milestone>"));
+    expect_refused(dir.path(), "latin1.xml", "latin1.xml:1:66: error: invalid UTF-8 (byte 0xFC)");
+    test::write_file(dir / "declared.xml",
+                     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + chronicle(milestone("")));
+    expect_refused(dir.path(), "declared.xml",
+                   "declared.xml:1:31: error: the XML declaration names encoding 'ISO-8859-1'");
+}
+
+TEST_CASE("hostile: DOCTYPE with internal and external entities (billion laughs, XXE)") {
+    test::TempDir dir;
+    std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE chronicle [\n <!ENTITY l0 \"lol\">\n";
+    for (int i = 1; i <= 9; ++i)
+        laughs += " <!ENTITY l" + std::to_string(i) + " \"" +
+                  [&] {
+                      std::string s;
+                      for (int k = 0; k < 10; ++k)
+                          s += "&l" + std::to_string(i - 1) + ";";
+                      return s;
+                  }() +
+                  "\">\n";
+    laughs += "]>\n<chronicle><title>&l9;</title><milestone date=\"2000\"><p>x</p></milestone></chronicle>\n";
+    test::write_file(dir / "laughs.xml", laughs);
+    expect_refused(dir.path(), "laughs.xml",
+                   "laughs.xml:2:1: error: DOCTYPE and ENTITY declarations are not allowed");
+    test::write_file(dir / "xxe.xml",
+                     "<!DOCTYPE chronicle [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                     "<chronicle><title>&xxe;</title><milestone date=\"2000\"><p>&xxe;</p></milestone></chronicle>\n");
+    expect_refused(dir.path(), "xxe.xml", "xxe.xml:1:1: error: DOCTYPE and ENTITY declarations are not allowed");
+    test::write_file(dir / "dtd.xml", "<!DOCTYPE chronicle SYSTEM \"http://127.0.0.1:9/x.dtd\">\n" +
+                                          chronicle(milestone("")));
+    expect_refused(dir.path(), "dtd.xml", "dtd.xml:1:1: error: DOCTYPE and ENTITY declarations are not allowed");
+    // Without a DOCTYPE an entity is just unknown.
+    test::write_file(dir / "entity.xml", chronicle("<milestone date=\"2000\"><p>&xxe;</p></milestone>"));
+    expect_refused(dir.path(), "entity.xml", "entity.xml:1:64: error: unknown entity '&xxe;'");
+    // Nothing of /etc/passwd is ever shown.
+    const auto r = run({"check", "xxe.xml"}, dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("root:") == std::string::npos);
+}
+
+TEST_CASE("hostile: 20,000 levels of nested inline elements") {
+    test::TempDir dir;
+    std::string deep;
+    for (int i = 0; i < 20000; ++i)
+        deep += i % 2 ? "<em>" : "<strong>";
+    deep += "deep";
+    for (int i = 20000 - 1; i >= 0; --i)
+        deep += i % 2 ? "</em>" : "</strong>";
+    test::write_file(dir / "deep.xml", chronicle("<milestone date=\"2000\"><p>" + deep + "</p></milestone>"));
+    expect_refused(dir.path(), "deep.xml",
+                   "deep.xml:1: error: not well-formed XML: elements are nested too deeply (at most "
+                   "100 levels)");
+    // 98 levels are fine, and fast.
+    std::string ok;
+    for (int i = 0; i < 90; ++i)
+        ok += "<em>";
+    ok += "tief";
+    for (int i = 0; i < 90; ++i)
+        ok += "</em>";
+    test::write_file(dir / "nested.xml", chronicle("<milestone date=\"2000\"><p>" + ok + "</p></milestone>"));
+    expect_rendered(dir.path(), "nested.xml");
+}
+
+TEST_CASE("hostile: a single word of 1 MB is set, broken at the ends of lines") {
+    // Decision (docs/format.md, "Limits"): words have no length limit. In
+    // the PDF a word longer than the line starts a line of its own and is
+    // broken where each line ends, one box per line, so the time is linear
+    // in its length; DOCX and Markdown keep it whole (the reader breaks it).
+    test::TempDir dir;
+    test::write_file(dir / "word.xml",
+                     chronicle("<milestone date=\"2000\"><p>Vorher " + std::string(1 << 20, 'x') +
+                               " nachher</p></milestone>"));
+    expect_rendered(dir.path(), "word.xml", {}, 60);
+    const auto md = test::read_file(dir / "out-md/word.md");
+    CHECK(md.find("Vorher " + std::string(1 << 20, 'x') + " nachher") != std::string::npos);
+}
+
+TEST_CASE("hostile: an input over the size limit") {
+    test::TempDir dir;
+    const std::size_t limit = 16 * 1024 * 1024;
+    std::string big = chronicle(milestone("<!--"));
+    big.resize(limit + 1, ' ');
+    test::write_file(dir / "big.xml", big);
+    expect_refused(dir.path(), "big.xml",
+                   "big.xml: error: file is too large (16777217 bytes; the limit is 16777216 bytes)");
+    // The same limit holds for style sheets.
+    test::write_file(dir / "x.xml", chronicle(milestone("")));
+    test::write_file(dir / "style.xml", big);
+    expect_refused(dir.path(), "x.xml",
+                   "style.xml: error: file is too large (16777217 bytes; the limit is 16777216 bytes)",
+                   {"-s", "style.xml"});
+}
+
+TEST_CASE("hostile: missing and corrupt images") {
+    test::TempDir dir;
+    fs::create_directories(dir / "images");
+    for (const auto& name : {"png-cut-in-data.png", "png-corrupt-deflate.png", "png-short-data.png",
+                             "png-bad-header.png", "png-bad-checksum.png", "png-few-pixels-big-claim.png",
+                             "png-too-many-pixels.png", "jpeg-cut-in-data.jpg"})
+        fs::copy_file(regressions / name, dir / "images" / name);
+    fs::copy_file(images / "truncated.png", dir / "images/truncated.png");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"images/missing.png", "image 'images/missing.png' cannot be opened: No such file or directory"},
+        {"images/truncated.png", "image 'images/truncated.png' is a truncated or corrupt PNG file"},
+        {"images/png-cut-in-data.png", "is a truncated or corrupt PNG file (a chunk runs past the end of the file)"},
+        {"images/png-corrupt-deflate.png", "is a corrupt PNG file (IDAT: invalid block type)"},
+        {"images/png-short-data.png", "is a corrupt PNG file (Not enough image data)"},
+        {"images/png-few-pixels-big-claim.png", "is a corrupt PNG file (Not enough image data)"},
+        {"images/png-bad-header.png", "is a corrupt PNG file (Invalid IHDR data)"},
+        {"images/png-bad-checksum.png", "is a corrupt PNG file (the checksum of its IEND chunk is wrong)"},
+        {"images/png-too-many-pixels.png",
+         "is too large (10000x5000 pixels; the limit is 40000000 pixels)"},
+        {"images/jpeg-cut-in-data.jpg", "is a truncated JPEG file (it ends inside its image data)"},
+    };
+    for (const auto& [src, message] : cases) {
+        test::write_file(dir / "x.xml", with_image(src));
+        expect_refused(dir.path(), "x.xml", "x.xml:1:79: error: ");
+        expect_refused(dir.path(), "x.xml", message);
+    }
+    // A PNG padded to more than 256 MiB (a sparse file: nothing is written).
+    fs::copy_file(images / "small.png", dir / "images/padded.png");
+    fs::resize_file(dir / "images/padded.png", 256ull * 1024 * 1024 + 1);
+    test::write_file(dir / "x.xml", with_image("images/padded.png"));
+    expect_refused(dir.path(), "x.xml",
+                   "image 'images/padded.png' is too large (268435457 bytes; the limit is "
+                   "268435456 bytes)");
+}
+
+TEST_CASE("hostile: files that only pretend to be PNG or JPEG, and kinds PDF cannot take") {
+    test::TempDir dir;
+    fs::create_directories(dir / "images");
+    test::write_file(dir / "images/text.png", "just some text, not a picture\n");
+    test::write_file(dir / "images/signature-only.png", "\x89PNG\r\n\x1a\n");
+    test::write_file(dir / "images/soi-only.jpg", "\xFF\xD8\xFF");
+    test::write_file(dir / "images/script.jpg", "#!/bin/sh\necho hello\n");
+    fs::copy_file(images / "fake.png", dir / "images/fake.png");
+    fs::copy_file(images / "fake.jpg", dir / "images/fake.jpg");
+    fs::copy_file(images / "deep16.png", dir / "images/deep16.png");
+    fs::copy_file(regressions / "png-interlaced.png", dir / "images/interlaced.png");
+    fs::copy_file(regressions / "jpeg-lossless.jpg", dir / "images/lossless.jpg");
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"images/text.png", "image 'images/text.png' is neither a PNG nor a JPEG image"},
+        {"images/script.jpg", "image 'images/script.jpg' is neither a PNG nor a JPEG image"},
+        {"images/fake.png", "is neither a PNG nor a JPEG image"},
+        {"images/fake.jpg", "is neither a PNG nor a JPEG image"},
+        {"images/signature-only.png", "is a truncated or corrupt PNG file (it ends before its IEND chunk)"},
+        {"images/soi-only.jpg", "is a truncated or corrupt JPEG file (no frame header)"},
+        {"images/deep16.png", "image 'images/deep16.png' is a 16-bit PNG, which chronik cannot embed; "
+                              "convert it to 8 bits per channel"},
+        {"images/interlaced.png", "is an interlaced PNG, which chronik cannot embed; save it without "
+                                  "interlacing"},
+        {"images/lossless.jpg", "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF "
+                                "viewers cannot show"},
+    };
+    for (const auto& [src, message] : cases) {
+        test::write_file(dir / "x.xml", with_image(src));
+        expect_refused(dir.path(), "x.xml", message);
+    }
+    // By content, not by name: a real PNG called .jpg is fine.
+    fs::copy_file(images / "small.png", dir / "images/really-a-png.jpg");
+    test::write_file(dir / "named.xml", with_image("images/really-a-png.jpg"));
+    expect_rendered(dir.path(), "named.xml");
+}
+
+TEST_CASE("hostile: a chronicle that is a FIFO, a device or a folder") {
+    // Opening a FIFO for reading waits for a writer: never, here.
+    test::TempDir dir;
+    REQUIRE(mkfifo((dir / "pipe.xml").c_str(), 0600) == 0);
+    expect_refused(dir.path(), "pipe.xml", "pipe.xml: error: is not a regular file (a FIFO or a device?)");
+    expect_refused(dir.path(), "/dev/zero", "/dev/zero: error: is not a regular file");
+    fs::create_directories(dir / "folder.xml");
+    expect_refused(dir.path(), "folder.xml", "folder.xml: error: is a folder, not a file");
+}
+
+TEST_CASE("hostile: image paths that are folders, FIFOs or devices") {
+    test::TempDir dir;
+    fs::create_directories(dir / "images/folder.png");
+    test::write_file(dir / "x.xml", with_image("images/folder.png"));
+    expect_refused(dir.path(), "x.xml", "image 'images/folder.png' is a folder, not an image file");
+    // A FIFO nobody writes to: opening it must not block the reader.
+    REQUIRE(mkfifo((dir / "images/pipe.png").c_str(), 0600) == 0);
+    test::write_file(dir / "x.xml", with_image("images/pipe.png"));
+    expect_refused(dir.path(), "x.xml", "image 'images/pipe.png' is not a regular file");
+    test::write_file(dir / "x.xml", with_image("/dev/zero"));
+    expect_refused(dir.path(), "x.xml", "image '/dev/zero' is not a regular file",
+                   {"--allow-outside-images"});
+}
+
+TEST_CASE("hostile: image paths that are absolute or lead outside the chronicle's folder") {
+    test::TempDir dir;
+    fs::create_directories(dir / "book/images");
+    fs::copy_file(images / "small.png", dir / "outside.png");
+    fs::copy_file(images / "small.png", dir / "book/images/inside.png");
+    const std::string absolute = (dir / "outside.png").string();
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {absolute, "image path '" + absolute + "' is absolute; give it relative to the chronicle's "
+                   "folder (or allow it with --allow-outside-images)"},
+        {"/etc/passwd", "image path '/etc/passwd' is absolute"},
+        {"../outside.png", "image path '../outside.png' leads outside the chronicle's folder (allow "
+                           "it with --allow-outside-images)"},
+        {"images/../../outside.png", "image path 'images/../../outside.png' leads outside the "
+                                     "chronicle's folder"},
+    };
+    for (const auto& [src, message] : cases) {
+        test::write_file(dir / "book/x.xml", with_image(src));
+        expect_refused(dir.path(), "book/x.xml", "book/x.xml:1:79: error: " + message);
+    }
+    // A symbolic link inside the folder that leads out of it.
+    fs::create_symlink(dir / "outside.png", dir / "book/images/link.png");
+    test::write_file(dir / "book/x.xml", with_image("images/link.png"));
+    expect_refused(dir.path(), "book/x.xml",
+                   "image path 'images/link.png' leads outside the chronicle's folder through a "
+                   "symbolic link (allow it with --allow-outside-images)");
+    // --allow-outside-images lets them through (they must still be images).
+    for (const std::string& src : {absolute, std::string("../outside.png"), std::string("images/link.png")}) {
+        test::write_file(dir / "book/x.xml", with_image(src));
+        expect_rendered(dir.path(), "book/x.xml", {"--allow-outside-images"});
+    }
+    test::write_file(dir / "book/x.xml", with_image("/etc/passwd"));
+    expect_refused(dir.path(), "book/x.xml", "image '/etc/passwd' is neither a PNG nor a JPEG image",
+                   {"--allow-outside-images"});
+    // Inside is fine without the option.
+    test::write_file(dir / "book/x.xml", with_image("images/inside.png"));
+    expect_rendered(dir.path(), "book/x.xml");
+}
+
+TEST_CASE("hostile: a style sheet naming a font family that is not installed") {
+    // PDF only: the other formats name fonts without embedding them.
+    test::TempDir dir;
+    test::write_file(dir / "x.xml", chronicle(milestone("")));
+    test::write_file(dir / "style.xml",
+                     "<style name=\"odd\"><role name=\"body\" family=\"Nonexistent Sans 4711\"/></style>\n");
+    fs::create_directories(dir / "out");
+    const auto r = run({"render", "x.xml", "-f", "pdf", "-s", "style.xml", "-o", "out"}, dir.path());
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(files_in(dir / "out") == std::vector<std::string>{"x.pdf"});
+    // A warning naming both fonts: the one asked for and the one used.
+    const auto at = r.err.find("warning: font family 'Nonexistent Sans 4711' is not installed; using '");
+    REQUIRE_MESSAGE(at != std::string::npos, r.err);
+    const auto name_at = r.err.find("using '", at) + 7;
+    const auto name_end = r.err.find('\'', name_at);
+    CHECK(name_end > name_at); // the fallback has a name
+    CHECK(r.err.find("' instead", name_end) == name_end);
+    CHECK(sanitizers_quiet(r.err));
+    // A style sheet that is not one is refused for every format.
+    test::write_file(dir / "broken.xml", "<style><role name=\"body\" size=\"12pt\"></style>");
+    expect_refused(dir.path(), "x.xml", "broken.xml:1: error: not well-formed XML", {"-s", "broken.xml"});
+    test::write_file(dir / "binary.xml", test::read_file(images / "small.jpg"));
+    expect_refused(dir.path(), "x.xml", "binary.xml:1:5: error: file contains a NUL byte",
+                   {"-s", "binary.xml"});
+}
+
+TEST_CASE("hostile: a PDF of more pages than the limit is refused; other formats have none") {
+    // Two pictures half a page tall per page: 4,200 of them make more than
+    // 2,000 pages. The layout stops as soon as it knows.
+    test::TempDir dir;
+    fs::create_directories(dir / "images");
+    fs::copy_file(regressions / "tall.png", dir / "images/tall.png");
+    std::string pictures;
+    for (int i = 0; i < 4200; ++i)
+        pictures += "<image src=\"images/tall.png\" alt=\"\"/>";
+    test::write_file(dir / "long.xml", chronicle(milestone(pictures)));
+    fs::create_directories(dir / "out");
+    const auto r = run({"render", "long.xml", "-f", "pdf", "-o", "out"}, dir.path());
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(r.err.find("long.xml: error: the document would have more than 2000 pages; the "
+                             "limit is 2000 (render a part of it with --from, --to or --category)") !=
+                      std::string::npos,
+                  r.err);
+    CHECK(files_in(dir / "out").empty());
+    CHECK(r.seconds < 60);
+    CHECK(sanitizers_quiet(r.err));
+    for (const auto* format : {"md", "docx"}) {
+        CAPTURE(format);
+        const auto ok = run({"render", "long.xml", "-q", "-f", format, "-o", "out"}, dir.path());
+        CHECK_MESSAGE(ok.status == 0, ok.err);
+    }
+    // Lines taller than the page (a style's leading) have a page each: 300
+    // of them are 300 pages, not "more than 2000".
+    test::write_file(dir / "tall-lines.xml", chronicle("<milestone date=\"2000\"><p>" + [] {
+                         std::string lines;
+                         for (int i = 0; i < 300; ++i)
+                             lines += "x<br/>";
+                         return lines;
+                     }() + "</p></milestone>"));
+    test::write_file(dir / "tall.xml",
+                     "<style><page width=\"60mm\" height=\"60mm\" margin-top=\"10mm\" "
+                     "margin-bottom=\"10mm\" margin-inner=\"10mm\" margin-outer=\"10mm\"/>"
+                     "<role name=\"body\" leading=\"500pt\"/></style>");
+    const auto tall = run({"render", "tall-lines.xml", "-q", "-f", "pdf", "-s", "tall.xml", "-o", "out"},
+                          dir.path());
+    CHECK_MESSAGE(tall.status == 0, tall.err.substr(0, 1000));
+    CHECK(fs::exists(dir / "out/tall-lines.pdf"));
+    // Just under the limit is fine.
+    pictures.clear();
+    for (int i = 0; i < 100; ++i)
+        pictures += "<image src=\"images/tall.png\" alt=\"\"/>";
+    test::write_file(dir / "short.xml", chronicle(milestone(pictures)));
+    expect_rendered(dir.path(), "short.xml");
+}
+
+TEST_CASE("hostile: texts longer than a PDF string holds are refused by name in the PDF") {
+    // libharu failed with "libharu error 0x105B"; other formats take them.
+    test::TempDir dir;
+    const std::string title(70000, 'T');
+    test::write_file(dir / "title.xml", "<chronicle><title>" + title + "</title>" + milestone("") +
+                                            "</chronicle>");
+    fs::create_directories(dir / "out");
+    auto r = run({"render", "title.xml", "-f", "pdf", "-o", "out"}, dir.path());
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(r.err.find("title.xml: error: the title is 70000 bytes long; a PDF string holds "
+                             "at most 65535 bytes") != std::string::npos,
+                  r.err.substr(0, 1000));
+    CHECK(files_in(dir / "out").empty());
+    const std::string href = "https://example.org/" + std::string(70000, 'a');
+    test::write_file(dir / "link.xml",
+                     chronicle("<milestone date=\"2000\"><p><a href=\"" + href + "\">x</a></p></milestone>"));
+    r = run({"render", "link.xml", "-f", "pdf", "-o", "out"}, dir.path());
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(r.err.find("link.xml: error: the link target 'https://example.org/aaaaaaaaaaaaaaaaaaaa\u2026' "
+                             "is 70020 bytes long; a PDF string holds at most 65535 bytes") != std::string::npos,
+                  r.err.substr(0, 1000));
+    CHECK(files_in(dir / "out").empty());
+    for (const auto* input : {"title.xml", "link.xml"})
+        for (const auto* format : {"md", "docx"}) {
+            CAPTURE(input);
+            CAPTURE(format);
+            const auto ok = run({"render", input, "-q", "-f", format, "-o", "other"}, dir.path());
+            CHECK_MESSAGE(ok.status == 0, ok.err.substr(0, 1000));
+        }
+}
+
+TEST_CASE("hostile: start tags with too many attributes, stray end tags, markup declarations") {
+    test::TempDir dir;
+    std::string attrs;
+    for (int i = 0; i < 40; ++i)
+        attrs += " a" + std::to_string(i) + "=\"\"";
+    test::write_file(dir / "attrs.xml", "<chronicle" + attrs + "><title>T</title></chronicle>\n");
+    expect_refused(dir.path(), "attrs.xml",
+                   "attrs.xml:1:1: error: <chronicle> has 40 attributes; the limit is 32");
+    fs::copy_file(regressions / "end-tag-after-root.xml", dir / "after.xml");
+    expect_refused(dir.path(), "after.xml",
+                   "after.xml:1:83: error: not well-formed XML: end tag </x> has no start tag");
+    fs::copy_file(regressions / "root-end-tag-only.xml", dir / "only.xml");
+    expect_refused(dir.path(), "only.xml",
+                   "only.xml:1:1: error: not well-formed XML: end tag </imlmlestone> has no start tag");
+    fs::copy_file(regressions / "markup-declaration.xml", dir / "decl.xml");
+    expect_refused(dir.path(), "decl.xml", "decl.xml:1:55: error: unsupported markup declaration");
+}
+
+TEST_CASE("hostile: long lines of many elements, attributes or errors take linear time") {
+    // Columns used to be found by scanning each element's line from its
+    // start, and attribute columns likewise: a few megabytes on one line
+    // took minutes. Now one pass over the text; each file below, about
+    // 4 MB on one line, is read in well under the limit (even sanitized).
+    test::TempDir dir;
+    std::string many;
+    for (int i = 0; i < 200000; ++i)
+        many += "<em>x</em> ";
+    test::write_file(dir / "elements.xml", chronicle("<milestone date=\"2000\"><p>" + many + "</p></milestone>"));
+    auto r = run({"check", "elements.xml"}, dir.path());
+    CHECK_MESSAGE(r.status == 0, r.err.substr(0, 2000));
+    CHECK(r.seconds < 30);
+    many.clear();
+    for (int i = 0; i < 200000; ++i)
+        many += "<b>x</b>";
+    test::write_file(dir / "errors.xml", chronicle("<milestone date=\"2000\"><p>" + many + "</p></milestone>"));
+    r = run({"check", "errors.xml"}, dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("errors.xml:1:1600056: error: <b> is not allowed in <p>") != std::string::npos);
+    CHECK(r.seconds < 30);
+    many.clear();
+    for (int i = 0; i < 100000; ++i)
+        many += "<milestone date=\"2000\" a=\"\" b=\"\" c=\"\" d=\"\"><p>x</p></milestone>";
+    test::write_file(dir / "attributes.xml", chronicle(many));
+    r = run({"check", "attributes.xml"}, dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("error: unknown attribute 'd' on <milestone>") != std::string::npos);
+    CHECK(r.seconds < 30);
+    CHECK(sanitizers_quiet(r.err.substr(r.err.size() > 100000 ? r.err.size() - 100000 : 0)));
+}
