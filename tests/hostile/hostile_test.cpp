@@ -423,7 +423,7 @@ TEST_CASE("hostile: a style sheet naming a font family that is not installed") {
                    {"-s", "binary.xml"});
 }
 
-TEST_CASE("hostile: a PDF of more pages than the limit is refused; other formats have none") {
+TEST_CASE("hostile: a PDF of more pages than the limit is refused, other formats have no page limit") {
     // Two pictures half a page tall per page: 4,200 of them make more than
     // 2,000 pages. The layout stops as soon as it knows.
     test::TempDir dir;
