@@ -203,15 +203,8 @@ struct Builder {
             std::size_t from = 0;
             Length units = 0; // advances of g.text[from, i) in 1/1000 em, as FontFace::width sums them
             auto emit = [&](std::size_t to) {
-                if (to <= from)
-                    return;
-                std::string part = g.text.substr(from, to - from);
-                const Length w = text_width(part, g.face);
-                const Length flex = style.align == style::Align::Justify
-                                        ? static_cast<Length>(static_cast<double>(w) * style.expansion)
-                                        : 0;
-                push(Item::box(w, flex, flex), {std::move(part), g.face, g.run->href});
-                used += w;
+                if (to > from)
+                    used += push_box(g.text.substr(from, to - from), g);
             };
             for (std::size_t i = 0; i < g.text.size();) {
                 const std::size_t at = i;
@@ -229,6 +222,17 @@ struct Builder {
             emit(g.text.size());
         }
         fragment.clear();
+    }
+
+    // A box for `part` of the glyph run `g` (expandable in justified text);
+    // returns its width.
+    Length push_box(std::string part, const Glyph& g) {
+        const Length w = text_width(part, g.face);
+        const Length flex = style.align == style::Align::Justify
+                                ? static_cast<Length>(static_cast<double>(w) * style.expansion)
+                                : 0;
+        push(Item::box(w, flex, flex), {std::move(part), g.face, g.run->href});
+        return w;
     }
 
     // Emits the current fragment as boxes (and hyphenation penalties).
@@ -255,12 +259,7 @@ struct Builder {
             auto emit = [&](std::size_t to) {
                 if (to <= from)
                     return;
-                std::string part = g.text.substr(from, to - from);
-                const Length w = text_width(part, g.face);
-                const Length flex = style.align == style::Align::Justify
-                                        ? static_cast<Length>(static_cast<double>(w) * style.expansion)
-                                        : 0;
-                push(Item::box(w, flex, flex), {part, g.face, g.run->href});
+                push_box(g.text.substr(from, to - from), g);
                 from = to;
             };
             while (next_point < points.size() && points[next_point] < offset + g.text.size()) {
