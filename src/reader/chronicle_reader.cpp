@@ -364,33 +364,22 @@ private:
         }
         img.source = src_attr;
         const fs::path rel(img.source);
-        if (rel.is_absolute() && !opt_.allow_outside_images) {
-            src_.error(e, "src",
-                       "image path '" + img.source +
-                           "' is absolute; give it relative to the chronicle's folder "
-                           "(or allow it with --allow-outside-images)",
-                       d_);
+        auto refuse = [&](const std::string& why) {
+            src_.error(e, "src", "image path '" + img.source + "' " + why, d_);
             return std::nullopt;
-        }
+        };
+        if (rel.is_absolute() && !opt_.allow_outside_images)
+            return refuse("is absolute; give it relative to the chronicle's folder "
+                          "(or allow it with --allow-outside-images)");
         const fs::path base = fs::absolute(base_dir_).lexically_normal();
         const fs::path full = (rel.is_absolute() ? rel : base / rel).lexically_normal();
         const auto inside = full.lexically_relative(base);
-        if (!opt_.allow_outside_images && (inside.empty() || *inside.begin() == "..")) {
-            src_.error(e, "src",
-                       "image path '" + img.source +
-                           "' leads outside the chronicle's folder (allow it with "
-                           "--allow-outside-images)",
-                       d_);
-            return std::nullopt;
-        }
-        if (!opt_.allow_outside_images && leaves_through_link(base, full)) {
-            src_.error(e, "src",
-                       "image path '" + img.source +
-                           "' leads outside the chronicle's folder through a symbolic link "
-                           "(allow it with --allow-outside-images)",
-                       d_);
-            return std::nullopt;
-        }
+        if (!opt_.allow_outside_images && (inside.empty() || *inside.begin() == ".."))
+            return refuse("leads outside the chronicle's folder (allow it with "
+                          "--allow-outside-images)");
+        if (!opt_.allow_outside_images && leaves_through_link(base, full))
+            return refuse("leads outside the chronicle's folder through a symbolic link "
+                          "(allow it with --allow-outside-images)");
         img.path = full.string();
         // Each file is read and checked once, however often it is shown.
         auto [probed, fresh] = probes_.try_emplace(img.path);

@@ -1,5 +1,7 @@
 #include "docx_pages.hpp"
 
+#include "docx_media.hpp"
+
 #include "docx_units.hpp"
 #include "model/overloaded.hpp"
 
@@ -306,18 +308,8 @@ private:
             add(l_.caption, text_of(img.caption));
     }
 
-    std::int64_t image_height(const model::Image &img) const {
-        // as docx_media's image_extent, in EMU
-        const std::int64_t w = std::max(1, img.width_px), h = std::max(1, img.height_px);
-        std::int64_t cx = w * emu_per_px, cy = h * emu_per_px;
-        const std::int64_t max_cx = emu_from_twips(ctx_.text_width());
-        const std::int64_t max_cy = emu_from_twips(ctx_.text_height()) * 3 / 5;
-        if (cx > max_cx) {
-            cy = cy * max_cx / cx;
-            cx = max_cx;
-        }
-        return std::min(cy, max_cy);
-    }
+    // The height the image is set at in document.xml, in EMU.
+    std::int64_t image_height(const model::Image &img) const { return image_extent(img, ctx_).cy; }
 
     void contents(const model::TableOfContents &t) {
         milestone_start_ = false;
