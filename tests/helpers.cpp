@@ -68,10 +68,16 @@ RunResult run_chronik(const std::vector<std::string>& args, const std::filesyste
                       const std::string& env) {
     TempDir io;
     std::string cmd = "cd " + quote(cwd.string()) + " && env " + env + " " + quote(binary);
-    for (const auto& a : args)
-        cmd += " " + quote(a);
-    cmd += " >" + quote((io / "out").string()) + " 2>" + quote((io / "err").string()) +
-           " </dev/null";
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + ...
+    for (const auto& a : args) {
+        cmd += ' ';
+        cmd += quote(a);
+    }
+    cmd += " >";
+    cmd += quote((io / "out").string());
+    cmd += " 2>";
+    cmd += quote((io / "err").string());
+    cmd += " </dev/null";
     const int rc = std::system(cmd.c_str());
     RunResult r;
     r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc);

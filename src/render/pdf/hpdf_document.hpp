@@ -48,7 +48,13 @@ public:
 
 private:
     void replace_to_unicode(HPDF_Font font);
-    void prune_cid_map(HPDF_Font font, const std::vector<bool>& used);
+    struct Glyph {
+        std::uint16_t code; // CID = Unicode code point
+        std::uint16_t gid;
+    };
+    std::vector<Glyph> prune_cid_map(HPDF_Font font, const std::vector<bool>& used);
+    void prune_widths(HPDF_Font font, const std::vector<Glyph>& shown);
+    void embed(HPDF_Font font, const std::string& program);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
     HPDF_Doc doc_ = nullptr;

@@ -10,25 +10,12 @@
 #include "model/overloaded.hpp"
 #include "support/civil_time.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <future>
 #include <charconv>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
-
-// libharu compresses every stream with zlib's default level (6) and offers
-// no setting. Level 1 makes the whole render about a quarter faster for 8 to
-// 20 % larger files (measured on the sample and its x100 benchmark), so this
-// program's definition of deflateInit_ takes precedence over zlib's for
-// libharu (the executable's symbols come first in the dynamic lookup order).
-// Other zlib users here call deflateInit2_ and are not affected.
-extern "C" int deflateInit_(z_streamp strm, int /*level*/, const char* version, int stream_size) {
-    return deflateInit2_(strm, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, version,
-                         stream_size);
-}
 
 namespace chronik::render::pdf {
 
