@@ -59,3 +59,44 @@ TEST_CASE("golden: the sample's Markdown") {
     const auto doc = compose_file(test::source_dir / "data/lecos-chronik.xml");
     test::check_golden(test::source_dir / "tests/golden/lecos-chronik.md", render_md(doc));
 }
+
+TEST_CASE("layout: a long document is laid out the same on one thread and on two") {
+    // Over 400 blocks, so a helper sets paragraphs ahead (layout/prefetch.hpp):
+    // emphasis and strong (faces first asked for by the helper), links, a
+    // character the body face lacks (a fallback face and a warning), dates
+    // in one-liners and entries, all repeated with small changes.
+    std::string xml = "<chronicle lang=\"de\"><title>Lange Chronik</title>"
+                      "<subtitle>Viele Jahre</subtitle><organization>Test GmbH</organization>";
+    for (int year = 1900; year < 2020; ++year) {
+        const std::string y = std::to_string(year);
+        xml += "<period label=\"" + y + "\">";
+        xml += "<milestone date=\"" + y + "-03-0" + std::to_string(1 + year % 9) + "\"><title>Meilenstein " +
+               y + "</title><p>Die Stadtverwaltung führte " + y +
+               " die <em>elektronische Akte</em> ein, mit <strong>Bürgerservice</strong> und "
+               "Informationstechnologie für Gemeindeverwaltungen im Freistaat.</p>"
+               "<p>Mehr unter <a href=\"https://example.org/" + y + "\">example.org/" + y +
+               "</a>, Zeichen " + (year % 10 == 0 ? "\u2603" : "x") + " im Text.</p></milestone>";
+        xml += "<milestone date=\"" + y + "-11\"><title>Kurzmeldung " + y + "</title></milestone>";
+        xml += "</period>";
+    }
+    xml += "</chronicle>";
+    test::TempDir dir;
+    test::write_file(dir / "long.xml", xml);
+    const auto doc = compose_file(dir / "long.xml");
+    REQUIRE(doc.blocks.size() > 400);
+    const auto hyphenator = layout::Hyphenator::for_language(doc.meta.language);
+    auto lay_out = [&](unsigned threads) {
+        layout::FontSet fonts;
+        Diagnostics d;
+        const auto tree = layout::lay_out_brochure(doc, style::default_style(), fonts,
+                                                   hyphenator.get(), d, threads);
+        return std::pair{layout::dump(tree, fonts), test::lines(d)};
+    };
+    const auto [one, one_warnings] = lay_out(1);
+    CHECK(one_warnings.size() == 12); // U+2603 (not in Charis SIL), once per year ending in 0
+    for (int run = 0; run < 3; ++run) {
+        const auto [two, two_warnings] = lay_out(2);
+        CHECK(two == one);
+        CHECK(two_warnings == one_warnings);
+    }
+}

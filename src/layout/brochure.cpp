@@ -4,11 +4,13 @@
 #include "model/overloaded.hpp"
 #include "pager.hpp"
 #include "paragraph.hpp"
+#include "prefetch.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <map>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 namespace chronik::layout {
@@ -31,6 +33,13 @@ ParagraphStyle paragraph_style(const style::Style& s, Role r) {
 }
 
 model::Inlines text_inlines(const std::string& s) { return {model::Text{s, 0}}; }
+
+bool same(const ParagraphStyle& a, const ParagraphStyle& b) {
+    return a.font.family == b.font.family && a.font.bold == b.font.bold &&
+           a.font.italic == b.font.italic && a.size == b.size && a.leading == b.leading &&
+           a.color == b.color && a.link_color == b.link_color && a.align == b.align &&
+           a.hyphenate == b.hyphenate && a.expansion == b.expansion;
+}
 
 class Builder {
 public:
@@ -76,7 +85,7 @@ private:
                        bool keep_with_previous, Marker marker = Marker::None,
                        const std::string& anchor = {}) {
         const auto ps = paragraph_style(style_, role);
-        const auto set = set_paragraph(content, ps, width, ctx_);
+        const auto set = this->set(content, ps, width);
         const auto& t = style_.role(role);
         const int n = static_cast<int>(set.lines.size());
         const auto& face = fonts_.at(fonts_.face(ps.font));
@@ -137,19 +146,11 @@ private:
     void make_slices() {
         bool front = true; // before the first page break: the title block
         for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
-            std::visit(model::overloaded{
-                           [&](const model::Paragraph& p) { paragraph(p, front); },
-                           [&](const model::Heading& h) { heading(h); },
-                           [&](const model::DatedEntry& e) { entry(e); },
-                           [&](const model::Image& img) { image(img); },
-                           [&](const model::TableOfContents& t) { toc(t); },
-                           [&](const model::PageBreak&) {
-                               front = false;
-                               force_page_ = true;
-                               pending_after_ = 0;
-                           },
-                       },
-                       doc_.blocks[i]);
+            if (slots_) {
+                ahead_ = slots_->take(i);
+                ahead_next_ = 0;
+            }
+            block(i, front);
             // A page holds at most area_h_ of slices (a taller slice has a
             // page to itself): stop early when the slices so far cannot fit
             // into max_pages.
@@ -158,6 +159,78 @@ private:
             if (height_so_far_ > area_h_ * static_cast<Length>(max_pages))
                 too_many_pages();
         }
+    }
+
+    void block(std::size_t i, bool& front) {
+        std::visit(model::overloaded{
+                       [&](const model::Paragraph& p) { paragraph(p, front); },
+                       [&](const model::Heading& h) { heading(h); },
+                       [&](const model::DatedEntry& e) { entry(e); },
+                       [&](const model::Image& img) { image(img); },
+                       [&](const model::TableOfContents& t) { toc(t); },
+                       [&](const model::PageBreak&) {
+                           front = false;
+                           force_page_ = true;
+                           pending_after_ = 0;
+                       },
+                   },
+                   doc_.blocks[i]);
+    }
+
+public:
+    // Helper thread (prefetch.hpp): sets the paragraphs of the blocks from
+    // `from` on and hands them over, until the layout catches up. This
+    // builder's own slices stay empty.
+    void prefetch(BlockSlots& slots, std::size_t from) {
+        helper_ = true;
+        bool front = false;
+        for (std::size_t i = from; i < doc_.blocks.size() && slots.claim(i); ++i) {
+            recorded_.clear();
+            try {
+                block(i, front);
+            } catch (...) {
+                recorded_.clear(); // the layout sets the block again and reports the error
+                slots.publish(i, {});
+                return;
+            }
+            slots.publish(i, std::move(recorded_));
+        }
+    }
+
+    void use(BlockSlots* slots) { slots_ = slots; }
+
+private:
+    // A paragraph set: taken from the helper if it set it (from the same
+    // content, style and measure), else set here.
+    SetParagraph set(const model::Inlines& content, const ParagraphStyle& style, Length width) {
+        if (helper_) {
+            face_log_.clear();
+            fonts_.record(&face_log_);
+            const std::size_t warnings = ctx_.diags.items().size();
+            SetParagraph result = set_paragraph(content, style, width, ctx_);
+            fonts_.record(nullptr);
+            const bool usable = ctx_.diags.items().size() == warnings;
+            recorded_.push_back({content, style, width, std::move(result), face_log_, usable});
+            return {}; // its slices are not used
+        }
+        if (ahead_next_ < ahead_.size()) {
+            PrefetchedParagraph& p = ahead_[ahead_next_++];
+            if (p.usable && p.width == width && same(p.style, style) && p.content == content) {
+                std::vector<std::pair<int, int>> ids; // helper's id -> ours
+                for (const auto& [font, id] : p.faces)
+                    ids.emplace_back(id, fonts_.face(font));
+                for (auto& line : p.set.lines)
+                    for (auto& piece : line.pieces)
+                        for (const auto& [theirs, ours] : ids)
+                            if (piece.face == theirs) {
+                                piece.face = ours;
+                                break;
+                            }
+                return std::move(p.set);
+            }
+            ahead_next_ = ahead_.size(); // out of step: the rest of the block is set here
+        }
+        return set_paragraph(content, style, width, ctx_);
     }
 
     [[noreturn]] static void too_many_pages() {
@@ -249,10 +322,10 @@ private:
         const Length date_w = std::min<Length>(mm(30), column_w_ / 3);
         const auto ds = paragraph_style(style_, Role::MilestoneDate);
         const auto ts = paragraph_style(style_, Role::Body);
-        const auto date = set_paragraph(text_inlines(e.date_label), ds, date_w - pt(6), ctx_);
+        const auto date = set(text_inlines(e.date_label), ds, date_w - pt(6));
         auto title_style = ts;
         title_style.align = style::Align::Left;
-        const auto title = set_paragraph(e.title, title_style, column_w_ - date_w, ctx_);
+        const auto title = set(e.title, title_style, column_w_ - date_w);
         const auto& tface = fonts_.at(fonts_.face(ts.font));
         const Length asc = tface.ascender() * ts.size / 1000;
         const Length desc = -tface.descender() * ts.size / 1000;
@@ -319,7 +392,7 @@ private:
                 continue;
             auto style = ts;
             style.align = style::Align::Left;
-            const auto set = set_paragraph(h->content, style, width_ - number_w - mm(10), ctx_);
+            const auto set = this->set(h->content, style, width_ - number_w - mm(10));
             const auto& face = fonts_.at(fonts_.face(ts.font));
             const Length asc = face.ascender() * ts.size / 1000;
             const Length desc = -face.descender() * ts.size / 1000;
@@ -512,6 +585,12 @@ private:
     Diagnostics& diags_;
     const Hyphenator* hyphenator_;
     TypesetContext ctx_;
+    BlockSlots* slots_ = nullptr; // paragraphs set ahead by a helper, if any
+    bool helper_ = false;         // this builder is the helper
+    std::vector<PrefetchedParagraph> ahead_; // of the current block
+    std::size_t ahead_next_ = 0;
+    std::vector<PrefetchedParagraph> recorded_; // helper: of the current block
+    std::vector<std::pair<style::Font, int>> face_log_;
     Length page_w_ = 0, page_h_ = 0, top_ = 0, bottom_ = 0, inner_ = 0, outer_ = 0;
     Length width_ = 0, area_h_ = 0, rail_w_ = 0, rail_x_ = 0, column_w_ = 0;
     style::Color accent_;
@@ -534,9 +613,37 @@ private:
 } // namespace
 
 PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,
-                          const Hyphenator* hyphenator, Diagnostics& diags) {
+                          const Hyphenator* hyphenator, Diagnostics& diags, unsigned threads) {
     Builder b(doc, style, fonts, hyphenator, diags);
-    auto tree = b.build();
+    // A helper sets paragraphs of the second half ahead (prefetch.hpp). For
+    // a short document, opening its own fonts costs more than it saves.
+    constexpr std::size_t helper_from_blocks = 400;
+    std::unique_ptr<BlockSlots> slots;
+    std::thread helper;
+    PageTree tree;
+    if (threads > 1 && doc.blocks.size() >= helper_from_blocks) {
+        slots = std::make_unique<BlockSlots>(doc.blocks.size());
+        helper = std::thread([&doc, &style, hyphenator, &slots] {
+            FontSet own_fonts;
+            Diagnostics ignored;
+            Builder h(doc, style, own_fonts, hyphenator, ignored);
+            h.prefetch(*slots, doc.blocks.size() / 2);
+        });
+        b.use(slots.get());
+    }
+    try {
+        tree = b.build();
+    } catch (...) {
+        if (slots) {
+            slots->stop();
+            helper.join();
+        }
+        throw;
+    }
+    if (slots) {
+        slots->stop();
+        helper.join();
+    }
     for (const auto& w : fonts.warnings())
         diags.warning(doc.meta.source, 0, w);
     return tree;

@@ -21,8 +21,10 @@ inline constexpr std::size_t max_pages = 2000;
 
 // `hyphenator`: for the document's language (Hyphenator::for_language), or
 // nullptr when none is installed; the caller may load it ahead of time.
+// With `threads` > 1 a long document's paragraphs are set on two threads;
+// the pages are the same whatever `threads` is.
 PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,
-                          const Hyphenator* hyphenator, Diagnostics& diags);
+                          const Hyphenator* hyphenator, Diagnostics& diags, unsigned threads = 1);
 
 // Plain-text dump of a page tree: what was set where (for golden tests).
 std::string dump(const PageTree& tree, const FontSet& fonts);

@@ -179,11 +179,13 @@ std::string lower(std::string s) {
 
 int FontSet::face(const style::Font& font) {
     // Asked once per run of text: answer repeats without building a key.
-    if (last_ >= 0 && last_font_.bold == font.bold && last_font_.italic == font.italic &&
-        last_font_.family == font.family)
-        return last_;
-    last_font_ = font;
-    last_ = lookup(font);
+    if (!(last_ >= 0 && last_font_.bold == font.bold && last_font_.italic == font.italic &&
+          last_font_.family == font.family)) {
+        last_font_ = font;
+        last_ = lookup(font);
+    }
+    if (log_)
+        log_->emplace_back(font, last_);
     return last_;
 }
 

@@ -63,6 +63,10 @@ public:
     std::size_t size() const { return faces_.size(); }
     const std::vector<std::string>& warnings() const { return warnings_; }
 
+    // While `log` is set, every request to face() is appended to it with
+    // its answer (see brochure.cpp: paragraphs set on another thread).
+    void record(std::vector<std::pair<style::Font, int>>* log) { log_ = log; }
+
 private:
     int lookup(const style::Font& font);
 
@@ -74,6 +78,7 @@ private:
     std::unordered_map<std::string, int> by_request_;
     std::unordered_map<std::string, int> by_path_;
     std::vector<std::string> warnings_;
+    std::vector<std::pair<style::Font, int>>* log_ = nullptr;
 };
 
 } // namespace chronik::layout

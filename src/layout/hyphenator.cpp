@@ -71,19 +71,6 @@ Hyphenator::~Hyphenator() = default;
 
 std::vector<std::size_t> Hyphenator::points(std::string_view word, int min_word, int left,
                                             int right) const {
-    std::string key(word);
-    key += static_cast<char>(min_word);
-    key += static_cast<char>(left);
-    key += static_cast<char>(right);
-    if (auto it = cache_.find(key); it != cache_.end())
-        return it->second;
-    auto result = compute_points(word, min_word, left, right);
-    cache_.emplace(std::move(key), result);
-    return result;
-}
-
-std::vector<std::size_t> Hyphenator::compute_points(std::string_view word, int min_word, int left,
-                                                    int right) const {
     // Lower-case the word in the dictionary's encoding: ISO-8859-1 (hyphen-de)
     // or UTF-8 (hyphen-en-us). Letters outside Latin-1 are not hyphenated.
     // `ends` maps character positions back to UTF-8 byte offsets.

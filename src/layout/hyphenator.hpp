@@ -5,7 +5,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace chronik::layout {
@@ -20,7 +19,7 @@ public:
     Hyphenator& operator=(const Hyphenator&) = delete;
 
     // Byte offsets in `word` (UTF-8, letters only) after which a hyphen may
-    // break it. Words shorter than `min_word` letters, or with letters
+    // break it. Safe to call from several threads at once. Words shorter than `min_word` letters, or with letters
     // outside Latin-1 (the dictionaries' encoding), get none. At least
     // `left` letters stay before a break and `right` after it.
     std::vector<std::size_t> points(std::string_view word, int min_word = 5, int left = 2,
@@ -30,12 +29,8 @@ public:
     std::string hyphenated(std::string_view word) const;
 
 private:
-    std::vector<std::size_t> compute_points(std::string_view word, int min_word, int left,
-                                            int right) const;
     struct Dict;
     std::unique_ptr<Dict> dict_;
-    // Words recur (names, "Stadt Leipzig"): remember their points.
-    mutable std::unordered_map<std::string, std::vector<std::size_t>> cache_;
 };
 
 } // namespace chronik::layout

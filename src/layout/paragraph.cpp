@@ -181,7 +181,11 @@ struct Builder {
                 return {}; // "z.B.", "Know-how" parts etc. stay whole
         b = cps[first].first;
         e = last < cps.size() ? cps[last].first : all.size();
-        auto pts = ctx.hyphenator->points(std::string_view(all).substr(b, e - b));
+        const std::string word = all.substr(b, e - b);
+        auto known = ctx.hyphenations.find(word);
+        if (known == ctx.hyphenations.end())
+            known = ctx.hyphenations.emplace(word, ctx.hyphenator->points(word)).first;
+        auto pts = known->second;
         for (auto& p : pts)
             p += b;
         return pts;

@@ -10,6 +10,7 @@
 #include "support/diagnostics.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace chronik::layout {
@@ -61,6 +62,8 @@ struct TypesetContext {
     std::string source;           // the chronicle's file, for warnings
     Diagnostics& diags;
     BreakParams params;
+    // Words recur (names, "Stadt Leipzig"): their hyphenation points, by word.
+    std::unordered_map<std::string, std::vector<std::size_t>> hyphenations = {};
 };
 
 SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style,

@@ -65,32 +65,38 @@ std::string dump(const Document& doc) {
     for (const auto& b : doc.blocks) {
         std::visit(overloaded{
                        [&](const Paragraph& p) {
-                           out += "L" + std::to_string(p.line) + " para " + role_name(p.role) +
+                           out += 'L'; // (not "L" + ...: GCC 12 warns falsely, -Wrestrict)
+                           out += std::to_string(p.line) + " para " + role_name(p.role) +
                                   ": " + dump(p.content) + "\n";
                        },
                        [&](const Heading& h) {
-                           out += "L" + std::to_string(h.line) + " heading " +
+                           out += 'L';
+                           out += std::to_string(h.line) + " heading " +
                                   std::to_string(h.level) + " #" + h.id + " [" +
                                   std::to_string(h.first_year) + "-" +
                                   std::to_string(h.last_year) + "]: " + dump(h.content) + "\n";
                        },
                        [&](const DatedEntry& e) {
-                           out += "L" + std::to_string(e.line) + " entry #" + e.id + " " +
+                           out += 'L';
+                           out += std::to_string(e.line) + " entry #" + e.id + " " +
                                   iso(e.date) + " '" + e.date_label + "'" +
                                   (e.date_is_redundant ? " redundant" : "") +
                                   (e.has_body ? "" : " one-liner") + " [" + join(e.categories) +
                                   "]: " + dump(e.title) + "\n";
                        },
                        [&](const Image& i) {
-                           out += "L" + std::to_string(i.line) + " image " + i.source + " " +
+                           out += 'L';
+                           out += std::to_string(i.line) + " image " + i.source + " " +
                                   std::to_string(i.width_px) + "x" + std::to_string(i.height_px) +
                                   " alt='" + i.alt + "': " + dump(i.caption) + "\n";
                        },
                        [&](const TableOfContents& t) {
-                           out += "L" + std::to_string(t.line) + " toc '" + t.title + "'\n";
+                           out += 'L';
+                           out += std::to_string(t.line) + " toc '" + t.title + "'\n";
                        },
                        [&](const PageBreak& p) {
-                           out += "L" + std::to_string(p.line) + " pagebreak\n";
+                           out += 'L';
+                           out += std::to_string(p.line) + " pagebreak\n";
                        },
                    },
                    b);

@@ -22,26 +22,31 @@ using Inlines = std::vector<Inline>;
 struct Text {
     std::string text; // UTF-8, white space already collapsed
     int line = 0;
+    bool operator==(const Text&) const = default;
 };
 
 struct Emphasis {
     Inlines children;
     int line = 0;
+    bool operator==(const Emphasis&) const = default;
 };
 
 struct Strong {
     Inlines children;
     int line = 0;
+    bool operator==(const Strong&) const = default;
 };
 
 struct Link {
     std::string href; // http, https or mailto (checked by the reader)
     Inlines children;
     int line = 0;
+    bool operator==(const Link&) const = default;
 };
 
 struct LineBreak {
     int line = 0;
+    bool operator==(const LineBreak&) const = default;
 };
 
 // The text of inlines without markup; a line break becomes a space.

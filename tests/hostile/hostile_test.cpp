@@ -47,10 +47,16 @@ Run run(const std::vector<std::string>& args, const fs::path& cwd, int limit = 1
     test::TempDir io;
     std::string cmd = "cd " + quote(cwd.string()) + " && timeout -k 5 " + std::to_string(limit) +
                       " " + quote(test::binary);
-    for (const auto& a : args)
-        cmd += " " + quote(a);
-    cmd += " >" + quote((io / "out").string()) + " 2>" + quote((io / "err").string()) +
-           " </dev/null";
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + ...
+    for (const auto& a : args) {
+        cmd += ' ';
+        cmd += quote(a);
+    }
+    cmd += " >";
+    cmd += quote((io / "out").string());
+    cmd += " 2>";
+    cmd += quote((io / "err").string());
+    cmd += " </dev/null";
     const auto start = std::chrono::steady_clock::now();
     const int rc = std::system(cmd.c_str());
     Run r;

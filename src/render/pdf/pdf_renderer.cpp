@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <future>
+#include <thread>
 #include <charconv>
 #include <map>
 #include <stdexcept>
@@ -340,7 +341,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         PageTree tree;
         try {
             const auto hyphenation = hyphenator.get();
-            tree = lay_out_brochure(doc, style, fonts, hyphenation.get(), diags);
+            tree = lay_out_brochure(doc, style, fonts, hyphenation.get(), diags,
+                                    std::max(1u, std::thread::hardware_concurrency()));
         } catch (...) {
             loaded.wait();
             throw;
