@@ -11,6 +11,8 @@ packages=(
   # line breaks from libunibreak, hyphenation from libhyphen's dictionaries
   libhpdf-dev libfontconfig-dev libfreetype-dev libunibreak-dev
   libhyphen-dev hyphen-de hyphen-en-us
+  # PDF streams compressed with libdeflate (faster than zlib, smaller output)
+  libdeflate-dev
   # images: PNG files are checked with libpng (and zlib) before libharu sees them
   libpng-dev zlib1g-dev
   # fonts: Charis SIL for text (see README), DejaVu Sans for missing characters

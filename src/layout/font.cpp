@@ -7,7 +7,9 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <cctype>
 #include <mutex>
+#include <tuple>
 #include <stdexcept>
 
 namespace chronik::layout {
@@ -118,45 +120,33 @@ int FontFace::kerning(char32_t left, char32_t right) const {
     return static_cast<int>(k.x * 1000 / impl_->upem);
 }
 
-// --- FontSet -----------------------------------------------------------------
-
-struct FontSet::Impl {
-    // fontconfig's current configuration, loaded once per process by
-    // FcInit: loading a private one costs several milliseconds a render.
-    FcConfig* config = nullptr;
-    Impl() {
-        if (!FcInit())
-            throw std::runtime_error("cannot load the fontconfig configuration");
-    }
-
-    // Best match for a pattern, or "" when fontconfig has nothing.
-    std::pair<std::string, std::string> match(const std::string& pattern) {
-        FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
-        if (!pat)
-            return {};
-        FcConfigSubstitute(config, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
-        FcResult result;
-        FcPattern* found = FcFontMatch(config, pat, &result);
-        FcPatternDestroy(pat);
-        if (!found)
-            return {};
-        FcChar8* file = nullptr;
-        FcChar8* family = nullptr;
-        std::pair<std::string, std::string> out;
-        if (FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch)
-            out.first = reinterpret_cast<const char*>(file);
-        if (FcPatternGetString(found, FC_FAMILY, 0, &family) == FcResultMatch)
-            out.second = reinterpret_cast<const char*>(family);
-        FcPatternDestroy(found);
-        return out;
-    }
-};
-
-FontSet::FontSet() : impl_(std::make_unique<Impl>()) {}
-FontSet::~FontSet() = default;
+// --- choosing fonts ----------------------------------------------------------
 
 namespace {
+
+// Best match for a pattern in fontconfig's current configuration: file and
+// family, or "" when fontconfig has nothing.
+std::pair<std::string, std::string> match(const std::string& pattern) {
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
+    if (!pat)
+        return {};
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    FcPattern* found = FcFontMatch(nullptr, pat, &result);
+    FcPatternDestroy(pat);
+    if (!found)
+        return {};
+    FcChar8* file = nullptr;
+    FcChar8* family = nullptr;
+    std::pair<std::string, std::string> out;
+    if (FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch)
+        out.first = reinterpret_cast<const char*>(file);
+    if (FcPatternGetString(found, FC_FAMILY, 0, &family) == FcResultMatch)
+        out.second = reinterpret_cast<const char*>(family);
+    FcPatternDestroy(found);
+    return out;
+}
 
 std::string escape_family(const std::string& family) {
     // fontconfig's name syntax gives '-', ':' and ',' meaning
@@ -175,7 +165,41 @@ std::string lower(std::string s) {
     return s;
 }
 
+struct Choice {
+    std::string file;   // "" when there is no font at all
+    std::string family; // the family found
+    bool fallback = false;
+};
+
+Choice choose(const style::Font& font) {
+    const std::string traits = std::string(font.bold ? ":weight=bold" : ":weight=regular") +
+                               (font.italic ? ":slant=italic" : ":slant=roman");
+    // Prefer the TrueType build: libharu cannot embed CFF outlines.
+    auto [file, family] = match(escape_family(font.family) + traits + ":fontformat=TrueType");
+    if (file.empty() || lower(family) != lower(font.family))
+        std::tie(file, family) = match(escape_family(font.family) + traits);
+    if (lower(family) == lower(font.family))
+        return {file, family, false};
+    // Not installed: fall back to a serif text face we can embed.
+    std::tie(file, family) = match(std::string("serif") + traits + ":fontformat=TrueType");
+    return {file, family, true};
+}
+
 } // namespace
+
+void load_font_configuration() {
+    // fontconfig's current configuration, loaded once per process: loading
+    // a private one would cost several milliseconds a render.
+    if (!FcInit())
+        throw std::runtime_error("cannot load the fontconfig configuration");
+}
+
+std::string font_file(const style::Font& font) { return choose(font).file; }
+
+// --- FontSet -----------------------------------------------------------------
+
+FontSet::FontSet() { load_font_configuration(); }
+FontSet::~FontSet() = default;
 
 int FontSet::face(const style::Font& font) {
     // Asked once per run of text: answer repeats without building a key.
@@ -194,20 +218,10 @@ int FontSet::lookup(const style::Font& font) {
         font.family + (font.bold ? ":bold" : ":regular") + (font.italic ? ":italic" : ":roman");
     if (auto it = by_request_.find(key); it != by_request_.end())
         return it->second;
-    const std::string traits = std::string(font.bold ? ":weight=bold" : ":weight=regular") +
-                               (font.italic ? ":slant=italic" : ":slant=roman");
-    // Prefer the TrueType build: libharu cannot embed CFF outlines.
-    auto [file, family] = impl_->match(escape_family(font.family) + traits + ":fontformat=TrueType");
-    if (file.empty() || lower(family) != lower(font.family))
-        std::tie(file, family) = impl_->match(escape_family(font.family) + traits);
-    std::string chosen_family = family;
-    if (lower(family) != lower(font.family)) {
-        // Not installed: fall back to a serif text face we can embed.
-        std::tie(file, family) = impl_->match(std::string("serif") + traits + ":fontformat=TrueType");
-        warnings_.push_back("font family '" + font.family + "' is not installed; using '" + family +
-                            "' instead");
-        chosen_family = family;
-    }
+    const auto [file, chosen_family, fallback] = choose(font);
+    if (fallback)
+        warnings_.push_back("font family '" + font.family + "' is not installed; using '" +
+                            chosen_family + "' instead");
     if (file.empty())
         throw std::runtime_error("no font found for '" + font.family + "'");
     if (auto it = by_path_.find(file); it != by_path_.end()) {

@@ -47,6 +47,14 @@ private:
     mutable std::unordered_map<char32_t, int> cache_;
 };
 
+// Loads fontconfig's configuration, once per process (FontSet does it too;
+// a caller may do it ahead, on another thread). Throws if it cannot.
+void load_font_configuration();
+
+// The file FontSet chooses for `font` ("" if none), without loading it:
+// for loading fonts ahead elsewhere. Needs the configuration loaded.
+std::string font_file(const style::Font& font);
+
 // The faces a document uses, each loaded once. Index = face id.
 class FontSet {
 public:
@@ -70,8 +78,6 @@ public:
 private:
     int lookup(const style::Font& font);
 
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
     style::Font last_font_;
     int last_ = -1;
     std::vector<std::unique_ptr<FontFace>> faces_;

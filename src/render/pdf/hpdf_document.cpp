@@ -11,6 +11,11 @@
 #include <hpdf_streams.h>
 #include <zlib.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -105,15 +110,22 @@ void HpdfDocument::check(const char* what, HPDF_STATUS status) {
 HPDF_Font HpdfDocument::font(const std::string& path) {
     if (auto it = fonts_.find(path); it != fonts_.end())
         return it->second;
-    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    // Not embedded by libharu: it would copy the whole file (750 KB for a
+    // Charis face) to write a subset of its own; save() embeds ours.
+    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_FALSE);
     check(("load font " + path).c_str(), name ? HPDF_OK : call_failed);
-    if (HPDF_FontDef def = HPDF_GetFontDef(doc_, name); def && def->attr) {
-        const HPDF_TTF_CmapRange& cmap = static_cast<HPDF_TTFontDefAttr>(def->attr)->cmap;
-        const HPDF_UINT16* ends = cmap.end_count;
-        if (cmap.format == 4 && ends && !std::is_sorted(ends, ends + cmap.seg_count_x2 / 2))
-            throw std::runtime_error("font " + path +
-                                     " is damaged: its cmap segments are out of order");
-    }
+    HPDF_FontDef def = HPDF_GetFontDef(doc_, name);
+    check(("load font " + path).c_str(), def && def->attr ? HPDF_OK : call_failed);
+    const HPDF_TTF_CmapRange& cmap = static_cast<HPDF_TTFontDefAttr>(def->attr)->cmap;
+    const HPDF_UINT16* ends = cmap.end_count;
+    if (cmap.format == 4 && ends && !std::is_sorted(ends, ends + cmap.seg_count_x2 / 2))
+        throw std::runtime_error("font " + path + " is damaged: its cmap segments are out of order");
+    // A subset's name starts with a tag of six capitals (ISO 32000-1,
+    // 9.6.4): AAAAAA, AAAAAB, ... in the order the fonts are loaded.
+    char tag[7] = "AAAAAA";
+    for (std::size_t n = fonts_.size(), i = 6; i-- > 0; n /= 26)
+        tag[i] = static_cast<char>('A' + n % 26);
+    HPDF_TTFontDef_SetTagName(def, tag);
     HPDF_Font f = HPDF_GetFont(doc_, name, "UTF-8");
     check(("use font " + path).c_str(), f ? HPDF_OK : call_failed);
     replace_to_unicode(f);
@@ -155,6 +167,34 @@ void HpdfDocument::replace_to_unicode(HPDF_Font font) {
 }
 
 namespace {
+
+// A file mapped read-only: pages come from the page cache as they are
+// read, instead of being copied into fresh memory (page faults are costly).
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        struct stat st {};
+        if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_size <= 0) {
+            if (fd >= 0)
+                ::close(fd);
+            throw std::runtime_error("cannot read " + path);
+        }
+        size_ = static_cast<std::size_t>(st.st_size);
+        data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+        ::close(fd);
+        if (data_ == MAP_FAILED)
+            throw std::runtime_error("cannot read " + path);
+    }
+    ~MappedFile() { ::munmap(data_, size_); }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+private:
+    void* data_ = nullptr;
+    std::size_t size_ = 0;
+};
 
 bool read_file(const std::string& path, std::string& bytes) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -250,14 +290,11 @@ HPDF_Encoder HpdfDocument::utf8_encoder() {
     return checked("get UTF-8 encoder", HPDF_GetEncoder(doc_, "UTF-8"));
 }
 
-bool HpdfDocument::mark_used(HPDF_Font font, char32_t cp) {
+std::vector<bool>& HpdfDocument::shown(HPDF_Font font) {
     auto& used = used_[font];
     if (used.empty())
         used.resize(0x10000, false);
-    if (cp >= 0x10000 || used[cp])
-        return false;
-    used[cp] = true;
-    return true;
+    return used;
 }
 
 namespace {
@@ -269,39 +306,30 @@ HPDF_Dict descendant(HPDF_Font font) {
 
 } // namespace
 
-std::vector<HpdfDocument::Glyph> HpdfDocument::prune_cid_map(HPDF_Font font,
+std::vector<HpdfDocument::Glyph> HpdfDocument::write_cid_map(HPDF_Font font,
                                                              const std::vector<bool>& used) {
-    // libharu writes a CIDToGIDMap for every code point the font covers
-    // (128 KB per face). Only the code points shown need a glyph: the map
-    // ends after the last of them, and the others map to glyph 0.
+    // Character codes are Unicode code points (the UTF-8 encoder); the map
+    // gives each code shown its glyph and ends after the last of them.
     HPDF_Dict cid = descendant(font);
-    auto* map = cid ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
-    if (!map || !map->stream)
-        return {};
-    std::vector<HPDF_BYTE> bytes;
-    const HPDF_UINT count = HPDF_MemStream_GetBufCount(map->stream);
-    for (HPDF_UINT i = 0; i < count; ++i) {
-        HPDF_UINT len = 0;
-        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(map->stream, i, &len);
-        if (buf)
-            bytes.insert(bytes.end(), buf, buf + len);
-    }
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    check("write CIDToGIDMap", cid && attr && !attr->map_stream ? HPDF_OK : call_failed);
     std::vector<Glyph> shown;
-    std::size_t end = 2; // at least CID 0
-    for (std::size_t cp = 0; cp * 2 + 1 < bytes.size(); ++cp) {
-        if (cp < used.size() && used[cp]) {
-            const auto gid = static_cast<std::uint16_t>(bytes[cp * 2] << 8 | bytes[cp * 2 + 1]);
-            if (gid != 0)
-                shown.push_back({static_cast<std::uint16_t>(cp), gid});
-            end = cp * 2 + 2;
-        } else {
-            bytes[cp * 2] = bytes[cp * 2 + 1] = 0;
-        }
+    std::vector<HPDF_BYTE> bytes(2, 0); // at least CID 0
+    for (std::size_t cp = 1; cp < used.size(); ++cp) {
+        if (!used[cp])
+            continue;
+        const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp));
+        if (gid != 0)
+            shown.push_back({static_cast<std::uint16_t>(cp), gid});
+        bytes.resize(cp * 2 + 2, 0);
+        bytes[cp * 2] = static_cast<HPDF_BYTE>(gid >> 8);
+        bytes[cp * 2 + 1] = static_cast<HPDF_BYTE>(gid & 0xFF);
     }
-    bytes.resize(std::min(end, bytes.size()));
-    HPDF_MemStream_FreeData(map->stream);
+    HPDF_Dict map = checked("write CIDToGIDMap", HPDF_DictStream_New(doc_->mmgr, attr->xref));
     check("write CIDToGIDMap",
           HPDF_Stream_Write(map->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size())));
+    check("write CIDToGIDMap", HPDF_Dict_Add(cid, "CIDToGIDMap", map));
+    attr->map_stream = map; // libharu hands the font's filter on to it
     return shown;
 }
 
@@ -381,6 +409,9 @@ std::vector<std::uint8_t> HpdfDocument::save() {
         std::vector<Glyph> shown;
         std::future<std::string> program;
     };
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    // The pages' streams (and images) compress while the fonts are made.
+    StreamCompression pages(doc_, threads);
     std::vector<Face> faces; // as libharu made them: the order of their objects
     for (const auto& [path, font] : fonts_)
         faces.push_back(Face{font, path, {}, {}});
@@ -389,41 +420,36 @@ std::vector<std::uint8_t> HpdfDocument::save() {
     });
     for (auto& face : faces) {
         const auto it = used_.find(face.font);
-        face.shown = prune_cid_map(face.font, it == used_.end() ? none : it->second);
+        face.shown = write_cid_map(face.font, it == used_.end() ? none : it->second);
         prune_widths(face.font, face.shown);
         // Each subset is made from the font file alone: all at once.
         face.program = std::async(std::launch::async, [&face] {
-            std::string file;
-            if (!read_file(face.path, file))
-                throw std::runtime_error("cannot read " + face.path);
+            const MappedFile file(face.path);
             std::vector<truetype::Mapping> shown;
             for (const auto& g : face.shown)
                 shown.push_back({g.code, g.gid});
-            return truetype::subset(file, shown);
+            return truetype::subset(file.bytes(), shown);
         });
     }
     for (auto& face : faces) {
         std::string program;
         try {
             program = face.program.get();
-        } catch (const std::runtime_error&) {
-            // libharu read the font, so its own (larger) subset will do.
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error("cannot embed font " + face.path + ": " + e.what());
         }
-        if (!program.empty())
-            embed(face.font, program);
+        embed(face.font, program);
         // While saving, libharu's font hands its filter on to its
-        // CIDToGIDMap and ToUnicode streams; done now, compress_streams
-        // compresses them with the others.
+        // CIDToGIDMap and ToUnicode streams; done now, StreamCompression
+        // takes them.
         auto* attr = static_cast<HPDF_FontAttr>(face.font->attr);
         for (HPDF_Dict stream : {attr->map_stream, attr->cmap_stream})
             if (stream)
                 stream->filter = face.font->filter;
         face.font->filter = HPDF_STREAM_FILTER_NONE;
     }
-    check("compress streams",
-          compress_streams(doc_, std::clamp(std::thread::hardware_concurrency(), 1u, 4u))
-              ? HPDF_OK
-              : call_failed);
+    StreamCompression fonts(doc_, threads);
+    check("compress streams", pages.finish() && fonts.finish() ? HPDF_OK : call_failed);
     check("write PDF", HPDF_SaveToStream(doc_));
     const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
     std::vector<std::uint8_t> out(size);

@@ -40,9 +40,9 @@ public:
     HPDF_Encoder utf8_encoder();
     void set_language(const std::string& bcp47);
 
-    // Records that `cp` is shown in `font`; true the first time. Characters
-    // not recorded are left out of the font's CIDToGIDMap when saving.
-    bool mark_used(HPDF_Font font, char32_t cp);
+    // The BMP code points shown in `font`, to be set by the caller (the
+    // painter): the font's subset and CIDToGIDMap hold just these.
+    std::vector<bool>& shown(HPDF_Font font);
 
     std::vector<std::uint8_t> save();
 
@@ -52,7 +52,7 @@ private:
         std::uint16_t code; // CID = Unicode code point
         std::uint16_t gid;
     };
-    std::vector<Glyph> prune_cid_map(HPDF_Font font, const std::vector<bool>& used);
+    std::vector<Glyph> write_cid_map(HPDF_Font font, const std::vector<bool>& used);
     void prune_widths(HPDF_Font font, const std::vector<Glyph>& shown);
     void embed(HPDF_Font font, const std::string& program);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <future>
+#include <optional>
 #include <thread>
 #include <charconv>
 #include <map>
@@ -211,16 +212,15 @@ private:
 
     // Writes text items [from, to) of one line as "x y Tm [(word) gap (word)] TJ".
     // libharu has no TJ and positions every string with its own Td; one TJ
-    // a line is a third of the operators and much faster. Its glyphs are
-    // marked as used through HPDF_Font_TextWidth (which is how libharu
-    // decides what the subset keeps), once per character and face. Codes
-    // are Unicode code points: libharu's UTF-8 encoder maps CID = code point.
+    // a line is a third of the operators and much faster. The characters
+    // shown are recorded for the font's subset (HpdfDocument::shown).
+    // Codes are Unicode code points: libharu's UTF-8 encoder maps CID = code point.
     void show_line(HPDF_Page pg, Length page_height, const std::vector<PageItem>& items,
                    std::size_t from, std::size_t to) {
         const auto& first = std::get<TextItem>(items[from]);
         const FontFace& face = fonts_.at(first.face);
         HPDF_Font handle = font(first.face);
-        std::string fresh;
+        std::vector<bool>& shown = pdf_.shown(handle);
         std::string out;
         char num[48];
         auto number = [&](double v) {
@@ -248,23 +248,19 @@ private:
             out += '<';
             long advance = 0;
             for (std::size_t b = 0; b < t.text.size();) {
-                const std::size_t at = b;
                 const char32_t cp = utf8::next(t.text, b);
                 static constexpr char hex[] = "0123456789ABCDEF";
                 const char code[4] = {hex[(cp >> 12) & 0xF], hex[(cp >> 8) & 0xF],
                                       hex[(cp >> 4) & 0xF], hex[cp & 0xF]};
                 out.append(code, 4);
                 advance += face.advance(cp);
-                if (pdf_.mark_used(handle, cp))
-                    fresh.append(t.text, at, b - at);
+                if (cp < shown.size())
+                    shown[cp] = true;
             }
             out += '>';
             pen += static_cast<double>(advance) * unit;
         }
         out += "] TJ\n";
-        if (!fresh.empty())
-            HPDF_Font_TextWidth(handle, reinterpret_cast<const HPDF_BYTE*>(fresh.data()),
-                                static_cast<HPDF_UINT>(fresh.size()));
         auto* attr = static_cast<HPDF_PageAttr>(pg->attr);
         pdf_.check("show text", HPDF_Stream_WriteStr(attr->stream, out.c_str()));
     }
@@ -316,32 +312,39 @@ void set_info(HpdfDocument& pdf, const model::Document& doc) {
 void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                          const Target& target, std::ostream& out, Diagnostics& diags) const {
     try {
-        // Loading the hyphenation patterns takes a few milliseconds: overlap
-        // it with finding the fonts.
-        auto hyphenator = std::async(std::launch::async, [&doc] {
-            return layout::Hyphenator::for_language(doc.meta.language);
-        });
-        FontSet fonts;
+        // Before the layout can start, fontconfig loads its configuration
+        // (3 to 4 ms) and the hyphenation patterns are laid out (2 to 3 ms):
+        // side by side. Then, while the layout runs, libharu loads the faces
+        // every brochure uses (it parses and copies each TrueType file, a
+        // millisecond or two a face). Only the helper touches `pdf` until it
+        // is joined; it loads in a fixed order, so the output stays the same.
         HpdfDocument pdf;
-        // libharu parses and copies each TrueType file it embeds, some
-        // milliseconds a face; do that for the faces every brochure uses
-        // while the layout runs on this thread. Only the worker touches
-        // `pdf` until it is joined; the order of loading is fixed, so the
-        // output stays byte-identical.
-        std::vector<std::string> preload;
-        for (const auto role : {style::Role::Body, style::Role::Title, style::Role::Header}) {
-            const auto& path = fonts.at(fonts.face(style.role(role).font)).path();
-            if (std::find(preload.begin(), preload.end(), path) == preload.end())
-                preload.push_back(path);
-        }
-        auto loaded = std::async(std::launch::async, [&pdf, &preload] {
-            for (const auto& path : preload)
-                pdf.font(path);
+        std::promise<void> configured;
+        auto fontconfig = configured.get_future();
+        auto loaded = std::async(std::launch::async, [&pdf, &style, &configured] {
+            try {
+                layout::load_font_configuration();
+            } catch (...) {
+                configured.set_exception(std::current_exception());
+                return;
+            }
+            configured.set_value();
+            std::vector<std::string> done;
+            for (const auto role : {style::Role::Body, style::Role::Title, style::Role::Header}) {
+                const std::string path = layout::font_file(style.role(role).font);
+                if (path.empty() || std::find(done.begin(), done.end(), path) != done.end())
+                    continue;
+                done.push_back(path);
+                pdf.font(path); // a font libharu cannot load fails the layout first, more clearly
+            }
         });
         PageTree tree;
+        std::optional<FontSet> fonts;
         try {
-            const auto hyphenation = hyphenator.get();
-            tree = lay_out_brochure(doc, style, fonts, hyphenation.get(), diags,
+            const auto hyphenation = layout::Hyphenator::for_language(doc.meta.language);
+            fontconfig.get();
+            fonts.emplace();
+            tree = lay_out_brochure(doc, style, *fonts, hyphenation.get(), diags,
                                     std::max(1u, std::thread::hardware_concurrency()));
         } catch (...) {
             loaded.wait();
@@ -349,7 +352,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         }
         loaded.get();
         set_info(pdf, doc);
-        Painter(pdf, fonts).paint(tree);
+        Painter(pdf, *fonts).paint(tree);
         const auto bytes = pdf.save();
         out.write(reinterpret_cast<const char*>(bytes.data()),
                   static_cast<std::streamsize>(bytes.size()));

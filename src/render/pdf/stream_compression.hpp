@@ -1,18 +1,39 @@
 // Compresses a libharu document's streams before it is saved, several at a
-// time. libharu deflates each stream while it writes the file, one after
-// the other on one thread; for a brochure that is about half of the time
-// spent saving. Compressed here, the streams are written as they are.
+// time, with libdeflate. libharu deflates each stream with zlib while it
+// writes the file, one after the other on one thread: for a brochure that
+// was about half of the time spent saving. Compressed here, the streams
+// are written as they are.
 #pragma once
 
 #include <hpdf.h>
 
+#include <future>
+#include <memory>
+#include <vector>
+
 namespace chronik::render::pdf {
 
-// Deflates (zlib level 1) every stream libharu would deflate while saving
-// `doc` and marks it as done, on up to `threads` threads. The result is the
-// same whatever the number of threads. Streams whose content libharu makes
-// only while saving (a font's FontFile2 before its font was written) are left
-// to libharu. Returns false, having changed nothing further, if zlib fails.
-bool compress_streams(HPDF_Doc doc, unsigned threads);
+// Takes every stream libharu would deflate when saving (the streams made so
+// far) and starts deflating them on up to `threads` threads; finish()
+// waits and puts the compressed bytes in place. The document must not
+// change those streams in between; streams made later are left for
+// another StreamCompression. The result does not depend on `threads`.
+class StreamCompression {
+public:
+    StreamCompression(HPDF_Doc doc, unsigned threads);
+    ~StreamCompression();
+    StreamCompression(const StreamCompression&) = delete;
+    StreamCompression& operator=(const StreamCompression&) = delete;
+
+    // False if compressing or writing back failed (nothing sensible to do
+    // but fail the render).
+    bool finish();
+
+private:
+    struct Job;
+    std::vector<Job> jobs_;
+    std::vector<std::future<void>> workers_;
+    bool finished_ = false;
+};
 
 } // namespace chronik::render::pdf
