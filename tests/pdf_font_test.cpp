@@ -158,7 +158,9 @@ TEST_CASE("stream compression: the same bytes whatever the number of threads") {
                 HPDF_Page_Stroke(page);
             }
         }
-        REQUIRE(StreamCompression(doc, threads).finish());
+        StreamCompression compression(threads);
+        compression.take(doc);
+        REQUIRE(compression.finish());
         REQUIRE(HPDF_SaveToStream(doc) == HPDF_OK);
         std::string bytes(HPDF_GetStreamSize(doc), '\0');
         HPDF_UINT32 n = static_cast<HPDF_UINT32>(bytes.size());

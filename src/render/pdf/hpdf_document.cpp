@@ -21,6 +21,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <ostream>
 #include <stdexcept>
 #include <thread>
 
@@ -401,7 +402,7 @@ void HpdfDocument::embed(HPDF_Font font, const std::string& program) {
     def->descriptor = descriptor;
 }
 
-std::vector<std::uint8_t> HpdfDocument::save() {
+void HpdfDocument::save(std::ostream& out) {
     static const std::vector<bool> none;
     struct Face {
         HPDF_Font font;
@@ -411,7 +412,8 @@ std::vector<std::uint8_t> HpdfDocument::save() {
     };
     const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     // The pages' streams (and images) compress while the fonts are made.
-    StreamCompression pages(doc_, threads);
+    StreamCompression compression(threads);
+    compression.take(doc_);
     std::vector<Face> faces; // as libharu made them: the order of their objects
     for (const auto& [path, font] : fonts_)
         faces.push_back(Face{font, path, {}, {}});
@@ -448,15 +450,18 @@ std::vector<std::uint8_t> HpdfDocument::save() {
                 stream->filter = face.font->filter;
         face.font->filter = HPDF_STREAM_FILTER_NONE;
     }
-    StreamCompression fonts(doc_, threads);
-    check("compress streams", pages.finish() && fonts.finish() ? HPDF_OK : call_failed);
+    compression.take(doc_);
+    check("compress streams", compression.finish() ? HPDF_OK : call_failed);
     check("write PDF", HPDF_SaveToStream(doc_));
-    const HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-    std::vector<std::uint8_t> out(size);
-    HPDF_UINT32 read = size;
-    check("read PDF", HPDF_ReadFromStream(doc_, out.data(), &read));
-    out.resize(read);
-    return out;
+    // Straight from libharu's buffers, without a copy of the whole file.
+    check("read PDF", doc_->stream && doc_->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);
+    const HPDF_UINT count = HPDF_MemStream_GetBufCount(doc_->stream);
+    for (HPDF_UINT i = 0; i < count; ++i) {
+        HPDF_UINT len = 0;
+        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(doc_->stream, i, &len);
+        check("read PDF", buf ? HPDF_OK : call_failed);
+        out.write(reinterpret_cast<const char*>(buf), static_cast<std::streamsize>(len));
+    }
 }
 
 } // namespace chronik::render::pdf

@@ -7,6 +7,7 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,7 +45,8 @@ public:
     // painter): the font's subset and CIDToGIDMap hold just these.
     std::vector<bool>& shown(HPDF_Font font);
 
-    std::vector<std::uint8_t> save();
+    // Writes the document to `out`.
+    void save(std::ostream& out);
 
 private:
     void replace_to_unicode(HPDF_Font font);

@@ -353,11 +353,18 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         loaded.get();
         set_info(pdf, doc);
         Painter(pdf, *fonts).paint(tree);
-        const auto bytes = pdf.save();
-        out.write(reinterpret_cast<const char*>(bytes.data()),
-                  static_cast<std::streamsize>(bytes.size()));
         if (target.report)
             target.report->pages = static_cast<int>(tree.pages.size());
+        // A long document's page tree takes a while to free: meanwhile the
+        // file is written.
+        std::future<void> freed;
+        if (tree.pages.size() > 50)
+            freed = std::async(std::launch::async, [gone = std::move(tree)]() mutable {
+                PageTree{}.pages.swap(gone.pages);
+            });
+        pdf.save(out);
+        if (freed.valid())
+            freed.get();
     } catch (const std::runtime_error& e) {
         throw Failure(Diagnostic{Severity::Error, doc.meta.source, 0, 0, e.what()});
     }

@@ -6,7 +6,6 @@
 #include <libdeflate.h>
 
 #include <algorithm>
-#include <atomic>
 
 namespace chronik::render::pdf {
 
@@ -35,7 +34,7 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-bool ours(const HPDF_Dict dict) {
+bool deflatable(const HPDF_Dict dict) {
     return dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
            dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
            !dict->before_write_fn && !dict->write_fn && !dict->after_write_fn;
@@ -43,58 +42,20 @@ bool ours(const HPDF_Dict dict) {
 
 } // namespace
 
-struct StreamCompression::Job {
-    HPDF_Dict dict;
-    std::vector<HPDF_BYTE> plain;
-    std::vector<HPDF_BYTE> packed;
-    bool ok = false;
-};
-
-StreamCompression::StreamCompression(HPDF_Doc doc, unsigned threads) {
-    const HPDF_List entries = doc->xref->entries;
-    for (HPDF_UINT i = 0; i < entries->count; ++i) {
-        const auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i));
-        auto* header = entry ? static_cast<HPDF_Obj_Header*>(entry->obj) : nullptr;
-        if (!header || (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
-            continue;
-        auto dict = static_cast<HPDF_Dict>(entry->obj);
-        if (!ours(dict))
-            continue;
-        jobs_.push_back(Job{dict, contents(dict->stream), {}});
-        // Taken: a later StreamCompression passes it by, libharu writes it as it is.
-        dict->filter = HPDF_STREAM_FILTER_NONE;
-        dict->write_fn = write_flate_filter;
-    }
-    // Largest first, taken in turn by the threads.
-    auto order = std::make_shared<std::vector<std::size_t>>(jobs_.size());
-    for (std::size_t i = 0; i < order->size(); ++i)
-        (*order)[i] = i;
-    std::stable_sort(order->begin(), order->end(), [&](std::size_t a, std::size_t b) {
-        return jobs_[a].plain.size() > jobs_[b].plain.size();
-    });
-    auto next = std::make_shared<std::atomic<std::size_t>>(0);
-    const unsigned n = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::max<std::size_t>(1, jobs_.size())));
-    for (unsigned t = 0; t < n && !jobs_.empty(); ++t)
-        workers_.push_back(std::async(std::launch::async, [this, order, next] {
-            libdeflate_compressor* c = libdeflate_alloc_compressor(level);
-            for (std::size_t k; (k = next->fetch_add(1)) < order->size();) {
-                Job& job = jobs_[(*order)[k]];
-                if (!c)
-                    continue;
-                job.packed.resize(libdeflate_zlib_compress_bound(c, job.plain.size()));
-                const std::size_t size = libdeflate_zlib_compress(
-                    c, job.plain.data(), job.plain.size(), job.packed.data(), job.packed.size());
-                job.packed.resize(size);
-                job.ok = size > 0 || job.plain.empty();
-            }
-            libdeflate_free_compressor(c);
-        }));
+StreamCompression::StreamCompression(unsigned threads) {
+    for (unsigned t = 0; t < std::max(1u, threads); ++t)
+        workers_.emplace_back([this] { work(); });
 }
 
 StreamCompression::~StreamCompression() {
+    {
+        const std::lock_guard lock(mutex_);
+        closed_ = true;
+    }
+    wake_.notify_all();
     for (auto& w : workers_)
-        if (w.valid())
-            w.wait();
+        if (w.joinable())
+            w.join();
     // Not finished (an error on the way): the streams are libharu's again.
     for (auto& job : jobs_) {
         job.dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
@@ -102,9 +63,63 @@ StreamCompression::~StreamCompression() {
     }
 }
 
+void StreamCompression::take(HPDF_Doc doc) {
+    std::vector<Job> found;
+    const HPDF_List entries = doc->xref->entries;
+    for (HPDF_UINT i = 0; i < entries->count; ++i) {
+        const auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i));
+        auto* header = entry ? static_cast<HPDF_Obj_Header*>(entry->obj) : nullptr;
+        if (!header || (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        auto dict = static_cast<HPDF_Dict>(entry->obj);
+        if (!deflatable(dict))
+            continue;
+        found.push_back(Job{dict, contents(dict->stream), {}});
+        // Taken: a later take() passes it by, libharu writes it as it is.
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+        dict->write_fn = write_flate_filter;
+    }
+    // Largest first, so the threads finish together.
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Job& a, const Job& b) { return a.plain.size() > b.plain.size(); });
+    {
+        const std::lock_guard lock(mutex_);
+        for (auto& job : found)
+            jobs_.push_back(std::move(job));
+    }
+    wake_.notify_all();
+}
+
+void StreamCompression::work() {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(level);
+    for (;;) {
+        Job* job = nullptr;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [&] { return closed_ || next_ < jobs_.size(); });
+            if (next_ == jobs_.size())
+                break; // closed and done
+            job = &jobs_[next_++];
+        }
+        if (!c)
+            continue; // out of memory: job.ok stays false
+        job->packed.resize(libdeflate_zlib_compress_bound(c, job->plain.size()));
+        const std::size_t size = libdeflate_zlib_compress(c, job->plain.data(), job->plain.size(),
+                                                          job->packed.data(), job->packed.size());
+        job->packed.resize(size);
+        job->ok = size > 0;
+    }
+    libdeflate_free_compressor(c);
+}
+
 bool StreamCompression::finish() {
+    {
+        const std::lock_guard lock(mutex_);
+        closed_ = true;
+    }
+    wake_.notify_all();
     for (auto& w : workers_)
-        w.get();
+        w.join();
     workers_.clear();
     if (!std::all_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.ok; }))
         return false;

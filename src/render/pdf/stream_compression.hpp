@@ -7,33 +7,45 @@
 
 #include <hpdf.h>
 
-#include <future>
-#include <memory>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace chronik::render::pdf {
 
-// Takes every stream libharu would deflate when saving (the streams made so
-// far) and starts deflating them on up to `threads` threads; finish()
-// waits and puts the compressed bytes in place. The document must not
-// change those streams in between; streams made later are left for
-// another StreamCompression. The result does not depend on `threads`.
+// take() hands the streams libharu would deflate when saving (those made
+// so far) to worker threads, which start on them at once; finish() waits
+// and puts the compressed bytes in place. The document must not change a
+// taken stream before finish(). The result does not depend on the number
+// of threads.
 class StreamCompression {
 public:
-    StreamCompression(HPDF_Doc doc, unsigned threads);
+    explicit StreamCompression(unsigned threads);
     ~StreamCompression();
     StreamCompression(const StreamCompression&) = delete;
     StreamCompression& operator=(const StreamCompression&) = delete;
 
-    // False if compressing or writing back failed (nothing sensible to do
-    // but fail the render).
+    void take(HPDF_Doc doc);
+    // False if compressing or writing back failed.
     bool finish();
 
 private:
-    struct Job;
-    std::vector<Job> jobs_;
-    std::vector<std::future<void>> workers_;
-    bool finished_ = false;
+    struct Job {
+        HPDF_Dict dict;
+        std::vector<HPDF_BYTE> plain;
+        std::vector<HPDF_BYTE> packed;
+        bool ok = false;
+    };
+    void work();
+
+    std::deque<Job> jobs_; // stable addresses while workers hold them
+    std::size_t next_ = 0; // first job no worker has taken
+    bool closed_ = false;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<std::thread> workers_;
 };
 
 } // namespace chronik::render::pdf
