@@ -6,7 +6,9 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include FT_ADVANCES_H
 
+#include <algorithm>
 #include <cctype>
 #include <mutex>
 #include <tuple>
@@ -35,6 +37,15 @@ FT_Library freetype() {
 std::mutex& face_lifecycle() {
     static std::mutex m;
     return m;
+}
+
+// A glyph's advance in 1/1000 em, truncated as libharu does (-1 if the
+// font cannot say). FT_Get_Advance reads 'hmtx' without loading the outline.
+int advance_of(FT_Face face, FT_UInt glyph, int upem) {
+    FT_Fixed units = 0;
+    if (FT_Get_Advance(face, glyph, FT_LOAD_NO_SCALE, &units) != 0)
+        return -1;
+    return static_cast<int>(static_cast<unsigned long>(units) * 1000 / static_cast<unsigned long>(upem));
 }
 
 } // namespace
@@ -74,9 +85,7 @@ FontFace::FontFace(const std::string& path) : impl_(std::make_unique<Impl>()), p
         const FT_UInt g = FT_Get_Char_Index(f, c);
         if (g == 0)
             continue;
-        if (FT_Load_Glyph(f, g, FT_LOAD_NO_SCALE) == 0)
-            ascii_[c] = static_cast<int>(static_cast<unsigned long>(f->glyph->advance.x) * 1000 /
-                                         static_cast<unsigned long>(impl_->upem));
+        ascii_[c] = advance_of(f, g, impl_->upem);
     }
 }
 
@@ -93,11 +102,8 @@ int FontFace::advance(char32_t cp) const {
         return ascii_[cp] < 0 ? 0 : ascii_[cp];
     if (auto it = cache_.find(cp); it != cache_.end())
         return it->second;
-    int w = 0;
     const FT_UInt g = FT_Get_Char_Index(impl_->face, cp);
-    if (g != 0 && FT_Load_Glyph(impl_->face, g, FT_LOAD_NO_SCALE) == 0)
-        w = static_cast<int>(static_cast<unsigned long>(impl_->face->glyph->advance.x) * 1000 /
-                             static_cast<unsigned long>(impl_->upem));
+    const int w = g == 0 ? 0 : std::max(0, advance_of(impl_->face, g, impl_->upem));
     cache_.emplace(cp, w);
     return w;
 }
