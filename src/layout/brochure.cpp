@@ -178,20 +178,24 @@ private:
     }
 
 public:
-    // Helper thread (prefetch.hpp): sets the paragraphs of the blocks from
-    // `from` on and hands them over, until the layout catches up. This
-    // builder's own slices stay empty.
-    void prefetch(BlockSlots& slots, std::size_t from) {
+    // Helper thread (prefetch.hpp): sets the paragraphs of the blocks dealt
+    // to it and hands them over, until stopped. Its own slices stay empty.
+    void prefetch(BlockSlots& slots) {
         helper_ = true;
         bool front = false;
-        for (std::size_t i = from; i < doc_.blocks.size() && slots.claim(i); ++i) {
+        for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+            if (!BlockSlots::helpers(i))
+                continue;
+            if (!slots.claim(i)) {
+                if (slots.stopped())
+                    return;
+                continue; // the layout was there first
+            }
             recorded_.clear();
             try {
                 block(i, front);
             } catch (...) {
                 recorded_.clear(); // the layout sets the block again and reports the error
-                slots.publish(i, {});
-                return;
             }
             slots.publish(i, std::move(recorded_));
         }
@@ -615,8 +619,8 @@ private:
 PageTree lay_out_brochure(const model::Document& doc, const style::Style& style, FontSet& fonts,
                           const Hyphenator* hyphenator, Diagnostics& diags, unsigned threads) {
     Builder b(doc, style, fonts, hyphenator, diags);
-    // A helper sets paragraphs of the second half ahead (prefetch.hpp). For
-    // a short document, opening its own fonts costs more than it saves.
+    // A helper sets every other chunk of paragraphs (prefetch.hpp). For a
+    // short document, opening its own fonts costs more than it saves.
     constexpr std::size_t helper_from_blocks = 400;
     std::unique_ptr<BlockSlots> slots;
     std::thread helper;
@@ -627,7 +631,7 @@ PageTree lay_out_brochure(const model::Document& doc, const style::Style& style,
             FontSet own_fonts;
             Diagnostics ignored;
             Builder h(doc, style, own_fonts, hyphenator, ignored);
-            h.prefetch(*slots, doc.blocks.size() / 2);
+            h.prefetch(*slots);
         });
         b.use(slots.get());
     }

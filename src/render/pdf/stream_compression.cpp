@@ -56,10 +56,15 @@ StreamCompression::~StreamCompression() {
     for (auto& w : workers_)
         if (w.joinable())
             w.join();
-    // Not finished (an error on the way): the streams are libharu's again.
+    // Not finished (an error on the way): the streams are libharu's again,
+    // compressed if that is done.
     for (auto& job : jobs_) {
-        job.dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        job.dict->write_fn = nullptr;
+        const auto& bytes = job.ok ? job.packed : job.plain;
+        HPDF_Stream_Write(job.dict->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+        if (!job.ok) {
+            job.dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+            job.dict->write_fn = nullptr;
+        }
     }
 }
 
@@ -75,7 +80,9 @@ void StreamCompression::take(HPDF_Doc doc) {
         if (!deflatable(dict))
             continue;
         found.push_back(Job{dict, contents(dict->stream), {}});
-        // Taken: a later take() passes it by, libharu writes it as it is.
+        // Taken: a later take() passes it by, libharu writes it as it is;
+        // its bytes come back compressed in finish().
+        HPDF_MemStream_FreeData(dict->stream);
         dict->filter = HPDF_STREAM_FILTER_NONE;
         dict->write_fn = write_flate_filter;
     }
@@ -108,6 +115,8 @@ void StreamCompression::work() {
                                                           job->packed.data(), job->packed.size());
         job->packed.resize(size);
         job->ok = size > 0;
+        if (job->ok)
+            std::vector<HPDF_BYTE>().swap(job->plain); // a long document's pages: megabytes
     }
     libdeflate_free_compressor(c);
 }
@@ -125,7 +134,6 @@ bool StreamCompression::finish() {
         return false;
     bool ok = true;
     for (auto& job : jobs_) {
-        HPDF_MemStream_FreeData(job.dict->stream);
         ok = ok && HPDF_Stream_Write(job.dict->stream, job.packed.data(),
                                      static_cast<HPDF_UINT>(job.packed.size())) == HPDF_OK;
     }
