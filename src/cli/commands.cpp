@@ -154,6 +154,11 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
         if (seen_formats.insert(name).second)
             renderers.push_back(r);
     }
+    // Set-up that does not need the input starts now, beside reading it.
+    std::vector<std::unique_ptr<render::Preparation>> prepared;
+    for (const auto* r : renderers)
+        if (auto p = r->prepare())
+            prepared.push_back(std::move(p));
     std::map<std::string, std::string> stems;
     for (const auto& file : a.files) {
         const auto stem = fs::path(file).stem().string();
@@ -231,6 +236,16 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
         return 1;
     if (a.output_given)
         jobs->output = fs::absolute(a.output_dir).lexically_normal();
+
+    // Set-up that does not need the input starts now, beside reading it.
+    std::vector<std::unique_ptr<render::Preparation>> prepared;
+    std::set<std::string> used_formats;
+    for (const auto& job : jobs->jobs)
+        used_formats.insert(job.formats.begin(), job.formats.end());
+    for (const auto& name : used_formats)
+        if (const auto* r = formats.find(name))
+            if (auto p = r->prepare())
+                prepared.push_back(std::move(p));
 
     // Every chronicle and style sheet loaded once, here; their problems
     // are reported once, whichever jobs use them.

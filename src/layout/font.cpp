@@ -195,7 +195,10 @@ Choice choose(const style::Font& font) {
 
 void load_font_configuration() {
     // fontconfig's current configuration, loaded once per process: loading
-    // a private one would cost several milliseconds a render.
+    // a private one would cost several milliseconds a render. Callers on
+    // other threads wait here rather than load a second one side by side.
+    static std::mutex loading;
+    const std::lock_guard lock(loading);
     if (!FcInit())
         throw std::runtime_error("cannot load the fontconfig configuration");
 }

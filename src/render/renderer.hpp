@@ -34,9 +34,22 @@ struct Target {
     Report* report = nullptr;
 };
 
+// Work a renderer started ahead (see Renderer::prepare); destroying it
+// waits for that work to end.
+class Preparation {
+public:
+    virtual ~Preparation() = default;
+};
+
 class Renderer {
 public:
     virtual ~Renderer() = default;
+    // Starts, on another thread, set-up that every render of this format
+    // needs and that does not depend on the document (loading a
+    // configuration, say), so that it overlaps with reading the input.
+    // Callers keep the result until their renders are done; null when
+    // there is nothing to start. Optional: render() works without it.
+    virtual std::unique_ptr<Preparation> prepare() const { return nullptr; }
     virtual std::string_view name() const = 0;        // "md", "pdf", "docx"
     virtual std::string_view extension() const = 0;   // ".md"
     virtual std::string_view description() const = 0; // one line for `chronik formats`

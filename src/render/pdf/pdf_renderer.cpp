@@ -309,6 +309,29 @@ void set_info(HpdfDocument& pdf, const model::Document& doc) {
 
 } // namespace
 
+namespace {
+
+class FontConfiguration final : public Preparation {
+public:
+    FontConfiguration()
+        : loading_(std::async(std::launch::async, [] {
+              try {
+                  layout::load_font_configuration();
+              } catch (const std::exception&) {
+                  // render() tries again and reports it
+              }
+          })) {}
+
+private:
+    std::future<void> loading_; // its destructor waits
+};
+
+} // namespace
+
+std::unique_ptr<Preparation> PdfRenderer::prepare() const {
+    return std::make_unique<FontConfiguration>();
+}
+
 void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                          const Target& target, std::ostream& out, Diagnostics& diags) const {
     try {

@@ -14,6 +14,8 @@ public:
     std::string_view description() const override {
         return "PDF brochure: typeset pages with a timeline, contents, bookmarks, links";
     }
+    // Loads fontconfig's configuration (3 to 5 ms, once per process).
+    std::unique_ptr<Preparation> prepare() const override;
     void render(const model::Document& doc, const style::Style& style, const Target& target,
                 std::ostream& out, Diagnostics& diags) const override;
 };
