@@ -1,4 +1,5 @@
 #include "render/renderer.hpp"
+#include "style/style_reader.hpp"
 
 #include <doctest/doctest.h>
 
@@ -45,4 +46,30 @@ TEST_CASE("registry: a new format is one add(), names are unique") {
     Diagnostics d;
     r.find("b")->render(doc, {}, {}, out, d);
     CHECK(out.str() == "hello");
+}
+
+TEST_CASE("registry: set-up ahead is optional, and a render is the same with or without it") {
+    const auto formats = render::builtin_registry();
+    CHECK(Fake("x").prepare() == nullptr);     // nothing to start by default
+    CHECK(formats.find("md")->prepare() == nullptr);
+    model::Document doc;
+    doc.meta.title = "T";
+    doc.meta.language = "de";
+    doc.meta.epoch = 1700000000;
+    doc.blocks.push_back(model::Paragraph{model::Role::Title, {model::Text{"Titel", 1}}, 1});
+    auto pdf = [&] {
+        std::ostringstream out;
+        Diagnostics d;
+        formats.find("pdf")->render(doc, style::default_style(), {}, out, d);
+        return out.str();
+    };
+    const std::string without = pdf();
+    std::string with;
+    {
+        const auto prepared = formats.find("pdf")->prepare();
+        CHECK(prepared != nullptr);
+        with = pdf(); // waits for the configuration if it is still loading
+    }
+    CHECK(with.rfind("%PDF-", 0) == 0);
+    CHECK(with == without);
 }
