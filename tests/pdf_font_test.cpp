@@ -133,10 +133,15 @@ TEST_CASE("libharu glyph lookup: the faster one is in use and agrees with FreeTy
         const std::string bytes = test::read_file(path); // FreeType reads it in place
         Face face(lib, bytes);
         int differ = 0, mapped = 0;
-        for (std::uint32_t cp = 0; cp < 0xFFFF; ++cp) {
+        for (std::uint32_t cp = 0; cp < 0xFFFF; ++cp) { // in order, as libharu asks
             const FT_UInt expected = FT_Get_Char_Index(face.face, cp);
             mapped += expected != 0;
             differ += HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) != expected;
+        }
+        for (std::uint32_t k = 0; k < 0xFFFF; ++k) { // and out of order
+            const std::uint32_t cp = k * 7919u % 0xFFFFu;
+            differ += HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) !=
+                      FT_Get_Char_Index(face.face, cp);
         }
         HPDF_Free(doc);
         CAPTURE(path);

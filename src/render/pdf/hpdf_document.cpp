@@ -45,7 +45,8 @@ extern "C" int deflateInit_(z_streamp strm, int /*level*/, const char* version, 
 // CIDToGIDMap and widths, and libharu's version scans the format-4
 // segments one by one: about 3 ms per face for Charis SIL's 600 segments,
 // most of the time a brochure spends setting up fonts. This one finds the
-// segment by binary search. The two agree when the segments' end codes
+// segment by binary search, or at once when the code follows the last one
+// asked for on this thread (as libharu asks). The two agree when the segments' end codes
 // ascend, as OpenType requires and HpdfDocument::font checks; past the last
 // segment or the glyph array, where libharu reads beyond its arrays, it
 // answers glyph 0.
@@ -59,8 +60,20 @@ extern "C" HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT
         HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
         return 0;
     }
-    const HPDF_UINT i = static_cast<HPDF_UINT>(
-        std::lower_bound(cmap.end_count, cmap.end_count + segments, unicode) - cmap.end_count);
+    // libharu asks for the code points in order: try the segment of the
+    // last answer and the one after it before searching.
+    thread_local const HPDF_UINT16* last_ends = nullptr;
+    thread_local HPDF_UINT last = 0;
+    HPDF_UINT i = last;
+    const HPDF_UINT16* ends = cmap.end_count;
+    if (!(last_ends == ends && i < segments && unicode <= ends[i] && (i == 0 || unicode > ends[i - 1]))) {
+        if (last_ends == ends && i + 1 < segments && unicode > ends[i] && unicode <= ends[i + 1])
+            ++i;
+        else
+            i = static_cast<HPDF_UINT>(std::lower_bound(ends, ends + segments, unicode) - ends);
+        last_ends = ends;
+        last = i;
+    }
     if (i == segments || cmap.start_count[i] > unicode)
         return 0;
     if (cmap.id_range_offset[i] == 0)
