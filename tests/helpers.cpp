@@ -55,28 +55,26 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-namespace {
-std::string quote(const std::string& s) {
+std::string shell_quote(const std::string& s) {
     std::string q = "'";
     for (char c : s)
         q += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return q + "'";
 }
-} // namespace
 
-RunResult run_chronik(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                      const std::string& env) {
+RunResult run_command(const std::string& prefix, const std::vector<std::string>& args,
+                      const std::filesystem::path& cwd) {
     TempDir io;
-    std::string cmd = "cd " + quote(cwd.string()) + " && env " + env + " " + quote(binary);
+    std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + prefix + " " + shell_quote(binary);
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + ...
     for (const auto& a : args) {
         cmd += ' ';
-        cmd += quote(a);
+        cmd += shell_quote(a);
     }
     cmd += " >";
-    cmd += quote((io / "out").string());
+    cmd += shell_quote((io / "out").string());
     cmd += " 2>";
-    cmd += quote((io / "err").string());
+    cmd += shell_quote((io / "err").string());
     cmd += " </dev/null";
     const int rc = std::system(cmd.c_str());
     RunResult r;
@@ -84,6 +82,11 @@ RunResult run_chronik(const std::vector<std::string>& args, const std::filesyste
     r.out = read_file(io / "out");
     r.err = read_file(io / "err");
     return r;
+}
+
+RunResult run_chronik(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                      const std::string& env) {
+    return run_command("env " + env, args, cwd);
 }
 
 void check_golden(const std::filesystem::path& golden, const std::string& actual) {

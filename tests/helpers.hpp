@@ -40,6 +40,12 @@ struct RunResult {
     std::string out;
     std::string err;
 };
+// `s` quoted for the shell.
+std::string shell_quote(const std::string& s);
+// Runs "cd `cwd` && `prefix` chronik `args`" (args shell-quoted here) with
+// stdin empty and stdout, stderr captured.
+RunResult run_command(const std::string& prefix, const std::vector<std::string>& args,
+                      const std::filesystem::path& cwd);
 // Runs the chronik binary with `args` (shell-quoted here) in `cwd`,
 // with extra environment assignments such as "SOURCE_DATE_EPOCH=0".
 RunResult run_chronik(const std::vector<std::string>& args,

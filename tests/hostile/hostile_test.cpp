@@ -27,13 +27,6 @@ const fs::path regressions = test::source_dir / "tests/regressions";
 
 std::vector<std::string> formats() { return render::builtin_registry().names(); }
 
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
 struct Run {
     int status = -1;
     std::string out;
@@ -44,27 +37,11 @@ struct Run {
 // chronik with `args` in `cwd`, stopped after `limit` seconds (status 124),
 // so a hang fails its test instead of stalling the suite.
 Run run(const std::vector<std::string>& args, const fs::path& cwd, int limit = 120) {
-    test::TempDir io;
-    std::string cmd = "cd " + quote(cwd.string()) + " && timeout -k 5 " + std::to_string(limit) +
-                      " " + quote(test::binary);
-    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + ...
-    for (const auto& a : args) {
-        cmd += ' ';
-        cmd += quote(a);
-    }
-    cmd += " >";
-    cmd += quote((io / "out").string());
-    cmd += " 2>";
-    cmd += quote((io / "err").string());
-    cmd += " </dev/null";
     const auto start = std::chrono::steady_clock::now();
-    const int rc = std::system(cmd.c_str());
-    Run r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + WTERMSIG(rc);
-    r.out = test::read_file(io / "out");
-    r.err = test::read_file(io / "err");
-    return r;
+    auto r = test::run_command("timeout -k 5 " + std::to_string(limit), args, cwd);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return {r.status, std::move(r.out), std::move(r.err), seconds};
 }
 
 std::vector<std::string> files_in(const fs::path& dir) {
