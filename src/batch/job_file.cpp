@@ -184,7 +184,7 @@ private:
         for (auto *c = e->FirstChild(); c; c = c->NextSibling()) {
             if (c->ToElement() || (c->ToText() && !xml::is_blank(c->Value()))) {
                 src_.error(
-                    e, "<" + std::string(e->Name()) + "> must be empty (it takes attributes)", d_);
+                    e, std::string("<") + e->Name() + "> must be empty (it takes attributes)", d_);
                 return;
             }
         }

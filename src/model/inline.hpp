@@ -28,26 +28,38 @@ struct Text {
 struct Emphasis {
     Inlines children;
     int line = 0;
-    bool operator==(const Emphasis&) const = default;
 };
 
 struct Strong {
     Inlines children;
     int line = 0;
-    bool operator==(const Strong&) const = default;
 };
 
 struct Link {
     std::string href; // http, https or mailto (checked by the reader)
     Inlines children;
     int line = 0;
-    bool operator==(const Link&) const = default;
 };
 
 struct LineBreak {
     int line = 0;
     bool operator==(const LineBreak&) const = default;
 };
+
+// Equal content, line numbers included. (Declared here, where every kind is
+// complete: the kinds holding Inlines cannot default it inside themselves.)
+inline bool operator==(const Emphasis& a, const Emphasis& b);
+inline bool operator==(const Strong& a, const Strong& b);
+inline bool operator==(const Link& a, const Link& b);
+inline bool operator==(const Emphasis& a, const Emphasis& b) {
+    return a.line == b.line && a.children == b.children;
+}
+inline bool operator==(const Strong& a, const Strong& b) {
+    return a.line == b.line && a.children == b.children;
+}
+inline bool operator==(const Link& a, const Link& b) {
+    return a.line == b.line && a.href == b.href && a.children == b.children;
+}
 
 // The text of inlines without markup; a line break becomes a space.
 std::string plain_text(const Inlines& inlines);

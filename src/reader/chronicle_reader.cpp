@@ -96,12 +96,12 @@ public:
             }
             if (r->second < last_rank) {
                 src_.error(e,
-                           "<" + std::string(name) + "> must come before <" + last->Name() +
+                           std::string("<").append(name) + "> must come before <" + last->Name() +
                                "> (order: title, subtitle, organization, intro, then periods "
                                "and milestones)",
                            d_);
             } else if (r->second == last_rank && r->second < 4) {
-                src_.error(e, "<" + std::string(name) + "> is given twice", d_);
+                src_.error(e, std::string("<").append(name) + "> is given twice", d_);
             }
             if (r->second > last_rank) {
                 last_rank = r->second;
@@ -159,7 +159,7 @@ private:
         check_attributes(src_, e, {}, d_);
         auto s = read_plain_text(src_, e, d_);
         if (s.empty())
-            src_.error(e, "<" + std::string(e->Name()) + "> is empty", d_);
+            src_.error(e, std::string("<") + e->Name() + "> is empty", d_);
         return s;
     }
 

@@ -134,7 +134,7 @@ private:
             if (rules_.line_breaks)
                 allowed += ", br";
             src_.error(c,
-                       "<" + std::string(name) + "> is not allowed in <" + parent->Name() +
+                       std::string("<").append(name) + "> is not allowed in <" + parent->Name() +
                            "> (allowed: " + allowed + ")",
                        diags_);
         }
@@ -196,7 +196,7 @@ std::string read_plain_text(const xml::Source& src, const tinyxml2::XMLElement* 
             raw += t->Value();
         else if (auto* c = n->ToElement())
             src.error(c,
-                      "<" + std::string(e->Name()) + "> holds plain text only; <" + c->Name() +
+                      std::string("<") + e->Name() + "> holds plain text only; <" + c->Name() +
                           "> is not allowed here",
                       diags);
     }

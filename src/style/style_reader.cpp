@@ -74,7 +74,7 @@ public:
             if (e->FirstChildElement() ||
                 (e->FirstChild() && e->FirstChild()->ToText() &&
                  !xml::is_blank(e->FirstChild()->Value())))
-                src_.error(e, "<" + std::string(name) + "> must be empty (it takes attributes)",
+                src_.error(e, std::string("<").append(name) + "> must be empty (it takes attributes)",
                            d_);
             if (name == "page") {
                 if (seen_page)
