@@ -628,10 +628,15 @@ PageTree lay_out_brochure(const model::Document& doc, const style::Style& style,
     if (threads > 1 && doc.blocks.size() >= helper_from_blocks) {
         slots = std::make_unique<BlockSlots>(doc.blocks.size());
         helper = std::thread([&doc, &style, hyphenator, &slots] {
-            FontSet own_fonts;
-            Diagnostics ignored;
-            Builder h(doc, style, own_fonts, hyphenator, ignored);
-            h.prefetch(*slots);
+            try {
+                FontSet own_fonts;
+                Diagnostics ignored;
+                Builder h(doc, style, own_fonts, hyphenator, ignored);
+                h.prefetch(*slots);
+            } catch (...) {
+                // No help then (it has no block half set: prefetch() hands
+                // each claimed block over): the layout sets the rest itself.
+            }
         });
         b.use(slots.get());
     }
