@@ -66,7 +66,8 @@ public:
     // if it is setting them; none if the block is the layout's to set.
     std::vector<PrefetchedParagraph> take(std::size_t i) {
         reached_.store(i, std::memory_order_release);
-        reached_.notify_all();
+        if (i % chunk == 0) // a waiting helper looks again once a chunk, not once a block
+            reached_.notify_all();
         int state = slots_[i].state.load(std::memory_order_acquire);
         if (state == free_ && slots_[i].state.compare_exchange_strong(state, taken))
             return {};

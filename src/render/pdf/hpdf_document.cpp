@@ -8,6 +8,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <zlib.h>
 
@@ -105,6 +106,7 @@ HpdfDocument::HpdfDocument() {
 }
 
 HpdfDocument::~HpdfDocument() {
+    compression_.reset(); // its workers and jobs refer to the document's streams
     if (doc_)
         HPDF_Free(doc_);
 }
@@ -304,6 +306,19 @@ HPDF_Encoder HpdfDocument::utf8_encoder() {
     return checked("get UTF-8 encoder", HPDF_GetEncoder(doc_, "UTF-8"));
 }
 
+StreamCompression& HpdfDocument::compression() {
+    if (!compression_)
+        compression_ = std::make_unique<StreamCompression>(
+            std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    return *compression_;
+}
+
+void HpdfDocument::set_content(HPDF_Page page, std::string content) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    check("write page", attr && attr->contents && attr->contents->stream ? HPDF_OK : call_failed);
+    compression().take(attr->contents, std::move(content));
+}
+
 std::vector<bool>& HpdfDocument::shown(HPDF_Font font) {
     auto& used = used_[font];
     if (used.empty())
@@ -423,10 +438,8 @@ void HpdfDocument::save(std::ostream& out) {
         std::vector<Glyph> shown;
         std::future<std::string> program;
     };
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     // The pages' streams (and images) compress while the fonts are made.
-    StreamCompression compression(threads);
-    compression.take(doc_);
+    compression().take(doc_);
     std::vector<Face> faces; // as libharu made them: the order of their objects
     for (const auto& [path, font] : fonts_)
         faces.push_back(Face{font, path, {}, {}});
@@ -463,8 +476,8 @@ void HpdfDocument::save(std::ostream& out) {
                 stream->filter = face.font->filter;
         face.font->filter = HPDF_STREAM_FILTER_NONE;
     }
-    compression.take(doc_);
-    check("compress streams", compression.finish() ? HPDF_OK : call_failed);
+    compression().take(doc_);
+    check("compress streams", compression().finish() ? HPDF_OK : call_failed);
     check("write PDF", HPDF_SaveToStream(doc_));
     // Straight from libharu's buffers, without a copy of the whole file.
     check("read PDF", doc_->stream && doc_->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);

@@ -4,11 +4,14 @@
 // afterwards and turned into a C++ exception here, never unwound through C.
 #pragma once
 
+#include "stream_compression.hpp"
+
 #include <hpdf.h>
 
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +48,10 @@ public:
     // painter): the font's subset and CIDToGIDMap hold just these.
     std::vector<bool>& shown(HPDF_Font font);
 
+    // The whole content stream of `page` (PDF operators); compressed on
+    // other threads from now on, written when saving.
+    void set_content(HPDF_Page page, std::string content);
+
     // Writes the document to `out`.
     void save(std::ostream& out);
 
@@ -59,7 +66,10 @@ private:
     void embed(HPDF_Font font, const std::string& program);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
+    StreamCompression& compression();
+
     HPDF_Doc doc_ = nullptr;
+    std::unique_ptr<StreamCompression> compression_; // started at the first use
     HPDF_STATUS error_ = HPDF_OK;
     HPDF_STATUS detail_ = HPDF_OK;
     std::map<std::string, HPDF_Font> fonts_;

@@ -1,5 +1,6 @@
 #include "pdf_renderer.hpp"
 
+#include "content_stream.hpp"
 #include "hpdf_document.hpp"
 #include "support/utf8.hpp"
 
@@ -26,7 +27,6 @@ namespace {
 using namespace chronik::layout;
 
 HPDF_REAL p(Length l) { return static_cast<HPDF_REAL>(to_pt(l)); }
-HPDF_REAL c(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 
 // URIs in PDF are bytes: percent-encode everything outside printable ASCII.
 std::string uri_bytes(const std::string& uri) {
@@ -106,47 +106,47 @@ private:
         return d;
     }
 
+    // The page's content, written here and handed over in one piece
+    // (content_stream.hpp); links become annotations.
     void draw(HPDF_Page pg, const Page& page) {
         const Length h = page.height;
+        ContentStream cs;
         // Graphics first (rules, markers, images), then all text in one text object.
         for (const auto& item : page.items) {
             std::visit(model::overloaded{
                            [&](const TextItem&) {},
                            [&](const LineItem& l) {
-                               pdf_.check("line", HPDF_Page_SetLineWidth(pg, p(l.thickness)));
-                               pdf_.check("colour", HPDF_Page_SetRGBStroke(pg, c(l.color.r), c(l.color.g), c(l.color.b)));
-                               if (l.dots > 0) {
-                                   // Square dots: 1 pt dashes (libharu takes whole points
-                                   // and no zero-length dash, so no round dots).
-                                   const HPDF_UINT16 pattern[] = {1, static_cast<HPDF_UINT16>(l.dots / 1000 - 1)};
-                                   pdf_.check("dots", HPDF_Page_SetDash(pg, pattern, 2, 0));
-                               }
-                               pdf_.check("line", HPDF_Page_MoveTo(pg, p(l.x1), p(h - l.y1)));
-                               pdf_.check("line", HPDF_Page_LineTo(pg, p(l.x2), p(h - l.y2)));
-                               pdf_.check("line", HPDF_Page_Stroke(pg));
+                               cs.line_width(to_pt(l.thickness));
+                               cs.stroke_color(l.color);
+                               // Square dots: 1 pt dashes with whole-point gaps.
                                if (l.dots > 0)
-                                   pdf_.check("dots", HPDF_Page_SetDash(pg, nullptr, 0, 0));
+                                   cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
+                               cs.line(to_pt(l.x1), to_pt(h - l.y1), to_pt(l.x2), to_pt(h - l.y2));
+                               if (l.dots > 0)
+                                   cs.solid();
                            },
                            [&](const RectItem& r) {
-                               pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(r.color.r), c(r.color.g), c(r.color.b)));
-                               pdf_.check("rectangle", HPDF_Page_Rectangle(pg, p(r.x), p(h - r.y - r.height), p(r.width), p(r.height)));
-                               pdf_.check("rectangle", HPDF_Page_Fill(pg));
+                               cs.fill_color(r.color);
+                               cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height), to_pt(r.width),
+                                                 to_pt(r.height));
                            },
                            [&](const CircleItem& ci) {
                                if (ci.filled) {
-                                   pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(ci.fill.r), c(ci.fill.g), c(ci.fill.b)));
-                                   pdf_.check("circle", HPDF_Page_Circle(pg, p(ci.cx), p(h - ci.cy), p(ci.radius)));
-                                   pdf_.check("circle", HPDF_Page_Fill(pg));
+                                   cs.fill_color(ci.fill);
+                                   cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
+                                   cs.fill();
                                } else {
-                                   pdf_.check("line", HPDF_Page_SetLineWidth(pg, p(ci.stroke)));
-                                   pdf_.check("colour", HPDF_Page_SetRGBStroke(pg, c(ci.fill.r), c(ci.fill.g), c(ci.fill.b)));
-                                   pdf_.check("circle", HPDF_Page_Circle(pg, p(ci.cx), p(h - ci.cy), p(ci.radius)));
-                                   pdf_.check("circle", HPDF_Page_Stroke(pg));
+                                   cs.line_width(to_pt(ci.stroke));
+                                   cs.stroke_color(ci.fill);
+                                   cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
+                                   cs.stroke();
                                }
                            },
                            [&](const ImageItem& im) {
                                HPDF_Image img = pdf_.image(im.path, im.png);
-                               pdf_.check("image", HPDF_Page_DrawImage(pg, img, p(im.x), p(h - im.y - im.height), p(im.width), p(im.height)));
+                               const char* name = pdf_.checked("image", HPDF_Page_GetXObjectName(pg, img));
+                               cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
+                                        to_pt(im.height));
                            },
                            [&](const LinkItem& l) {
                                HPDF_Rect rect{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
@@ -177,22 +177,23 @@ private:
             if (!t)
                 continue;
             if (!in_text) {
-                pdf_.check("begin text", HPDF_Page_BeginText(pg));
+                cs.begin_text();
                 in_text = true;
             }
             if (t->face != face || t->size != size) {
                 face = t->face;
                 size = t->size;
-                pdf_.check("set font", HPDF_Page_SetFontAndSize(pg, font(face), p(size)));
+                const char* name = pdf_.checked("set font", HPDF_Page_GetLocalFontName(pg, font(face)));
+                cs.font(name, to_pt(size));
             }
             if (t->scale != scale) {
                 scale = t->scale;
-                pdf_.check("set scaling", HPDF_Page_SetHorizontalScalling(pg, static_cast<HPDF_REAL>(scale / 10.0)));
+                cs.horizontal_scaling(scale / 10.0);
             }
             if (!have_color || !(t->color == color)) {
                 color = t->color;
                 have_color = true;
-                pdf_.check("colour", HPDF_Page_SetRGBFill(pg, c(color.r), c(color.g), c(color.b)));
+                cs.fill_color(color);
             }
             // The words of a line in one look become one TJ.
             std::size_t j = i + 1;
@@ -203,66 +204,57 @@ private:
                     break;
                 ++j;
             }
-            show_line(pg, h, items, i, j);
+            show_line(cs, h, items, i, j);
             i = j - 1;
         }
         if (in_text)
-            pdf_.check("end text", HPDF_Page_EndText(pg));
+            cs.end_text();
+        pdf_.set_content(pg, cs.take());
     }
 
-    // Writes text items [from, to) of one line as "x y Tm [(word) gap (word)] TJ".
-    // libharu has no TJ and positions every string with its own Td; one TJ
-    // a line is a third of the operators and much faster. The characters
-    // shown are recorded for the font's subset (HpdfDocument::shown).
-    // Codes are Unicode code points: libharu's UTF-8 encoder maps CID = code point.
-    void show_line(HPDF_Page pg, Length page_height, const std::vector<PageItem>& items,
+    // Writes text items [from, to) of one line as "x y Tm [<word> gap <word>] TJ":
+    // one operator a line, where libharu (which has no TJ) would position
+    // every word with its own Td. The characters shown are recorded for the
+    // font's subset (HpdfDocument::shown). Codes are Unicode code points:
+    // libharu's UTF-8 encoder maps CID = code point.
+    void show_line(ContentStream& cs, Length page_height, const std::vector<PageItem>& items,
                    std::size_t from, std::size_t to) {
         const auto& first = std::get<TextItem>(items[from]);
         const FontFace& face = fonts_.at(first.face);
-        HPDF_Font handle = font(first.face);
-        std::vector<bool>& shown = pdf_.shown(handle);
-        std::string out;
-        char num[48];
-        auto number = [&](double v) {
-            const auto r = std::to_chars(num, num + sizeof num, v, std::chars_format::fixed, 3);
-            out.append(num, r.ptr);
-        };
-        out += "1 0 0 1 ";
-        number(to_pt(first.x));
-        out += ' ';
-        number(to_pt(page_height - first.y));
-        out += " Tm\n[";
+        std::vector<bool>& shown = pdf_.shown(font(first.face));
+        cs.text_position(to_pt(first.x), to_pt(page_height - first.y));
+        cs.raw('[');
         // Text-space advance per 1/1000 em unit: size x horizontal scaling.
         const double unit = to_pt(first.size) * first.scale / 1000.0 / 1000.0;
         double pen = to_pt(first.x);
+        std::string codes;
         for (std::size_t k = from; k < to; ++k) {
             const auto& t = std::get<TextItem>(items[k]);
             if (k > from) {
                 const double gap = to_pt(t.x) - pen;
                 if (gap != 0.0) {
-                    number(-gap / unit);
-                    out += ' ';
+                    cs.number(-gap / unit);
+                    cs.raw(' ');
                 }
                 pen = to_pt(t.x);
             }
-            out += '<';
+            codes.assign(1, '<');
             long advance = 0;
             for (std::size_t b = 0; b < t.text.size();) {
                 const char32_t cp = utf8::next(t.text, b);
                 static constexpr char hex[] = "0123456789ABCDEF";
                 const char code[4] = {hex[(cp >> 12) & 0xF], hex[(cp >> 8) & 0xF],
                                       hex[(cp >> 4) & 0xF], hex[cp & 0xF]};
-                out.append(code, 4);
+                codes.append(code, 4);
                 advance += face.advance(cp);
                 if (cp < shown.size())
                     shown[cp] = true;
             }
-            out += '>';
+            codes += '>';
+            cs.raw(codes);
             pen += static_cast<double>(advance) * unit;
         }
-        out += "] TJ\n";
-        auto* attr = static_cast<HPDF_PageAttr>(pg->attr);
-        pdf_.check("show text", HPDF_Stream_WriteStr(attr->stream, out.c_str()));
+        cs.raw("] TJ\n");
     }
 
     HPDF_Font font(int face) {

@@ -15,15 +15,15 @@ namespace {
 // fastest (which libharu used here), in less time.
 constexpr int level = 1;
 
-std::vector<HPDF_BYTE> contents(HPDF_Stream stream) {
-    std::vector<HPDF_BYTE> bytes;
+std::string contents(HPDF_Stream stream) {
+    std::string bytes;
     bytes.reserve(stream->size);
     const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
     for (HPDF_UINT i = 0; i < count; ++i) {
         HPDF_UINT len = 0;
         const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(stream, i, &len);
         if (buf)
-            bytes.insert(bytes.end(), buf, buf + len);
+            bytes.append(reinterpret_cast<const char*>(buf), len);
     }
     return bytes;
 }
@@ -59,8 +59,11 @@ StreamCompression::~StreamCompression() {
     // Not finished (an error on the way): the streams are libharu's again,
     // compressed if that is done.
     for (auto& job : jobs_) {
-        const auto& bytes = job.ok ? job.packed : job.plain;
-        HPDF_Stream_Write(job.dict->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+        if (job.ok)
+            HPDF_Stream_Write(job.dict->stream, job.packed.data(), static_cast<HPDF_UINT>(job.packed.size()));
+        else
+            HPDF_Stream_Write(job.dict->stream, reinterpret_cast<const HPDF_BYTE*>(job.plain.data()),
+                              static_cast<HPDF_UINT>(job.plain.size()));
         if (!job.ok) {
             job.dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
             job.dict->write_fn = nullptr;
@@ -86,6 +89,19 @@ void StreamCompression::take(HPDF_Doc doc) {
         dict->filter = HPDF_STREAM_FILTER_NONE;
         dict->write_fn = write_flate_filter;
     }
+    queue(std::move(found));
+}
+
+void StreamCompression::take(HPDF_Dict dict, std::string content) {
+    HPDF_MemStream_FreeData(dict->stream);
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = write_flate_filter;
+    std::vector<Job> one;
+    one.push_back(Job{dict, std::move(content), {}});
+    queue(std::move(one));
+}
+
+void StreamCompression::queue(std::vector<Job> found) {
     // Largest first, so the threads finish together.
     std::stable_sort(found.begin(), found.end(),
                      [](const Job& a, const Job& b) { return a.plain.size() > b.plain.size(); });
@@ -94,7 +110,10 @@ void StreamCompression::take(HPDF_Doc doc) {
         for (auto& job : found)
             jobs_.push_back(std::move(job));
     }
-    wake_.notify_all();
+    if (found.size() == 1)
+        wake_.notify_one();
+    else
+        wake_.notify_all();
 }
 
 void StreamCompression::work() {
@@ -116,7 +135,7 @@ void StreamCompression::work() {
         job->packed.resize(size);
         job->ok = size > 0;
         if (job->ok)
-            std::vector<HPDF_BYTE>().swap(job->plain); // a long document's pages: megabytes
+            std::string().swap(job->plain); // a long document's pages: megabytes
     }
     libdeflate_free_compressor(c);
 }

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -28,17 +29,21 @@ public:
     StreamCompression& operator=(const StreamCompression&) = delete;
 
     void take(HPDF_Doc doc);
+    // The whole content of `dict`'s stream, made elsewhere: compressed and
+    // put in the (empty) stream by finish().
+    void take(HPDF_Dict dict, std::string content);
     // False if compressing or writing back failed.
     bool finish();
 
 private:
     struct Job {
         HPDF_Dict dict;
-        std::vector<HPDF_BYTE> plain;
+        std::string plain;
         std::vector<HPDF_BYTE> packed;
         bool ok = false;
     };
     void work();
+    void queue(std::vector<Job> found);
 
     std::deque<Job> jobs_; // stable addresses while workers hold them
     std::size_t next_ = 0; // first job no worker has taken

@@ -1,0 +1,49 @@
+// A page's content stream, written as PDF operators (ISO 32000-1, 8 and 9)
+// into a string. libharu's page functions write each operator through its
+// stream machinery with error checks at every call; the painter writes a
+// whole page here and hands it over once (HpdfDocument::set_content), to be
+// compressed while the next page is painted.
+#pragma once
+
+#include "style/style.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace chronik::render::pdf {
+
+class ContentStream {
+public:
+    // Graphics state and paths; coordinates in points from the lower left.
+    void line_width(double w);
+    void stroke_color(style::Color c);
+    void fill_color(style::Color c);
+    void dash(int on, int off); // [on off] 0 d
+    void solid();               // [] 0 d
+    void line(double x1, double y1, double x2, double y2); // a stroked segment
+    void fill_rectangle(double x, double y, double w, double h);
+    void circle(double x, double y, double r); // the path only
+    void fill() { out_ += "f\n"; }
+    void stroke() { out_ += "S\n"; }
+    // An image XObject (by resource name) drawn into a rectangle.
+    void image(std::string_view name, double x, double y, double w, double h);
+
+    // Text objects.
+    void begin_text() { out_ += "BT\n"; }
+    void end_text() { out_ += "ET\n"; }
+    void font(std::string_view name, double size);
+    void horizontal_scaling(double percent);
+    // The text matrix's translation: "1 0 0 1 x y Tm".
+    void text_position(double x, double y);
+    // For the painter's TJ arrays: a number, then raw text.
+    void number(double v);
+    void raw(std::string_view s) { out_ += s; }
+    void raw(char c) { out_ += c; }
+
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+} // namespace chronik::render::pdf
