@@ -105,6 +105,36 @@ TEST_CASE("truetype subset: FreeType reads it, with the glyphs shown under the s
     CHECK(std::string(FT_Get_Postscript_Name(face.face)) == "CharisSIL");
 }
 
+TEST_CASE("truetype subset: thousands of scattered characters still make a valid font") {
+    // More runs than one cmap subtable can hold (8,189): the first ones are kept.
+    const std::string file = test::read_file(charis_path());
+    std::vector<truetype::Mapping> many;
+    for (std::uint16_t k = 0; k < 9000; ++k)
+        many.push_back({static_cast<std::uint16_t>(0x4E00 + 2 * k),
+                        static_cast<std::uint16_t>(1 + k * 7 % 3000)});
+    const auto sub = truetype::subset(file, many);
+    CHECK(sum32(sub) == 0xB1B0AFBAu);
+    // The format 4 subtable's own length field matches the table.
+    auto u16 = [&](std::size_t at) {
+        return static_cast<unsigned>(static_cast<unsigned char>(sub[at]) << 8 |
+                                     static_cast<unsigned char>(sub[at + 1]));
+    };
+    auto u32 = [&](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
+    std::size_t cmap_at = 0, cmap_length = 0;
+    for (std::size_t i = 0; i < u16(4); ++i)
+        if (sub.compare(12 + i * 16, 4, "cmap") == 0) {
+            cmap_at = u32(12 + i * 16 + 8);
+            cmap_length = u32(12 + i * 16 + 12);
+        }
+    REQUIRE(cmap_at > 0);
+    CHECK(u16(cmap_at + 12) == 4);
+    CHECK(u16(cmap_at + 14) == cmap_length - 12);
+    Library lib;
+    Face face(lib, sub);
+    CHECK(FT_Get_Char_Index(face.face, 0x4E00) == 1);
+    CHECK(FT_Get_Char_Index(face.face, 0x4E00 + 2 * 100) == 1 + 100 * 7 % 3000);
+}
+
 TEST_CASE("truetype subset: a damaged font is refused, not misread") {
     const std::string file = test::read_file(charis_path());
     CHECK_THROWS_AS(truetype::subset(file.substr(0, 8), {}), std::runtime_error);

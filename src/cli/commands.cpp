@@ -135,6 +135,23 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
     return failed ? 1 : 0;
 }
 
+namespace {
+
+// Starts the renderers' set-up ahead (Renderer::prepare). Its threads never
+// take a signal: Ctrl-C must reach this thread, which holds it back while a
+// file is being written (atomic_file.hpp) and, in batch, stops the jobs.
+std::vector<std::unique_ptr<render::Preparation>>
+prepare(const std::vector<const render::Renderer*>& renderers) {
+    const SignalBlock started_with_signals_blocked;
+    std::vector<std::unique_ptr<render::Preparation>> prepared;
+    for (const auto* r : renderers)
+        if (auto p = r->prepare())
+            prepared.push_back(std::move(p));
+    return prepared;
+}
+
+} // namespace
+
 int run_render(const Arguments& a, const render::Registry& formats, std::ostream& out,
                std::ostream& err) {
     // Resolve everything that can be a usage error before any work.
@@ -155,10 +172,7 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
             renderers.push_back(r);
     }
     // Set-up that does not need the input starts now, beside reading it.
-    std::vector<std::unique_ptr<render::Preparation>> prepared;
-    for (const auto* r : renderers)
-        if (auto p = r->prepare())
-            prepared.push_back(std::move(p));
+    const auto prepared = prepare(renderers);
     std::map<std::string, std::string> stems;
     for (const auto& file : a.files) {
         const auto stem = fs::path(file).stem().string();
@@ -238,14 +252,14 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
         jobs->output = fs::absolute(a.output_dir).lexically_normal();
 
     // Set-up that does not need the input starts now, beside reading it.
-    std::vector<std::unique_ptr<render::Preparation>> prepared;
     std::set<std::string> used_formats;
     for (const auto& job : jobs->jobs)
         used_formats.insert(job.formats.begin(), job.formats.end());
+    std::vector<const render::Renderer*> used;
     for (const auto& name : used_formats)
         if (const auto* r = formats.find(name))
-            if (auto p = r->prepare())
-                prepared.push_back(std::move(p));
+            used.push_back(r);
+    const auto prepared = prepare(used);
 
     // Every chronicle and style sheet loaded once, here; their problems
     // are reported once, whichever jobs use them.

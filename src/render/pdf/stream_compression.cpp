@@ -43,32 +43,30 @@ bool deflatable(const HPDF_Dict dict) {
 } // namespace
 
 StreamCompression::StreamCompression(unsigned threads) {
-    for (unsigned t = 0; t < std::max(1u, threads); ++t)
-        workers_.emplace_back([this] { work(); });
+    try {
+        for (unsigned t = 0; t < std::max(1u, threads); ++t)
+            workers_.emplace_back([this] { work(); });
+    } catch (...) { // std::system_error when the system has no thread to give
+        if (workers_.empty()) { // no thread at all: nothing can be compressed
+            stop();
+            throw;
+        }
+        // Fewer threads than asked for will do.
+    }
 }
 
-StreamCompression::~StreamCompression() {
+StreamCompression::~StreamCompression() { stop(); }
+
+void StreamCompression::stop() {
     {
         const std::lock_guard lock(mutex_);
         closed_ = true;
+        next_ = jobs_.size(); // what no worker has begun stays undone
     }
     wake_.notify_all();
     for (auto& w : workers_)
         if (w.joinable())
             w.join();
-    // Not finished (an error on the way): the streams are libharu's again,
-    // compressed if that is done.
-    for (auto& job : jobs_) {
-        if (job.ok)
-            HPDF_Stream_Write(job.dict->stream, job.packed.data(), static_cast<HPDF_UINT>(job.packed.size()));
-        else
-            HPDF_Stream_Write(job.dict->stream, reinterpret_cast<const HPDF_BYTE*>(job.plain.data()),
-                              static_cast<HPDF_UINT>(job.plain.size()));
-        if (!job.ok) {
-            job.dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-            job.dict->write_fn = nullptr;
-        }
-    }
 }
 
 void StreamCompression::take(HPDF_Doc doc) {

@@ -19,7 +19,8 @@ namespace chronik::render::pdf {
 // take() hands the streams libharu would deflate when saving (those made
 // so far) to worker threads, which start on them at once; finish() waits
 // and puts the compressed bytes in place. The document must not change a
-// taken stream before finish(). The result does not depend on the number
+// taken stream before finish(), and must not be saved without it (taken
+// streams are empty until then). The result does not depend on the number
 // of threads.
 class StreamCompression {
 public:
@@ -44,6 +45,7 @@ private:
     };
     void work();
     void queue(std::vector<Job> found);
+    void stop(); // ends the workers; unfinished jobs are dropped
 
     std::deque<Job> jobs_; // stable addresses while workers hold them
     std::size_t next_ = 0; // first job no worker has taken

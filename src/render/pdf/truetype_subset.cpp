@@ -179,6 +179,12 @@ std::string character_map(const std::vector<Mapping>& shown) {
         else
             segments.push_back({m.code, m.code, delta});
     }
+    // A subtable holds at most 8,189 segments (its length is 16 bits). A
+    // text of that many scattered characters (CJK, say) keeps the first
+    // ones: viewers find glyphs through the CIDToGIDMap, not through this.
+    constexpr std::size_t most = (0xFFFF - 16) / 8 - 1;
+    if (segments.size() > most)
+        segments.resize(most);
     segments.push_back({0xFFFF, 0xFFFF, 1}); // the required last segment (to glyph 0)
     const auto n = static_cast<std::uint32_t>(segments.size());
     std::uint32_t power = 1, log2 = 0;
