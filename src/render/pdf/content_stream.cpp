@@ -19,27 +19,23 @@ void ContentStream::number(double v) {
     out_.append(buf, static_cast<std::size_t>(end - buf));
 }
 
-void ContentStream::line_width(double w) {
-    number(w);
-    out_ += " w\n";
+void ContentStream::operation(std::initializer_list<double> operands, std::string_view op) {
+    for (double v : operands) {
+        number(v);
+        out_ += ' ';
+    }
+    out_ += op;
+    out_ += '\n';
 }
 
+void ContentStream::line_width(double w) { operation({w}, "w"); }
+
 void ContentStream::stroke_color(style::Color c) {
-    number(c.r / 255.0);
-    out_ += ' ';
-    number(c.g / 255.0);
-    out_ += ' ';
-    number(c.b / 255.0);
-    out_ += " RG\n";
+    operation({c.r / 255.0, c.g / 255.0, c.b / 255.0}, "RG");
 }
 
 void ContentStream::fill_color(style::Color c) {
-    number(c.r / 255.0);
-    out_ += ' ';
-    number(c.g / 255.0);
-    out_ += ' ';
-    number(c.b / 255.0);
-    out_ += " rg\n";
+    operation({c.r / 255.0, c.g / 255.0, c.b / 255.0}, "rg");
 }
 
 void ContentStream::dash(int on, int off) {
@@ -53,84 +49,43 @@ void ContentStream::dash(int on, int off) {
 void ContentStream::solid() { out_ += "[] 0 d\n"; }
 
 void ContentStream::line(double x1, double y1, double x2, double y2) {
-    number(x1);
-    out_ += ' ';
-    number(y1);
-    out_ += " m ";
-    number(x2);
-    out_ += ' ';
-    number(y2);
-    out_ += " l S\n";
+    operation({x1, y1}, "m");
+    operation({x2, y2}, "l");
+    out_ += "S\n";
 }
 
 void ContentStream::fill_rectangle(double x, double y, double w, double h) {
-    number(x);
-    out_ += ' ';
-    number(y);
-    out_ += ' ';
-    number(w);
-    out_ += ' ';
-    number(h);
-    out_ += " re f\n";
+    operation({x, y, w, h}, "re");
+    out_ += "f\n";
 }
 
 void ContentStream::circle(double x, double y, double r) {
     // Four cubic Béziers, one a quadrant (control points at 0.5523 r).
     const double k = r * 0.5523;
-    auto point = [&](double px, double py) {
-        number(px);
-        out_ += ' ';
-        number(py);
-    };
-    point(x - r, y);
-    out_ += " m\n";
-    const double curves[4][6] = {{x - r, y + k, x - k, y + r, x, y + r},
-                                 {x + k, y + r, x + r, y + k, x + r, y},
-                                 {x + r, y - k, x + k, y - r, x, y - r},
-                                 {x - k, y - r, x - r, y - k, x - r, y}};
-    for (const auto& c : curves) {
-        point(c[0], c[1]);
-        out_ += ' ';
-        point(c[2], c[3]);
-        out_ += ' ';
-        point(c[4], c[5]);
-        out_ += " c\n";
-    }
+    operation({x - r, y}, "m");
+    operation({x - r, y + k, x - k, y + r, x, y + r}, "c");
+    operation({x + k, y + r, x + r, y + k, x + r, y}, "c");
+    operation({x + r, y - k, x + k, y - r, x, y - r}, "c");
+    operation({x - k, y - r, x - r, y - k, x - r, y}, "c");
 }
 
 void ContentStream::image(std::string_view name, double x, double y, double w, double h) {
-    out_ += "q ";
-    number(w);
-    out_ += " 0 0 ";
-    number(h);
-    out_ += ' ';
-    number(x);
-    out_ += ' ';
-    number(y);
-    out_ += " cm /";
+    out_ += "q\n";
+    operation({w, 0, 0, h, x, y}, "cm");
+    out_ += '/';
     out_ += name;
-    out_ += " Do Q\n";
+    out_ += " Do\nQ\n";
 }
 
 void ContentStream::font(std::string_view name, double size) {
     out_ += '/';
     out_ += name;
     out_ += ' ';
-    number(size);
-    out_ += " Tf\n";
+    operation({size}, "Tf");
 }
 
-void ContentStream::horizontal_scaling(double percent) {
-    number(percent);
-    out_ += " Tz\n";
-}
+void ContentStream::horizontal_scaling(double percent) { operation({percent}, "Tz"); }
 
-void ContentStream::text_position(double x, double y) {
-    out_ += "1 0 0 1 ";
-    number(x);
-    out_ += ' ';
-    number(y);
-    out_ += " Tm\n";
-}
+void ContentStream::text_position(double x, double y) { operation({1, 0, 0, 1, x, y}, "Tm"); }
 
 } // namespace chronik::render::pdf

@@ -7,6 +7,7 @@
 
 #include "style/style.hpp"
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,9 @@ public:
     std::string take() { return std::move(out_); }
 
 private:
+    // "a b c op" and a new line.
+    void operation(std::initializer_list<double> operands, std::string_view op);
+
     std::string out_;
 };
 
