@@ -335,14 +335,14 @@ HPDF_Dict descendant(HPDF_Font font) {
 
 } // namespace
 
-std::vector<HpdfDocument::Glyph> HpdfDocument::write_cid_map(HPDF_Font font,
+std::vector<truetype::Mapping> HpdfDocument::write_cid_map(HPDF_Font font,
                                                              const std::vector<bool>& used) {
     // Character codes are Unicode code points (the UTF-8 encoder); the map
     // gives each code shown its glyph and ends after the last of them.
     HPDF_Dict cid = descendant(font);
     auto* attr = static_cast<HPDF_FontAttr>(font->attr);
     check("write CIDToGIDMap", cid && attr && !attr->map_stream ? HPDF_OK : call_failed);
-    std::vector<Glyph> shown;
+    std::vector<truetype::Mapping> shown;
     std::vector<HPDF_BYTE> bytes(2, 0); // at least CID 0
     for (std::size_t cp = 1; cp < used.size(); ++cp) {
         if (!used[cp])
@@ -362,7 +362,7 @@ std::vector<HpdfDocument::Glyph> HpdfDocument::write_cid_map(HPDF_Font font,
     return shown;
 }
 
-void HpdfDocument::prune_widths(HPDF_Font font, const std::vector<Glyph>& shown) {
+void HpdfDocument::prune_widths(HPDF_Font font, const std::vector<truetype::Mapping>& shown) {
     // libharu's W array lists the width of every code point the font covers
     // (some 3,500 numbers a face, written out as text); the ones shown suffice.
     HPDF_Dict cid = descendant(font);
@@ -435,10 +435,11 @@ void HpdfDocument::save(std::ostream& out) {
     struct Face {
         HPDF_Font font;
         std::string path;
-        std::vector<Glyph> shown;
+        std::vector<truetype::Mapping> shown; // CID = Unicode code point, glyph
         std::future<std::string> program;
     };
-    // The pages' streams (and images) compress while the fonts are made.
+    // Images compress while the fonts are made (the pages' contents went
+    // to the compression as they were painted).
     compression().take(doc_);
     std::vector<Face> faces; // as libharu made them: the order of their objects
     for (const auto& [path, font] : fonts_)
@@ -453,10 +454,7 @@ void HpdfDocument::save(std::ostream& out) {
         // Each subset is made from the font file alone: all at once.
         face.program = std::async(std::launch::async, [&face] {
             const MappedFile file(face.path);
-            std::vector<truetype::Mapping> shown;
-            for (const auto& g : face.shown)
-                shown.push_back({g.code, g.gid});
-            return truetype::subset(file.bytes(), shown);
+            return truetype::subset(file.bytes(), face.shown);
         });
     }
     for (auto& face : faces) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "stream_compression.hpp"
+#include "truetype_subset.hpp"
 
 #include <hpdf.h>
 
@@ -57,12 +58,8 @@ public:
 
 private:
     void replace_to_unicode(HPDF_Font font);
-    struct Glyph {
-        std::uint16_t code; // CID = Unicode code point
-        std::uint16_t gid;
-    };
-    std::vector<Glyph> write_cid_map(HPDF_Font font, const std::vector<bool>& used);
-    void prune_widths(HPDF_Font font, const std::vector<Glyph>& shown);
+    std::vector<truetype::Mapping> write_cid_map(HPDF_Font font, const std::vector<bool>& used);
+    void prune_widths(HPDF_Font font, const std::vector<truetype::Mapping>& shown);
     void embed(HPDF_Font font, const std::string& program);
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
