@@ -10,7 +10,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -26,20 +25,12 @@
 #include <stdexcept>
 #include <thread>
 
-// Two definitions here take precedence over the libraries' own: libhpdf.so
-// calls even its own exported functions through its PLT, and the
-// executable's symbols come first in the dynamic lookup order. Both give
-// the same results as the originals, only faster. Where a platform's
-// libharu binds its calls directly, the originals run: slower, same output.
-
-// libharu compresses every stream with zlib's default level (6) and offers
-// no setting. Level 1 makes the whole render about a quarter faster for 8 to
-// 20 % larger files (measured on the sample and its x100 benchmark). Other
-// zlib users here call deflateInit2_ and are not affected.
-extern "C" int deflateInit_(z_streamp strm, int /*level*/, const char* version, int stream_size) {
-    return deflateInit2_(strm, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY, version,
-                         stream_size);
-}
+// A definition here takes precedence over libharu's own: libhpdf.so calls
+// even its own exported functions through its PLT, and the executable's
+// symbols come first in the dynamic lookup order. It gives the same
+// results as the original, only faster. Where a platform's libharu binds
+// its calls directly, the original runs: slower, same output. (libharu's
+// zlib compression is not used: StreamCompression takes every stream.)
 
 // A font's glyph for a code point, from its cmap (format 0 or 4).
 // HPDF_GetFont asks this for all 65,536 code points to build the font's
