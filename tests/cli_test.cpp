@@ -8,17 +8,11 @@
 using namespace chronik;
 using test::run_chronik;
 namespace fs = std::filesystem;
+using test::files_in;
 
 namespace {
 const std::string sample = (test::source_dir / "data/lecos-chronik.xml").string();
 
-std::vector<std::string> files_in(const fs::path& dir) {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir))
-        out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-}
 } // namespace
 
 TEST_CASE("cli: help, version, formats") {

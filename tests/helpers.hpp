@@ -13,6 +13,8 @@ inline const std::filesystem::path source_dir = CHRONIK_SOURCE_DIR;
 inline const std::string binary = CHRONIK_BINARY;
 
 std::string read_file(const std::filesystem::path& p);
+// The names of the entries of `dir`, sorted.
+std::vector<std::string> files_in(const std::filesystem::path& dir);
 void write_file(const std::filesystem::path& p, const std::string& text);
 
 // Every diagnostic as the CLI prints it.

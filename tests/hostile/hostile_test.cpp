@@ -19,6 +19,7 @@
 
 using namespace chronik;
 namespace fs = std::filesystem;
+using test::files_in;
 
 namespace {
 
@@ -44,13 +45,6 @@ Run run(const std::vector<std::string>& args, const fs::path& cwd, int limit = 1
     return {r.status, std::move(r.out), std::move(r.err), seconds};
 }
 
-std::vector<std::string> files_in(const fs::path& dir) {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir))
-        out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 // What AddressSanitizer, LeakSanitizer and UBSan print. (The sanitizer run
 // also gives their reports exit codes of their own, see the Makefile.)
