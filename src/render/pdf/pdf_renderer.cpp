@@ -327,12 +327,13 @@ std::unique_ptr<Preparation> PdfRenderer::prepare() const {
 void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                          const Target& target, std::ostream& out, Diagnostics& diags) const {
     try {
-        // Before the layout can start, fontconfig loads its configuration
-        // (3 to 4 ms) and the hyphenation patterns are laid out (2 to 3 ms):
-        // side by side. Then, while the layout runs, libharu loads the faces
-        // every brochure uses (it parses and copies each TrueType file, a
-        // millisecond or two a face). Only the helper touches `pdf` until it
-        // is joined; it loads in a fixed order, so the output stays the same.
+        // Before the layout can start, fontconfig's configuration must be
+        // loaded (3 to 5 ms; prepare() may have started it) and the
+        // hyphenation patterns laid out (2 to 3 ms): side by side. Then,
+        // while the layout runs, libharu loads the faces every brochure
+        // uses (it parses each TrueType file, a millisecond or two a face).
+        // Only the helper touches `pdf` until it is joined; it loads in a
+        // fixed order, so the output stays the same.
         HpdfDocument pdf;
         std::promise<void> configured;
         auto fontconfig = configured.get_future();
