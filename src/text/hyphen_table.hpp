@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chronik::layout::hyphen_table {
+namespace chronik::text::hyphen_table {
 
 struct LevelHeader {
     std::int8_t lhmin, rhmin, clhmin, crhmin;
@@ -72,4 +72,4 @@ private:
 // Tables linked into the binary: ("hyph_de_DE", bytes); empty when none.
 std::string_view builtin(std::string_view name);
 
-} // namespace chronik::layout::hyphen_table
+} // namespace chronik::text::hyphen_table

@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "chronik_hyphen_compile: cannot load %s\n", argv[1]);
         return 1;
     }
-    const std::string table = chronik::layout::hyphen_table::serialise(dict);
+    const std::string table = chronik::text::hyphen_table::serialise(dict);
     hnj_hyphen_free(dict);
     std::ofstream out(argv[2], std::ios::binary);
     out.write(table.data(), static_cast<std::streamsize>(table.size()));

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chronik::layout {
+namespace chronik::text {
 
 class Hyphenator {
 public:
@@ -33,4 +33,4 @@ private:
     std::unique_ptr<Dict> dict_;
 };
 
-} // namespace chronik::layout
+} // namespace chronik::text

@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-namespace chronik::layout {
+namespace chronik::text {
 
 struct Hyphenator::Dict {
     HyphenDict* dict = nullptr;                 // the one in use
@@ -129,4 +129,4 @@ std::string Hyphenator::hyphenated(std::string_view word) const {
     return out + std::string(word.substr(from));
 }
 
-} // namespace chronik::layout
+} // namespace chronik::text

@@ -4,7 +4,7 @@
 #include <sys/mman.h>
 #include <stdexcept>
 
-namespace chronik::layout::hyphen_table {
+namespace chronik::text::hyphen_table {
 
 namespace {
 
@@ -180,4 +180,4 @@ View::Mapping::~Mapping() {
         munmap(base, size);
 }
 
-} // namespace chronik::layout::hyphen_table
+} // namespace chronik::text::hyphen_table
