@@ -2,9 +2,42 @@
 
 #include "font_config.hpp"
 
+#include <sys/stat.h>
+
+#include <mutex>
 #include <stdexcept>
 
 namespace chronik::text {
+
+namespace {
+
+// The face loaded from `path`, shared process-wide. A file whose size or
+// modification time changed since it was loaded (a font package upgrade
+// during a long batch) is loaded afresh. Loads happen under the lock: two
+// threads asking for the same file load it once.
+std::shared_ptr<const FontFace> shared_face(const std::string& path) {
+    struct Loaded {
+        off_t size = -1;
+        timespec modified{};
+        std::shared_ptr<const FontFace> face;
+    };
+    static std::mutex lock;
+    static std::unordered_map<std::string, Loaded> loaded;
+    struct stat st {};
+    const bool known = ::stat(path.c_str(), &st) == 0;
+    const std::lock_guard guard(lock);
+    auto& entry = loaded[path];
+    if (!entry.face || !known || entry.size != st.st_size ||
+        entry.modified.tv_sec != st.st_mtim.tv_sec ||
+        entry.modified.tv_nsec != st.st_mtim.tv_nsec) {
+        entry.face = std::make_shared<const FontFace>(path);
+        entry.size = known ? st.st_size : -1;
+        entry.modified = known ? st.st_mtim : timespec{};
+    }
+    return entry.face;
+}
+
+} // namespace
 
 FontSet::FontSet() { load_font_configuration(); }
 FontSet::~FontSet() = default;
@@ -37,7 +70,7 @@ int FontSet::lookup(const style::Font& font) {
         return it->second;
     }
     const int id = static_cast<int>(faces_.size());
-    faces_.push_back(std::make_unique<FontFace>(file));
+    faces_.push_back(shared_face(file));
     by_path_.emplace(file, id);
     by_request_.emplace(key, id);
     return id;

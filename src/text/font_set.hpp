@@ -2,7 +2,10 @@
 //
 // Thread safety: a FontSet is for one document at a time (face() fills its
 // tables); the faces it hands out are immutable and may be read from any
-// thread (font_face.hpp).
+// thread (font_face.hpp). They are shared by every FontSet of the process:
+// each font file is loaded once, however many documents are laid out or
+// measured (chronik batch, the layout's helper thread, PDF and DOCX of one
+// input), and again only when the file has changed.
 #pragma once
 
 #include "font_face.hpp"
@@ -42,7 +45,7 @@ private:
 
     style::Font last_font_;
     int last_ = -1;
-    std::vector<std::unique_ptr<FontFace>> faces_;
+    std::vector<std::shared_ptr<const FontFace>> faces_;
     std::unordered_map<std::string, int> by_request_;
     std::unordered_map<std::string, int> by_path_;
     std::vector<std::string> warnings_;
