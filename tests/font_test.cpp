@@ -30,7 +30,7 @@ struct FreeTypeFace {
 
 } // namespace
 
-TEST_CASE("font face: every character's advance as FreeType gives it, in font units and 1/1000 em") {
+TEST_CASE("font face: each character's advance as FreeType gives it, in font units and 1/1000 em") {
     text::FontSet fonts;
     for (const bool bold : {false, true}) {
         const auto& face = fonts.at(fonts.face(style::Font{"Charis SIL", bold, false}));

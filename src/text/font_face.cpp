@@ -65,7 +65,8 @@ FontFace::FontFace(const std::string& path) : path_(path) {
     descender_units_ = f->descender;
     ascender_ = milli(f->ascender);
     descender_ = milli(f->descender);
-    if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(f, FT_SFNT_OS2)); os2 && os2->sCapHeight) {
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(f, FT_SFNT_OS2));
+    if (os2 && os2->sCapHeight) {
         cap_height_units_ = os2->sCapHeight;
         cap_height_ = milli(os2->sCapHeight);
     } else {
