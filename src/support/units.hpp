@@ -11,8 +11,14 @@ namespace chronik {
 
 using Length = std::int64_t; // millipoints
 
-inline constexpr Length pt(double points) { return static_cast<Length>(std::llround(points * 1000)); }
-inline constexpr Length mm(double millimetres) { return pt(millimetres * 72.0 / 25.4); }
-inline constexpr double to_pt(Length l) { return static_cast<double>(l) / 1000.0; }
+inline constexpr Length pt(double points) {
+    return static_cast<Length>(std::llround(points * 1000));
+}
+inline constexpr Length mm(double millimetres) {
+    return pt(millimetres * 72.0 / 25.4);
+}
+inline constexpr double to_pt(Length l) {
+    return static_cast<double>(l) / 1000.0;
+}
 
 } // namespace chronik

@@ -17,8 +17,8 @@ namespace chronik::text {
 void load_font_configuration();
 
 struct FontChoice {
-    std::string file;   // "" when fontconfig has no font at all
-    std::string family; // the family found
+    std::string file;      // "" when fontconfig has no font at all
+    std::string family;    // the family found
     bool fallback = false; // the requested family is not installed
 };
 
@@ -26,9 +26,9 @@ struct FontChoice {
 // (the PDF embeds only TrueType outlines), else its other build; a serif
 // TrueType face when the family is not installed. Needs the configuration
 // loaded.
-FontChoice choose_font(const style::Font& font);
+FontChoice choose_font(const style::Font &font);
 
 // choose_font(font).file, without loading it: for loading fonts ahead.
-std::string font_file(const style::Font& font);
+std::string font_file(const style::Font &font);
 
 } // namespace chronik::text
