@@ -3,7 +3,7 @@
 #include "compose/composer.hpp"
 #include "helpers.hpp"
 #include "layout/brochure.hpp"
-#include "layout/hyphenator.hpp"
+#include "text/hyphenator.hpp"
 #include "model/dump.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "render/renderer.hpp"
@@ -45,9 +45,9 @@ TEST_CASE("golden: every case under tests/cases") {
         test::check_golden(dir / "expected.model.txt", model::dump(doc));
         test::check_golden(dir / "expected.md", render_md(doc));
         // What the brochure layout set where (fonts from scripts/install-deps.sh).
-        layout::FontSet fonts;
+        text::FontSet fonts;
         Diagnostics d;
-        const auto hyphenator = layout::Hyphenator::for_language(doc.meta.language);
+        const auto hyphenator = text::Hyphenator::for_language(doc.meta.language);
         const auto tree =
             layout::lay_out_brochure(doc, style::default_style(), fonts, hyphenator.get(), d);
         test::check_golden(dir / "expected.layout.txt", layout::dump(tree, fonts));
@@ -84,9 +84,9 @@ TEST_CASE("layout: a long document is laid out the same on one thread and on two
     test::write_file(dir / "long.xml", xml);
     const auto doc = compose_file(dir / "long.xml");
     REQUIRE(doc.blocks.size() > 400);
-    const auto hyphenator = layout::Hyphenator::for_language(doc.meta.language);
+    const auto hyphenator = text::Hyphenator::for_language(doc.meta.language);
     auto lay_out = [&](unsigned threads) {
-        layout::FontSet fonts;
+        text::FontSet fonts;
         Diagnostics d;
         const auto tree = layout::lay_out_brochure(doc, style::default_style(), fonts,
                                                    hyphenator.get(), d, threads);

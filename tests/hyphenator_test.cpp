@@ -1,8 +1,8 @@
-#include "layout/hyphenator.hpp"
+#include "text/hyphenator.hpp"
 
 #include <doctest/doctest.h>
 
-using chronik::layout::Hyphenator;
+using chronik::text::Hyphenator;
 
 TEST_CASE("hyphenation: German words from the sample") {
     const auto de = Hyphenator::for_language("de");

@@ -2,7 +2,7 @@
 // FreeType, an independent reader), its faster cmap lookup for libharu, and
 // stream compression that does not depend on the number of threads.
 #include "helpers.hpp"
-#include "layout/font.hpp"
+#include "text/font_set.hpp"
 #include "render/pdf/stream_compression.hpp"
 #include "render/pdf/truetype_subset.hpp"
 
@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string charis_path(const char* style = "Regular") {
-    layout::FontSet fonts;
+    text::FontSet fonts;
     return fonts.at(fonts.face(style::Font{"Charis SIL", std::string(style) == "Bold",
                                            std::string(style) == "Italic"}))
         .path();

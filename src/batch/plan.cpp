@@ -1,13 +1,14 @@
 #include "plan.hpp"
 
 #include "content_hash.hpp"
-#include "layout/font.hpp"
 #include "style/builtin_styles.hpp"
 #include "style/style_reader.hpp"
+#include "text/font_config.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <system_error>
 
 #ifndef CHRONIK_VERSION
@@ -48,16 +49,18 @@ std::string chronicle_hash(const fs::path &file, const chronicle::Chronicle &c) 
     return h.hex();
 }
 
-// The font files a style resolves to, as the PDF layout finds them: a
+// The font files a style resolves to, as the text stage finds them: a
 // font package upgrade then re-renders. (Path, size and modification
 // time; hashing megabytes of fonts on every run would cost more than it
 // tells.)
 void add_fonts(ContentHash &h, const style::Style &s) {
     try {
-        layout::FontSet fonts;
+        text::load_font_configuration();
         std::vector<std::string> paths;
         for (const auto &role : s.roles) {
-            const auto &path = fonts.at(fonts.face(role.font)).path();
+            const std::string path = text::font_file(role.font);
+            if (path.empty())
+                throw std::runtime_error("no font found for '" + role.font.family + "'");
             if (std::find(paths.begin(), paths.end(), path) == paths.end())
                 paths.push_back(path);
         }

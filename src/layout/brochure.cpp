@@ -1,6 +1,6 @@
 #include "brochure.hpp"
 
-#include "hyphenator.hpp"
+#include "text/hyphenator.hpp"
 #include "model/overloaded.hpp"
 #include "pager.hpp"
 #include "paragraph.hpp"
@@ -495,7 +495,7 @@ private:
         const Length baseline_y = y + target.last_baseline;
         page.items.push_back(TextItem{left + width_ - w, baseline_y, number, face, ts.size, ts.color});
         // Dot leaders on a fixed grid, so the dots of all lines align.
-        const Length step = pt(4); // whole points: libharu's dash patterns are integers
+        const Length step = pt(4); // whole points: the PDF writer's dash patterns are integers
         const Length from = target.label_end + pt(6);
         const Length to = width_ - w - pt(6);
         const Length first = (from / step + 1) * step;

@@ -5,14 +5,21 @@
 // numbers on every page but the title page.
 #pragma once
 
-#include "font.hpp"
 #include "model/document.hpp"
 #include "page.hpp"
 #include "support/diagnostics.hpp"
+#include "text/font_set.hpp"
+
+namespace chronik::text {
+class Hyphenator;
+}
 
 namespace chronik::layout {
 
-class Hyphenator;
+// The text stage's fonts and hyphenation, as the layout names them.
+using text::FontFace;
+using text::FontSet;
+using text::Hyphenator;
 
 // Documents that would run to more pages are refused (README, "Limits"),
 // with a std::runtime_error saying so. The layout stops as soon as its lines

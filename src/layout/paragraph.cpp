@@ -2,12 +2,10 @@
 
 #include "model/overloaded.hpp"
 #include "support/utf8.hpp"
-
-#include <linebreak.h>
+#include "text/break_opportunities.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 #include <set>
 
 namespace chronik::layout {
@@ -133,7 +131,7 @@ struct Builder {
     }
 
     Length text_width(const std::string& s, int f) const {
-        // No kerning: libharu cannot position glyph pairs within a string,
+        // No kerning: the PDF writer cannot position glyph pairs within a string,
         // and measuring what is not drawn would shift every line.
         return face(f).width(s, style.size);
     }
@@ -303,16 +301,10 @@ struct Builder {
     bool line_has_box = false; // a box since the last forced break
 };
 
-void init_unibreak() {
-    static std::once_flag once;
-    std::call_once(once, [] { init_linebreak(); });
-}
-
 } // namespace
 
 SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style,
                            Length width, TypesetContext& ctx) {
-    init_unibreak();
     Flattener flat{ctx, style, {}};
     flat.walk(content, false, false, "");
     SetParagraph out;
@@ -322,16 +314,14 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
     if (flat.runs.empty())
         return out;
 
-    // The paragraph's text in one string, to ask libunibreak about it.
+    // The paragraph's text in one string, to ask for its break opportunities.
     std::string all;
     std::vector<std::size_t> run_start;
     for (const auto& r : flat.runs) {
         run_start.push_back(all.size());
         all += r.text;
     }
-    std::vector<char> brks(all.size());
-    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(all.data()), all.size(),
-                        ctx.language.c_str(), brks.data());
+    const std::vector<text::Break> brks = text::break_opportunities(all, ctx.language);
 
     Builder b{ctx, style, width, {}, {}, {}, {}};
     std::size_t r = 0;
@@ -352,9 +342,9 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
             continue;
         }
         b.add_char(cp, run);
-        const char brk = brks[i - 1];
+        const text::Break brk = brks[i - 1];
         const bool next_is_space = i < all.size() && (all[i] == ' ' || all[i] == '\n');
-        if (brk == LINEBREAK_ALLOWBREAK && i < all.size() && !next_is_space) {
+        if (brk == text::Break::allowed && i < all.size() && !next_is_space) {
             // A break inside a word after an explicit hyphen or dash
             // ("IT-|Dienstleister", "Bürger/|-innen"): no hyphen is added, but
             // a line ending in a hyphen counts as hyphenated.

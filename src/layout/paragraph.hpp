@@ -1,19 +1,24 @@
 // Setting one paragraph: inline content to lines. Line-break opportunities
-// come from libunibreak (UAX #14), hyphenation points from libhyphen, the
+// come from the text stage (UAX #14 and libhyphen's patterns), the
 // breaks themselves from the Knuth–Plass breaker.
 #pragma once
 
-#include "font.hpp"
-#include "hyphenator.hpp"
 #include "linebreak.hpp"
 #include "model/inline.hpp"
 #include "support/diagnostics.hpp"
+#include "text/font_set.hpp"
+#include "text/hyphenator.hpp"
 
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace chronik::layout {
+
+// The text stage's fonts and hyphenation, as the layout names them.
+using text::FontFace;
+using text::FontSet;
+using text::Hyphenator;
 
 struct ParagraphStyle {
     style::Font font;
@@ -58,7 +63,7 @@ struct SetParagraph {
 struct TypesetContext {
     FontSet& fonts;
     const Hyphenator* hyphenator; // nullptr: no hyphenation
-    std::string language;         // for libunibreak
+    std::string language;         // for line-break opportunities
     std::string source;           // the chronicle's file, for warnings
     Diagnostics& diags;
     BreakParams params;

@@ -1,17 +1,14 @@
-// Layout lengths are whole millipoints (1/1000 pt), as in Apache FOP: exact
-// to add and compare, and fine enough for type (a hair is ~100 mpt).
-// Conversion to floating-point points happens only in the painter.
+// Layout lengths: chronik::Length (whole millipoints, support/units.hpp),
+// named in the layout's namespace.
 #pragma once
 
-#include <cmath>
-#include <cstdint>
+#include "support/units.hpp"
 
 namespace chronik::layout {
 
-using Length = std::int64_t; // millipoints
-
-inline constexpr Length pt(double points) { return static_cast<Length>(std::llround(points * 1000)); }
-inline constexpr Length mm(double millimetres) { return pt(millimetres * 72.0 / 25.4); }
-inline constexpr double to_pt(Length l) { return static_cast<double>(l) / 1000.0; }
+using chronik::Length;
+using chronik::mm;
+using chronik::pt;
+using chronik::to_pt;
 
 } // namespace chronik::layout

@@ -255,7 +255,7 @@ std::string build(const Header& h, int depth, int colour, std::string_view rows,
 
 std::string for_pdf(const Parsed& parsed, std::string& error) {
     const auto& h = parsed.header;
-    // libharu reads a palette with transparency one byte per pixel, past
+    // The PDF writer reads a palette with transparency one byte per pixel, past
     // the row of a 1, 2 or 4-bit image: widen it to 8 bits. And it takes an
     // RGB image with a transparent colour (tRNS) for a palette image and
     // looks its pixels up in a palette that is not there (a null pointer):

@@ -1,12 +1,12 @@
 // PNG files checked with libpng before another library sees them.
 //
-// libharu (the PDF renderer) hands PNG files to libpng with an error handler
+// The PDF writer (render/pdf/) hands PNG files to libpng with an error handler
 // that returns, which libpng answers with abort(): a corrupt PNG would end
 // chronik. It also fails on libpng's mere warnings (a colour profile libpng
 // dislikes), reads past its row buffer for palette images of fewer than 8
 // bits with transparency, and dereferences a null pointer for RGB images
 // with a transparent colour. So the reader checks every PNG here, and the
-// PDF renderer gives libharu only what passed: the chunks a picture needs,
+// PDF renderer gives its writer only what passed: the chunks a picture needs,
 // such palettes widened to 8 bits, such RGB images given an alpha channel.
 //
 // libpng reports errors by longjmp; png_file.cpp is the only place that
@@ -51,8 +51,8 @@ Parsed parse(std::string_view file);
 // (libpng's png_set_packing).
 std::string decode(std::string_view essential, std::vector<unsigned char>* rows = nullptr);
 
-// The PNG to give libharu: `essential`, or the same picture converted where
-// libharu would misread it (a palette of 1, 2 or 4 bits with transparency:
+// The PNG to give the PDF writer: `essential`, or the same picture converted
+// where the writer would misread it (a palette of 1, 2 or 4 bits with transparency:
 // 8 bits per index; RGB with a transparent colour: RGB with alpha). Empty
 // with `error` set when libpng cannot decode it cleanly.
 std::string for_pdf(const Parsed& parsed, std::string& error);

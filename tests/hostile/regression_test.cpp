@@ -234,7 +234,7 @@ TEST_CASE("regression: a word longer than the line costs one box per line") {
     // It was a box and a penalty per character, every one a feasible break:
     // Knuth-Plass then kept about as many active nodes as a line has
     // characters, and a word of 8 MB took 18 s and 3.2 GB.
-    layout::FontSet fonts;
+    text::FontSet fonts;
     Diagnostics d;
     layout::TypesetContext ctx{fonts, nullptr, "de", "t.xml", d, {}};
     layout::ParagraphStyle ps;

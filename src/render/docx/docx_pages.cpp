@@ -4,10 +4,13 @@
 
 #include "docx_units.hpp"
 #include "model/overloaded.hpp"
+#include "text/font_set.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <stdexcept>
 
 namespace chronik::render::docx {
 
@@ -15,82 +18,40 @@ namespace {
 
 using style::TextStyle;
 
-// Advance widths of Charis SIL 6.101 (Debian's fonts-sil-charis) in 1/1000
-// em, for U+0020..U+007E and U+00A0..U+00FF, faces Regular, Bold, Italic,
-// Bold Italic. Read from the fonts' hmtx tables. Used for every family: the
-// estimate needs typical widths of a book face, not exact ones.
-constexpr std::uint16_t charis_widths[4][191] = {
-    // Regular
-    {293, 338, 333,  743, 563,  860, 699,  171, 376, 376, 500,  1000, 280,  320, 280, 490, 563, 563,
-     563, 563, 563,  563, 563,  563, 563,  563, 280, 280, 1000, 1000, 1000, 486, 936, 674, 605, 627,
-     696, 583, 541,  695, 743,  330, 485,  638, 531, 876, 721,  731,  579,  739, 649, 521, 599, 712,
-     666, 931, 634,  626, 575,  423, 489,  423, 327, 335, 350,  509,  555,  466, 564, 490, 326, 525,
-     574, 303, 292,  534, 297,  850, 567,  544, 559, 549, 391,  398,  340,  569, 529, 783, 510, 530,
-     462, 488, 354,  488, 833,  293, 338,  563, 563, 610, 596,  345,  500,  316, 837, 341, 442, 620,
-     320, 837, 335,  320, 1000, 366, 366,  350, 547, 486, 188,  230,  366,  358, 442, 875, 875, 875,
-     486, 674, 674,  674, 674,  674, 674,  933, 627, 583, 583,  583,  583,  330, 330, 330, 330, 696,
-     721, 731, 731,  731, 731,  731, 1000, 731, 712, 712, 712,  712,  626,  578, 628, 509, 509, 509,
-     509, 509, 509,  721, 466,  490, 490,  490, 490, 303, 303,  303,  303,  539, 567, 544, 544, 544,
-     544, 544, 1000, 544, 569,  569, 569,  569, 530, 559, 530},
-    // Bold
-    {293, 340, 392,  741, 587,  894, 735,  176, 392, 392, 500,  1000, 318,  328, 318, 501, 587, 587,
-     587, 587, 587,  587, 587,  587, 587,  587, 318, 318, 1000, 1000, 1000, 522, 936, 686, 639, 636,
-     724, 598, 559,  716, 769,  359, 512,  682, 554, 903, 744,  756,  612,  756, 704, 536, 609, 729,
-     706, 966, 671,  663, 581,  548, 494,  589, 340, 340, 374,  553,  598,  502, 609, 529, 347, 555,
-     626, 333, 324,  592, 333,  906, 625,  584, 604, 603, 432,  445,  375,  620, 566, 841, 546, 566,
-     491, 495, 398,  495, 833,  293, 340,  587, 587, 610, 635,  345,  500,  348, 837, 359, 449, 620,
-     328, 837, 340,  320, 1000, 381, 381,  375, 582, 520, 188,  246,  381,  380, 449, 907, 907, 907,
-     522, 686, 686,  686, 686,  686, 686,  969, 636, 598, 598,  598,  598,  359, 359, 359, 359, 724,
-     744, 756, 756,  756, 756,  756, 1000, 756, 729, 729, 729,  729,  663,  614, 677, 553, 553, 553,
-     553, 553, 553,  771, 502,  529, 529,  529, 529, 333, 333,  333,  333,  578, 625, 584, 584, 584,
-     584, 584, 1000, 584, 620,  620, 620,  620, 566, 604, 566},
-    // Italic
-    {293, 338, 331,  743, 556,  860, 704,  170, 419, 418, 500,  1000, 280,  319, 280, 490, 556, 556,
-     556, 556, 556,  556, 556,  556, 556,  556, 280, 280, 1000, 1000, 1000, 486, 936, 673, 607, 630,
-     671, 558, 514,  688, 725,  314, 468,  656, 518, 862, 711,  710,  566,  710, 641, 521, 586, 707,
-     643, 927, 633,  639, 563,  421, 489,  421, 343, 304, 393,  521,  492,  435, 526, 434, 322, 440,
-     524, 266, 273,  509, 265,  776, 530,  506, 494, 522, 374,  370,  300,  527, 462, 702, 528, 497,
-     445, 486, 354,  486, 833,  293, 338,  556, 556, 610, 556,  345,  500,  317, 837, 338, 407, 620,
-     319, 837, 305,  320, 1000, 361, 361,  292, 547, 486, 188,  238,  361,  329, 407, 879, 879, 879,
-     486, 673, 673,  673, 673,  673, 673,  936, 630, 558, 558,  558,  558,  314, 314, 314, 314, 671,
-     711, 710, 710,  710, 710,  710, 1000, 710, 707, 707, 707,  707,  639,  566, 556, 521, 521, 521,
-     521, 521, 521,  745, 435,  434, 434,  434, 434, 266, 266,  266,  266,  506, 530, 506, 506, 506,
-     506, 506, 1000, 506, 527,  527, 527,  527, 497, 494, 497},
-    // BoldItalic
-    {293, 380, 376,  741, 598,  900, 745,  175, 424, 424, 500,  1000, 321,  348, 318, 501, 598, 598,
-     598, 598, 598,  598, 598,  598, 598,  598, 318, 318, 1000, 1000, 1000, 535, 936, 715, 649, 672,
-     713, 600, 556,  730, 767,  356, 510,  698, 560, 904, 753,  752,  608,  752, 683, 563, 628, 749,
-     685, 969, 675,  681, 604,  448, 494,  448, 340, 342, 424,  568,  532,  481, 566, 480, 362, 486,
-     565, 310, 318,  550, 306,  826, 578,  553, 541, 570, 419,  415,  344,  574, 509, 751, 576, 543,
-     491, 495, 398,  495, 833,  293, 340,  598, 598, 610, 598,  345,  541,  348, 837, 369, 413, 620,
-     348, 837, 340,  320, 1000, 389, 389,  321, 583, 535, 188,  246,  389,  359, 413, 907, 907, 907,
-     522, 715, 715,  715, 715,  715, 715,  978, 672, 600, 600,  600,  600,  356, 356, 356, 356, 713,
-     753, 752, 752,  752, 752,  752, 1000, 752, 749, 749, 749,  749,  681,  608, 598, 568, 568, 568,
-     568, 568, 568,  785, 481,  480, 480,  480, 480, 310, 310,  310,  310,  547, 578, 553, 553, 553,
-     553, 553, 1000, 553, 574,  574, 574,  574, 543, 541, 543},
-};
-
-double em_width(char32_t c, int face) {
-    if (c >= 0x20 && c <= 0x7E)
-        return charis_widths[face][c - 0x20] / 1000.0;
-    if (c >= 0xA0 && c <= 0xFF)
-        return charis_widths[face][c - 0xA0 + 95] / 1000.0;
-    switch (c) {
-    case 0x2014: // em dash
-    case 0x2026: // ellipsis
-        return 1.0;
-    case 0x2019:
-    case 0x2018:
-    case 0x201A:
-        return 0.26;
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-        return 0.46;
-    default:
-        return 0.5; // en dash and the rest
+// Advance widths in em of the faces the looks' fonts resolve to, found as
+// LibreOffice finds them (fontconfig, a serif when the family is missing).
+class Widths {
+public:
+    Widths() {
+        try {
+            fonts_.emplace();
+        } catch (const std::exception &) {
+            // No font configuration: typical widths below; the document
+            // itself does not depend on them.
+        }
     }
-}
+
+    const text::FontFace *face(const TextStyle &t) {
+        if (!fonts_)
+            return nullptr;
+        try {
+            return &fonts_->at(fonts_->face(t.font));
+        } catch (const std::exception &) {
+            return nullptr;
+        }
+    }
+
+    // A character the face lacks is set in another one by the reader:
+    // half an em is typical of a text face.
+    static double em(char32_t c, const text::FontFace *f) {
+        if (!f || !f->has_glyph(c))
+            return 0.5;
+        return static_cast<double>(f->advance_units(c)) / f->units_per_em();
+    }
+
+private:
+    std::optional<text::FontSet> fonts_;
+};
 
 std::u32string decode(std::string_view s) {
     std::u32string out;
@@ -138,21 +99,17 @@ std::string text_of(const model::Inlines &inlines) {
     return out;
 }
 
-int face_of(const TextStyle &t) {
-    return (t.font.bold ? 1 : 0) + (t.font.italic ? 2 : 0);
-}
-
 // Lines of a greedy fill, the way Word and LibreOffice break: at spaces,
 // after hyphens and slashes, and (where the style hyphenates) inside long
 // words, which is modelled as filling the line and carrying the rest.
-int count_lines(const Box &b, std::int64_t measure) {
+int count_lines(const Box &b, std::int64_t measure, Widths &widths) {
     const TextStyle &t = *b.look;
-    const int face = face_of(t);
+    const text::FontFace *face = widths.face(t);
     const double scale = t.size * twips_per_pt; // twips per em
     const double width = static_cast<double>(measure - b.indent);
     const std::u32string text = decode(b.text);
-    const double space = em_width(' ', face) * scale;
-    const double hyphen = em_width('-', face) * scale;
+    const double space = Widths::em(' ', face) * scale;
+    const double hyphen = Widths::em('-', face) * scale;
     int lines = 1;
     double x = 0;
     bool line_empty = true;
@@ -171,7 +128,7 @@ int count_lines(const Box &b, std::int64_t measure) {
         std::size_t j = i;
         double w = 0;
         while (j < text.size() && text[j] != ' ' && text[j] != '\n') {
-            w += em_width(text[j], face) * scale;
+            w += Widths::em(text[j], face) * scale;
             ++j;
             if (text[j - 1] == '-' || text[j - 1] == '/' || text[j - 1] == 0x2013)
                 break;
@@ -339,11 +296,12 @@ void estimate_pages(Context &ctx) {
         std::int64_t before, after, leading, height;
         int lines;
     };
+    Widths widths;
     std::vector<Measured> m;
     m.reserve(boxes.size());
     for (const auto &b : boxes) {
         const std::int64_t leading = twips_from_pt(b.look->leading);
-        const int lines = b.fixed_height >= 0 ? 1 : count_lines(b, measure);
+        const int lines = b.fixed_height >= 0 ? 1 : count_lines(b, measure, widths);
         m.push_back({twips_from_pt(b.look->space_before), twips_from_pt(b.look->space_after),
                      leading, b.fixed_height >= 0 ? b.fixed_height : lines * leading, lines});
     }

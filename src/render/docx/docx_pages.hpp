@@ -4,11 +4,12 @@
 // LibreOffice prints a field's cached result as it is; Word recomputes it
 // on opening (settings.xml: updateFields). So the cached page numbers are
 // estimated here with a simple model of how Word and LibreOffice fill
-// pages: a greedy line fill with typical advance widths of a book face
-// (Charis SIL's), exact leading, space before and after, keep-with-next,
-// keep-lines-together, widow and orphan control, page breaks before. It is
-// deliberately not a layout engine (DOCX never goes through layout/); the
-// LibreOffice test reports how many estimates match LibreOffice's pages.
+// pages: a greedy line fill with the advance widths of the style's fonts
+// (through text/, found as LibreOffice finds them), exact leading, space
+// before and after, keep-with-next, keep-lines-together, widow and orphan
+// control, page breaks before. It is deliberately not a layout engine (DOCX
+// never goes through layout/); the LibreOffice test reports how many
+// estimates match LibreOffice's pages.
 #pragma once
 
 #include "docx_context.hpp"

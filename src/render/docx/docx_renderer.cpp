@@ -5,8 +5,37 @@
 #include "docx_package.hpp"
 #include "docx_parts.hpp"
 #include "docx_styles.hpp"
+#include "text/font_config.hpp"
+
+#include <future>
+#include <stdexcept>
 
 namespace chronik::render::docx {
+
+namespace {
+
+// fontconfig's configuration takes 3 to 5 ms to load: on another thread,
+// while the input is read.
+class FontConfiguration final : public Preparation {
+public:
+    FontConfiguration()
+        : loading_(std::async(std::launch::async, [] {
+              try {
+                  text::load_font_configuration();
+              } catch (const std::exception &) {
+                  // the page estimate tries again and does without
+              }
+          })) {}
+
+private:
+    std::future<void> loading_; // its destructor waits
+};
+
+} // namespace
+
+std::unique_ptr<Preparation> DocxRenderer::prepare() const {
+    return std::make_unique<FontConfiguration>();
+}
 
 void DocxRenderer::render(const model::Document &doc, const style::Style &style, const Target &,
                           std::ostream &out, Diagnostics &) const {

@@ -22,6 +22,9 @@ public:
     std::string_view description() const override {
         return "Word document (DOCX): named styles, TOC and page fields, images, links";
     }
+    // Loads fontconfig's configuration ahead: the page estimate measures
+    // with the style's fonts (docx_pages.hpp).
+    std::unique_ptr<Preparation> prepare() const override;
     void render(const model::Document &doc, const style::Style &style, const Target &target,
                 std::ostream &out, Diagnostics &diags) const override;
 };

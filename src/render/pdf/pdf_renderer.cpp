@@ -7,7 +7,8 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include "layout/brochure.hpp"
-#include "layout/hyphenator.hpp"
+#include "text/font_config.hpp"
+#include "text/hyphenator.hpp"
 #include "model/overloaded.hpp"
 #include "support/civil_time.hpp"
 
@@ -308,7 +309,7 @@ public:
     FontConfiguration()
         : loading_(std::async(std::launch::async, [] {
               try {
-                  layout::load_font_configuration();
+                  text::load_font_configuration();
               } catch (const std::exception&) {
                   // render() tries again and reports it
               }
@@ -339,7 +340,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         auto fontconfig = configured.get_future();
         auto loaded = std::async(std::launch::async, [&pdf, &style, &configured] {
             try {
-                layout::load_font_configuration();
+                text::load_font_configuration();
             } catch (...) {
                 configured.set_exception(std::current_exception());
                 return;
@@ -347,7 +348,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             configured.set_value();
             std::vector<std::string> done;
             for (const auto role : {style::Role::Body, style::Role::Title, style::Role::Header}) {
-                const std::string path = layout::font_file(style.role(role).font);
+                const std::string path = text::font_file(style.role(role).font);
                 if (path.empty() || std::find(done.begin(), done.end(), path) != done.end())
                     continue;
                 done.push_back(path);
@@ -357,11 +358,17 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         PageTree tree;
         std::optional<FontSet> fonts;
         try {
-            const auto hyphenation = layout::Hyphenator::for_language(doc.meta.language);
+            const auto hyphenation = text::Hyphenator::for_language(doc.meta.language);
             fontconfig.get();
             fonts.emplace();
             tree = lay_out_brochure(doc, style, *fonts, hyphenation.get(), diags,
                                     std::max(1u, std::thread::hardware_concurrency()));
+            // The text stage measures any outlines; this writer embeds only TrueType.
+            for (std::size_t id = 0; id < fonts->size(); ++id)
+                if (const auto& face = fonts->at(static_cast<int>(id)); !face.is_truetype())
+                    throw std::runtime_error("font '" + face.family() + "' (" + face.path() +
+                                             ") has no TrueType outlines; chronik can embed "
+                                             "only TrueType fonts");
         } catch (...) {
             loaded.wait();
             throw;

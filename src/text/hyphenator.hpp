@@ -7,21 +7,21 @@
 #include <string_view>
 #include <vector>
 
-namespace chronik::layout {
+namespace chronik::text {
 
 class Hyphenator {
 public:
     // nullptr when no dictionary for the language is installed.
     static std::unique_ptr<Hyphenator> for_language(std::string_view bcp47);
-    explicit Hyphenator(const std::string& dictionary_path); // throws
+    explicit Hyphenator(const std::string &dictionary_path); // throws
     ~Hyphenator();
-    Hyphenator(const Hyphenator&) = delete;
-    Hyphenator& operator=(const Hyphenator&) = delete;
+    Hyphenator(const Hyphenator &) = delete;
+    Hyphenator &operator=(const Hyphenator &) = delete;
 
     // Byte offsets in `word` (UTF-8, letters only) after which a hyphen may
-    // break it. Safe to call from several threads at once. Words shorter than `min_word` letters, or with letters
-    // outside Latin-1 (the dictionaries' encoding), get none. At least
-    // `left` letters stay before a break and `right` after it.
+    // break it. Safe to call from several threads at once. Words shorter than `min_word` letters,
+    // or with letters outside Latin-1 (the dictionaries' encoding), get none. At least `left`
+    // letters stay before a break and `right` after it.
     std::vector<std::size_t> points(std::string_view word, int min_word = 5, int left = 2,
                                     int right = 3) const;
 
@@ -33,4 +33,4 @@ private:
     std::unique_ptr<Dict> dict_;
 };
 
-} // namespace chronik::layout
+} // namespace chronik::text

@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chronik::layout::hyphen_table {
+namespace chronik::text::hyphen_table {
 
 struct LevelHeader {
     std::int8_t lhmin, rhmin, clhmin, crhmin;
@@ -30,7 +30,7 @@ struct LevelHeader {
     std::int32_t num_states;
     std::int32_t num_trans;
     std::int32_t pool_size;
-    std::int32_t nohyphen;  // pool offset, -1 = none
+    std::int32_t nohyphen; // pool offset, -1 = none
     std::int32_t nohyphenl;
     char cset[MAX_NAME];
 };
@@ -45,23 +45,23 @@ struct StateRecord {
 };
 
 // Serialises a loaded dictionary.
-std::string serialise(const HyphenDict* dict);
+std::string serialise(const HyphenDict *dict);
 
 // A dictionary laid over a table; the table must outlive it.
 class View {
 public:
     explicit View(std::string_view table); // throws std::runtime_error if malformed
     ~View();
-    View(const View&) = delete;
-    View& operator=(const View&) = delete;
-    HyphenDict* dict() const { return levels_.empty() ? nullptr : levels_.front().get(); }
+    View(const View &) = delete;
+    View &operator=(const View &) = delete;
+    HyphenDict *dict() const { return levels_.empty() ? nullptr : levels_.front().get(); }
 
 private:
     // The states of all levels in one anonymous mapping (about 11 MB for
     // German): written once, and asked for as huge pages where the kernel
     // allows it, so filling it costs a handful of page faults, not thousands.
     struct Mapping {
-        void* base = nullptr;
+        void *base = nullptr;
         std::size_t size = 0;
         ~Mapping();
     };
@@ -72,4 +72,4 @@ private:
 // Tables linked into the binary: ("hyph_de_DE", bytes); empty when none.
 std::string_view builtin(std::string_view name);
 
-} // namespace chronik::layout::hyphen_table
+} // namespace chronik::text::hyphen_table
