@@ -2,6 +2,7 @@
 
 #include "compose/locale.hpp"
 #include "support/language.hpp"
+#include "support/strings.hpp"
 #include "xml/source.hpp"
 
 #include <algorithm>
@@ -69,21 +70,12 @@ std::string printable(std::string_view s) {
         } else if (c == '\n') {
             out += "\\n";
         } else if (u < 0x20 || u == 0x7F) {
-            constexpr char hex[] = "0123456789ABCDEF";
             out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xF];
+            append_hex_byte(out, u);
         } else {
             out += c;
         }
     }
-    return out;
-}
-
-std::string joined(const std::vector<std::string> &names, std::string_view sep = ", ") {
-    std::string out;
-    for (const auto &n : names)
-        out += (out.empty() ? "" : std::string(sep)) + n;
     return out;
 }
 
@@ -167,17 +159,7 @@ public:
 
 private:
     void allow(const XMLElement *e, std::initializer_list<std::string_view> names) {
-        for (auto *a = e->FirstAttribute(); a; a = a->Next()) {
-            if (std::find(names.begin(), names.end(), std::string_view(a->Name())) != names.end())
-                continue;
-            std::string list;
-            for (auto n : names)
-                list += (list.empty() ? "" : ", ") + std::string(n);
-            src_.error(e, a->Name(),
-                       "unknown attribute '" + std::string(a->Name()) + "' on <" + e->Name() +
-                           "> (allowed: " + list + ")",
-                       d_);
-        }
+        xml::check_attributes(src_, e, names, d_);
     }
 
     void must_be_empty(const XMLElement *e) {
@@ -247,7 +229,7 @@ private:
             else if (!compose::find_locale(*v))
                 src_.error(e, "lang",
                            "lang '" + *v + "': no built-in words for it (" +
-                               joined(compose::locale_names()) + ")",
+                               join(compose::locale_names()) + ")",
                            d_);
             else
                 s.language = *v;
@@ -283,7 +265,7 @@ private:
         for (auto &name : split_spaces(v)) {
             if (!formats_.find(name)) {
                 src_.error(e, "formats",
-                           "unknown format '" + name + "' (available: " + joined(formats_.names()) +
+                           "unknown format '" + name + "' (available: " + join(formats_.names()) +
                                ")",
                            d_);
             } else if (std::find(out.begin(), out.end(), name) != out.end()) {

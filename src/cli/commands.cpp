@@ -4,10 +4,10 @@
 #include "batch/job_file.hpp"
 #include "batch/plan.hpp"
 #include "batch/progress.hpp"
-#include "batch/render_output.hpp"
 #include "batch/runner.hpp"
-#include "reader/chronicle_reader.hpp"
+#include "pipeline/pipeline.hpp"
 #include "signals.hpp"
+#include "support/strings.hpp"
 #include "style/style_reader.hpp"
 #include "xml/source.hpp"
 
@@ -115,7 +115,7 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
             failed = failed || !s;
             continue;
         }
-        const auto c = reader::read_chronicle(file, d, ro);
+        const auto c = pipeline::load(file, d, ro);
         print(d, err);
         if (!c) {
             failed = true;
@@ -163,9 +163,7 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     for (const auto& name : wanted) {
         const auto* r = formats.find(name);
         if (!r) {
-            std::string list;
-            for (const auto& n : formats.names())
-                list += (list.empty() ? "" : ", ") + n;
+            const std::string list = join(formats.names());
             throw UsageError("unknown format '" + name + "' (available: " + list + ")");
         }
         if (seen_formats.insert(name).second)
@@ -202,19 +200,19 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     bool failed = false;
     for (const auto& file : a.files) {
         Diagnostics d;
-        const auto chronicle = reader::read_chronicle(file, d, ro);
+        const auto chronicle = pipeline::load(file, d, ro);
         if (!chronicle) {
             print(d, err);
             failed = true;
             continue;
         }
-        const auto doc = compose::compose(*chronicle, *style, options, d);
+        const auto doc = pipeline::document(*chronicle, *style, options, d);
         for (const auto* r : renderers) {
             const fs::path path = fs::path(a.output_dir) /
                                   (fs::path(file).stem().string() + std::string(r->extension()));
             try {
                 const auto folder = fs::absolute(path).lexically_normal().parent_path();
-                const auto rendered = batch::render_output(*r, doc, *style, folder, d);
+                const auto rendered = pipeline::render(doc, *style, *r, folder, d);
                 write_atomically(path, rendered.bytes);
                 if (!a.quiet)
                     out << "wrote " << path.string() << " (" << rendered.bytes.size()

@@ -54,7 +54,7 @@ public:
                        d_);
             return c;
         }
-        check_attributes(src_, root, {"lang", "version"}, d_);
+        xml::check_attributes(src_, root, {"lang", "version"}, d_);
         if (const char* v = root->Attribute("version"); v && std::string_view(v) != "1")
             src_.error(root, "version",
                        "unsupported format version '" + std::string(v) +
@@ -156,7 +156,7 @@ private:
     }
 
     std::string required_text(const XMLElement* e) {
-        check_attributes(src_, e, {}, d_);
+        xml::check_attributes(src_, e, {}, d_);
         auto s = read_plain_text(src_, e, d_);
         if (s.empty())
             src_.error(e, std::string("<") + e->Name() + "> is empty", d_);
@@ -164,7 +164,7 @@ private:
     }
 
     chronicle::Paragraph read_paragraph(const XMLElement* e) {
-        check_attributes(src_, e, {}, d_);
+        xml::check_attributes(src_, e, {}, d_);
         chronicle::Paragraph p{read_inlines(src_, e, {}, d_), e->GetLineNum()};
         if (p.content.empty())
             src_.error(e, "<p> is empty", d_);
@@ -172,7 +172,7 @@ private:
     }
 
     void read_intro(const XMLElement* e, chronicle::Chronicle& c) {
-        check_attributes(src_, e, {}, d_);
+        xml::check_attributes(src_, e, {}, d_);
         for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
             if (stray_text(n, e))
                 continue;
@@ -191,7 +191,7 @@ private:
     }
 
     chronicle::Period read_period(const XMLElement* e) {
-        check_attributes(src_, e, {"label"}, d_);
+        xml::check_attributes(src_, e, {"label"}, d_);
         chronicle::Period p;
         p.line = e->GetLineNum();
         if (const char* label = e->Attribute("label")) {
@@ -235,7 +235,7 @@ private:
     bool has_errors_inside(const XMLElement* e) const { return e->FirstChildElement() != nullptr; }
 
     std::optional<chronicle::Milestone> read_milestone(const XMLElement* e) {
-        check_attributes(src_, e, {"date", "category", "id"}, d_);
+        xml::check_attributes(src_, e, {"date", "category", "id"}, d_);
         chronicle::Milestone m;
         m.line = e->GetLineNum();
         bool ok = true;
@@ -295,7 +295,7 @@ private:
                 continue;
             const std::string_view name = c->Name();
             if (name == "title") {
-                check_attributes(src_, c, {}, d_);
+                xml::check_attributes(src_, c, {}, d_);
                 if (seen_body || !m.title.empty())
                     src_.error(c,
                                seen_body ? "<title> must come first in <milestone>"
@@ -329,7 +329,7 @@ private:
     }
 
     std::optional<chronicle::ImageRef> read_image(const XMLElement* e) {
-        check_attributes(src_, e, {"src", "alt"}, d_);
+        xml::check_attributes(src_, e, {"src", "alt"}, d_);
         chronicle::ImageRef img;
         img.line = e->GetLineNum();
         const char* alt = e->Attribute("alt");
@@ -351,7 +351,7 @@ private:
                            d_);
                 continue;
             }
-            check_attributes(src_, c, {}, d_);
+            xml::check_attributes(src_, c, {}, d_);
             if (captioned)
                 src_.error(c, "<caption> is given twice", d_);
             captioned = true;
