@@ -278,7 +278,7 @@ private:
     }
 
     std::optional<Job> read_job(const XMLElement *e, const Settings &defaults) {
-        const auto before = d_.error_count();
+        const auto start = d_.mark();
         allow(e, {"name", "output", "input", "style", "formats", "from", "to", "category", "lang",
                   "order", "title"});
         Job job;
@@ -360,7 +360,7 @@ private:
                 error_at(job.output_at, "output '" + printable(wanted) + "' " + why);
             }
         }
-        if (d_.error_count() > before)
+        if (d_.errors_since(start))
             return std::nullopt;
         return job;
     }
@@ -398,12 +398,12 @@ private:
 
 std::optional<JobFile> finish(std::unique_ptr<xml::Source> src, const fs::path &folder,
                               const render::Registry &formats, Diagnostics &diags,
-                              std::size_t errors_before) {
+                              Diagnostics::Mark start) {
     if (!src)
         return std::nullopt;
     Reader r(*src, folder, formats, diags);
     JobFile f = r.read();
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return f;
 }
@@ -445,17 +445,17 @@ std::optional<std::string> confined_output_path(std::string_view path, std::stri
 
 std::optional<JobFile> read_job_file(const std::string &path, const render::Registry &formats,
                                      Diagnostics &diags) {
-    const auto before = diags.error_count();
+    const auto start = diags.mark();
     const fs::path folder = fs::absolute(path).lexically_normal().parent_path();
-    return finish(xml::Source::load(path, path, diags), folder, formats, diags, before);
+    return finish(xml::Source::load(path, path, diags), folder, formats, diags, start);
 }
 
 std::optional<JobFile> read_job_file_text(std::string text, const std::string &display,
                                           const fs::path &folder, const render::Registry &formats,
                                           Diagnostics &diags) {
-    const auto before = diags.error_count();
+    const auto start = diags.mark();
     return finish(xml::Source::parse(std::move(text), display, diags),
-                  fs::absolute(folder).lexically_normal(), formats, diags, before);
+                  fs::absolute(folder).lexically_normal(), formats, diags, start);
 }
 
 } // namespace chronik::batch

@@ -34,6 +34,11 @@ void print(const Diagnostics& d, std::ostream& err) {
         err << format(item) << '\n';
 }
 
+// One error about a file as a whole (no line), printed as every other.
+void print_error(const std::string& file, std::string message, std::ostream& err) {
+    err << format(Diagnostic{Severity::Error, file, 0, 0, std::move(message)}) << '\n';
+}
+
 // Warnings only when not --quiet (batch: "nothing but errors").
 void print_errors(const Diagnostics& d, bool warnings, std::ostream& err) {
     for (const auto& item : d.items())
@@ -191,8 +196,9 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     std::error_code ec;
     fs::create_directories(a.output_dir, ec);
     if (ec || !fs::is_directory(a.output_dir)) {
-        err << a.output_dir << ": error: cannot create the output folder"
-            << (ec ? ": " + ec.message() : std::string()) << '\n';
+        print_error(a.output_dir,
+                    "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()),
+                    err);
         return 1;
     }
     reader::ReadOptions ro;
@@ -275,8 +281,9 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
     std::error_code ec;
     fs::create_directories(plan.output, ec);
     if (ec || !fs::is_directory(plan.output)) {
-        err << plan.output.string() << ": error: cannot create the output folder"
-            << (ec ? ": " + ec.message() : std::string()) << '\n';
+        print_error(plan.output.string(),
+                    "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()),
+                    err);
         return 1;
     }
 
@@ -323,7 +330,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
             try {
                 write_atomically(plan.manifest_file(), manifest);
             } catch (const std::system_error& e) {
-                err << plan.manifest_file().string() << ": error: " << e.what() << '\n';
+                print_error(plan.manifest_file().string(), e.what(), err);
                 failed = true;
             }
         }

@@ -417,27 +417,27 @@ std::optional<chronicle::Chronicle> read_chronicle_text(std::string text,
                                                         const std::string& base_dir,
                                                         Diagnostics& diags,
                                                         const ReadOptions& options) {
-    const auto errors_before = diags.error_count();
+    const auto start = diags.mark();
     auto src = xml::Source::parse(std::move(text), display, diags);
     if (!src)
         return std::nullopt;
     Reader reader(*src, base_dir, diags, options);
     auto c = reader.read();
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return c;
 }
 
 std::optional<chronicle::Chronicle> read_chronicle(const std::string& path, Diagnostics& diags,
                                                    const ReadOptions& options) {
-    const auto errors_before = diags.error_count();
+    const auto start = diags.mark();
     auto src = xml::Source::load(path, path, diags);
     if (!src)
         return std::nullopt;
     const auto parent = fs::path(path).parent_path();
     Reader reader(*src, parent.empty() ? "." : parent.string(), diags, options);
     auto c = reader.read();
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return c;
 }

@@ -296,12 +296,12 @@ private:
 };
 
 std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src,
-                             Diagnostics& diags, std::size_t errors_before) {
+                             Diagnostics& diags, Diagnostics::Mark start) {
     if (!src)
         return std::nullopt;
     Reader r(*src, diags);
     Style s = r.read(base);
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return s;
 }
@@ -310,24 +310,25 @@ std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src
 
 Style default_style() {
     Diagnostics d;
+    const auto start = d.mark();
     auto s = read_on(base_style(),
                      xml::Source::parse(std::string(builtin_style_text("brochure")),
                                         "<built-in brochure>", d),
-                     d, 0);
+                     d, start);
     // The built-in sheet is checked by the test suite; fall back rather than fail.
     return s ? *s : base_style();
 }
 
 std::optional<Style> read_style(const std::string& path, Diagnostics& diags) {
-    const auto before = diags.error_count();
-    return read_on(default_style(), xml::Source::load(path, path, diags), diags, before);
+    const auto start = diags.mark();
+    return read_on(default_style(), xml::Source::load(path, path, diags), diags, start);
 }
 
 std::optional<Style> read_style_text(std::string text, const std::string& display,
                                      Diagnostics& diags) {
-    const auto before = diags.error_count();
+    const auto start = diags.mark();
     return read_on(default_style(), xml::Source::parse(std::move(text), display, diags), diags,
-                   before);
+                   start);
 }
 
 std::vector<std::string> builtin_style_names() {
