@@ -298,7 +298,7 @@ private:
             }
             job.name = *name;
         } else if (!e->Attribute("name")) {
-            src_.error(e, "<job> needs a name attribute", d_);
+            xml::missing_attribute(src_, e, "name", {}, d_);
         }
 
         const Settings own = settings(e);

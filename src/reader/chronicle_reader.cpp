@@ -248,8 +248,7 @@ private:
                 ok = false;
             }
         } else {
-            src_.error(e, "<milestone> needs a date attribute (YYYY, YYYY-MM or YYYY-MM-DD)",
-                       d_);
+            xml::missing_attribute(src_, e, "date", "YYYY, YYYY-MM or YYYY-MM-DD", d_);
             ok = false;
         }
         if (const char* cat = e->Attribute("category")) {
@@ -332,10 +331,8 @@ private:
         xml::check_attributes(src_, e, {"src", "alt"}, d_);
         chronicle::ImageRef img;
         img.line = e->GetLineNum();
-        const char* alt = e->Attribute("alt");
-        if (!alt)
-            src_.error(e, "<image> needs an alt attribute (a short description of the picture)",
-                       d_);
+        const char* alt =
+            xml::required_attribute(src_, e, "alt", "a short description of the picture", d_);
         img.alt = alt ? collapse_space(alt) : "";
         bool captioned = false;
         for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
@@ -359,7 +356,7 @@ private:
         }
         const char* src_attr = e->Attribute("src");
         if (!src_attr || !*src_attr) {
-            src_.error(e, "<image> needs a src attribute (a PNG or JPEG file)", d_);
+            xml::missing_attribute(src_, e, "src", "a PNG or JPEG file", d_);
             return std::nullopt;
         }
         img.source = src_attr;

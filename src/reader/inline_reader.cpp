@@ -105,7 +105,7 @@ private:
             }
             const char* href = c->Attribute("href");
             if (!href) {
-                src_.error(c, "<a> needs an href attribute", diags_);
+                xml::missing_attribute(src_, c, "href", {}, diags_);
             } else if (!valid_href(href)) {
                 src_.error(c, "href",
                            "link target '" + std::string(href) +

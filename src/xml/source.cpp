@@ -591,4 +591,31 @@ void check_attributes(const Source& src, const tinyxml2::XMLElement* e,
     }
 }
 
+void missing_attribute(const Source& src, const tinyxml2::XMLElement* e, std::string_view name,
+                       std::string_view hint, Diagnostics& d) {
+    // "an" as the name is read aloud: an alt, an href ("aitch-ref"), a date.
+    const bool an = name.rfind("href", 0) == 0 ||
+                    (!name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos);
+    std::string message = "<";
+    message += e->Name();
+    message += "> needs ";
+    message += an ? "an " : "a ";
+    message += name;
+    message += " attribute";
+    if (!hint.empty()) {
+        message += " (";
+        message += hint;
+        message += ')';
+    }
+    src.error(e, std::move(message), d);
+}
+
+const char* required_attribute(const Source& src, const tinyxml2::XMLElement* e, const char* name,
+                               std::string_view hint, Diagnostics& d) {
+    const char* v = e->Attribute(name);
+    if (!v)
+        missing_attribute(src, e, name, hint, d);
+    return v;
+}
+
 } // namespace chronik::xml

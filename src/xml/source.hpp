@@ -79,4 +79,13 @@ bool is_blank(std::string_view s);
 void check_attributes(const Source& src, const tinyxml2::XMLElement* e,
                       std::initializer_list<std::string_view> allowed, Diagnostics& d);
 
+// Reports a required attribute that `e` lacks, at the element:
+// "<image> needs an alt attribute (hint)" (no parentheses without a hint).
+void missing_attribute(const Source& src, const tinyxml2::XMLElement* e, std::string_view name,
+                       std::string_view hint, Diagnostics& d);
+
+// The value of the attribute `name`, or nullptr after missing_attribute().
+const char* required_attribute(const Source& src, const tinyxml2::XMLElement* e, const char* name,
+                               std::string_view hint, Diagnostics& d);
+
 } // namespace chronik::xml
