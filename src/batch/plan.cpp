@@ -3,9 +3,9 @@
 #include "content_hash.hpp"
 #include "layout/font.hpp"
 #include "pipeline/pipeline.hpp"
-#include "support/strings.hpp"
 #include "style/builtin_styles.hpp"
 #include "style/style_reader.hpp"
+#include "support/strings.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,6 +1,5 @@
 #include "runner.hpp"
 
-#include "compose/composer.hpp"
 #include "content_hash.hpp"
 #include "pipeline/pipeline.hpp"
 

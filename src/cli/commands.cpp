@@ -7,8 +7,8 @@
 #include "batch/runner.hpp"
 #include "pipeline/pipeline.hpp"
 #include "signals.hpp"
-#include "support/strings.hpp"
 #include "style/style_reader.hpp"
+#include "support/strings.hpp"
 #include "xml/source.hpp"
 
 #include <Poco/Environment.h>
