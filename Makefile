@@ -1,7 +1,8 @@
 # A thin layer over CMake, as in Neovim's Makefile.
-#   make        install what is missing, build (Release), render the sample into output/
-#   make test   the same set-up, then the whole test suite through ctest, then
-#               again under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/)
+#   make        install what building needs, build (Release), render the sample into output/
+#   make test   the same, and the test tools (make test-deps), then the whole test suite
+#               through ctest, then again under AddressSanitizer +
+#               UndefinedBehaviorSanitizer (build-asan/)
 #   make fuzz   the libFuzzer targets (clang), each for FUZZ_SECONDS (build-fuzz/)
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
@@ -16,12 +17,18 @@ SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp:print_suppressions=0:exitcode=88
 
-.PHONY: all deps build sample test test-asan fuzz bench clean
+.PHONY: all deps test-deps build sample test test-asan fuzz bench clean
 
 all: sample
 
+# What building and rendering need (compiler, libraries, fonts).
 deps:
 	@scripts/install-deps.sh
+
+# What the tests run the outputs through (xmllint, poppler, qpdf, unzip,
+# python-docx, LibreOffice); a test whose tool is missing fails, naming it.
+test-deps:
+	@scripts/install-deps.sh --test
 
 $(BUILD_DIR)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
@@ -32,7 +39,7 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 sample: build
 	$(BUILD_DIR)/chronik render $(SAMPLE) -o output
 
-test: build
+test: build test-deps
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
 
@@ -42,7 +49,7 @@ $(ASAN_DIR)/CMakeCache.txt: | deps
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCHRONIK_SANITIZE=ON
 
-test-asan: deps $(ASAN_DIR)/CMakeCache.txt
+test-asan: deps test-deps $(ASAN_DIR)/CMakeCache.txt
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	$(SANITIZER_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -LE slow
 

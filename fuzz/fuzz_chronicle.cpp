@@ -3,7 +3,7 @@
 // Besides the sanitizers' checks it asserts the reader's contract: a
 // chronicle comes back exactly when no error was reported, and every
 // diagnostic names the file and says something.
-#include "reader/chronicle_reader.hpp"
+#include "pipeline/pipeline.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Diagnostics diags;
     // Image paths resolve against tests/, so images/small.png and the other
     // test images in the seeds are found.
-    const auto c = reader::read_chronicle_text(std::string(reinterpret_cast<const char*>(data), size),
+    const auto c = pipeline::load_text(std::string(reinterpret_cast<const char*>(data), size),
                                                "fuzz.xml", CHRONIK_SOURCE_DIR "/tests", diags);
     if (c.has_value() == diags.has_errors())
         std::abort(); // a chronicle despite errors, or none without saying why

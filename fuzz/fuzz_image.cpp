@@ -3,8 +3,7 @@
 // must render into PDF (libharu, libpng) and DOCX (embedded as is) in
 // memory. The image files are what a chronicle's author controls besides
 // the XML.
-#include "compose/composer.hpp"
-#include "reader/chronicle_reader.hpp"
+#include "pipeline/pipeline.hpp"
 #include "render/renderer.hpp"
 #include "style/style_reader.hpp"
 
@@ -47,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
     }
     Diagnostics diags;
-    const auto c = reader::read_chronicle_text(
+    const auto c = pipeline::load_text(
         "<chronicle><title>T</title><milestone date=\"2000\"><p>x</p>"
         "<image src=\"picture\" alt=\"a\"><caption>c</caption></image></milestone></chronicle>",
         "fuzz.xml", folder.path.string(), diags);
@@ -56,12 +55,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!c)
         return 0;
     static const style::Style style = style::default_style();
-    const auto doc = compose::compose(*c, style, {}, diags);
+    const auto doc = pipeline::document(*c, style, {}, diags);
     static const auto formats = render::builtin_registry();
     for (const auto* name : {"pdf", "docx"}) {
         std::ostringstream out(std::ios::binary);
         try {
-            formats.find(name)->render(doc, style, {}, out, diags);
+            pipeline::render(doc, style, *formats.find(name), {}, out, diags);
         } catch (const Failure& f) {
             // The reader accepted the picture, so every format must take it:
             // a refusal here means the reader's checks let something through.

@@ -2,8 +2,7 @@
 // chronicle, composed, and rendered into every registered format in memory.
 // The style and the compose options vary with the input's length, so one
 // input always takes the same path (crashes reproduce).
-#include "compose/composer.hpp"
-#include "reader/chronicle_reader.hpp"
+#include "pipeline/pipeline.hpp"
 #include "render/renderer.hpp"
 #include "style/style_reader.hpp"
 
@@ -16,7 +15,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace chronik;
     Diagnostics diags;
-    const auto c = reader::read_chronicle_text(std::string(reinterpret_cast<const char*>(data), size),
+    const auto c = pipeline::load_text(std::string(reinterpret_cast<const char*>(data), size),
                                                "fuzz.xml", CHRONIK_SOURCE_DIR "/tests", diags);
     if (c.has_value() == diags.has_errors())
         std::abort();
@@ -39,13 +38,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size % 7 == 0)
         options.from_year = 2000;
     options.epoch = 1700000000;
-    const auto doc = compose::compose(*c, s, options, diags);
+    const auto doc = pipeline::document(*c, s, options, diags);
 
     static const auto formats = render::builtin_registry();
     for (const auto* r : formats.all()) {
         std::ostringstream out(std::ios::binary);
         try {
-            r->render(doc, s, {}, out, diags);
+            pipeline::render(doc, s, *r, {}, out, diags);
         } catch (const Failure& f) {
             // Refusals (the page limit) carry a message; anything else thrown
             // is a bug and ends the run.

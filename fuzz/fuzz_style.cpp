@@ -2,8 +2,7 @@
 // accepts put to work: tests/cases/rich rendered with it into every format
 // (in memory), since a style's numbers (page size, margins, sizes, leading)
 // drive the layout.
-#include "compose/composer.hpp"
-#include "reader/chronicle_reader.hpp"
+#include "pipeline/pipeline.hpp"
 #include "render/renderer.hpp"
 #include "style/style_reader.hpp"
 
@@ -18,7 +17,7 @@ namespace {
 const chronik::chronicle::Chronicle& sample() {
     static const chronik::chronicle::Chronicle c = [] {
         chronik::Diagnostics d;
-        auto r = chronik::reader::read_chronicle(CHRONIK_SOURCE_DIR "/tests/cases/rich/input.xml", d);
+        auto r = chronik::pipeline::load(CHRONIK_SOURCE_DIR "/tests/cases/rich/input.xml", d);
         if (!r)
             std::abort();
         return *r;
@@ -51,12 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
 
     compose::Options options;
-    const auto doc = compose::compose(sample(), *s, options, diags);
+    const auto doc = pipeline::document(sample(), *s, options, diags);
     static const auto formats = render::builtin_registry();
     for (const auto* r : formats.all()) {
         std::ostringstream out(std::ios::binary);
         try {
-            r->render(doc, *s, {}, out, diags);
+            pipeline::render(doc, *s, *r, {}, out, diags);
         } catch (const Failure&) {
             // a refusal with a message (a limit, a font without outlines) is fine
         }

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages chronik needs to build and test, if any
-# are missing. As root it runs apt-get; otherwise it prints the command.
+# Installs the Debian 12 packages chronik needs, if any are missing: to
+# build and render (`make`, `make deps`), or with --test also what the test
+# suite runs its outputs through (`make test`, `make test-deps`). As root it
+# runs apt-get; otherwise it prints the command.
+#
+#   scripts/install-deps.sh          build: compiler, libraries, fonts
+#   scripts/install-deps.sh --test   the test tools: schema checker, PDF and
+#                                    DOCX readers, LibreOffice
 set -euo pipefail
 
-packages=(
-  # build
+build_packages=(
   build-essential cmake pkg-config
+  # doctest: the test suite is built with chronik (it runs with --test's tools)
   libpoco-dev libtinyxml2-dev doctest-dev
   # PDF: libharu, fonts found with fontconfig and measured with FreeType,
   # line breaks from libunibreak, hyphenation from libhyphen's dictionaries
@@ -17,13 +23,22 @@ packages=(
   libpng-dev zlib1g-dev
   # fonts: Charis SIL for text (see README), DejaVu Sans for missing characters
   fonts-sil-charis fonts-dejavu-core
-  # tests: XML Schema validation of the sample
-  libxml2-utils
-  # tests: PDF (pdftotext, pdffonts, pdfinfo; qpdf --check and --json)
-  poppler-utils qpdf python3
-  # tests: DOCX
-  unzip python3 python3-docx libreoffice-writer-nogui poppler-utils fonts-sil-charis hyphen-de
 )
+
+test_packages=(
+  # XML Schema validation of the sample, the test cases and job files
+  libxml2-utils
+  # PDF: pdftotext, pdffonts, pdfinfo, pdftoppm; qpdf --check and --json
+  poppler-utils qpdf
+  # DOCX: unzip -t, python-docx, LibreOffice round trips
+  unzip python3 python3-docx libreoffice-writer-nogui
+)
+
+case "${1:-}" in
+  "") packages=("${build_packages[@]}"); what="build" ;;
+  --test) packages=("${test_packages[@]}"); what="test" ;;
+  *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -38,7 +53,7 @@ fi
 
 cmd="apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
-  echo "chronik needs these Debian packages: ${missing[*]}" >&2
+  echo "chronik needs these Debian packages to $what: ${missing[*]}" >&2
   echo "Install them as root with:" >&2
   echo "  apt-get update && $cmd" >&2
   exit 1

@@ -11,6 +11,13 @@
 
 namespace chronik::test {
 
+void require_tool(const std::string& tool, const std::string& package) {
+    const std::string probe = "command -v '" + tool + "' >/dev/null 2>&1";
+    REQUIRE_MESSAGE(std::system(probe.c_str()) == 0,
+                    tool << " is not installed, and this test needs it (Debian package " << package
+                         << "; `make test-deps` installs the test tools)");
+}
+
 std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;

@@ -13,6 +13,10 @@ inline const std::filesystem::path source_dir = CHRONIK_SOURCE_DIR;
 inline const std::string binary = CHRONIK_BINARY;
 
 std::string read_file(const std::filesystem::path& p);
+// Fails the test (REQUIRE) when the program `tool` is not on PATH, saying
+// which Debian package has it: a round trip through a reader that is not
+// there must not pass unseen. `make test-deps` installs every test tool.
+void require_tool(const std::string& tool, const std::string& package);
 // The names of the entries of `dir`, sorted.
 std::vector<std::string> files_in(const std::filesystem::path& dir);
 void write_file(const std::filesystem::path& p, const std::string& text);

@@ -206,6 +206,8 @@ TEST_CASE("stream compression: the same bytes whatever the number of threads") {
     const std::string one = make(1);
     CHECK(one.find("/Filter /FlateDecode") != std::string::npos);
     CHECK(make(3) == one);
+    test::require_tool("qpdf", "qpdf");
+    test::require_tool("pdftoppm", "poppler-utils");
     test::TempDir dir;
     test::write_file(dir / "lines.pdf", one);
     CHECK(std::system(("qpdf --check '" + (dir / "lines.pdf").string() + "' >/dev/null").c_str()) == 0);
@@ -215,6 +217,7 @@ TEST_CASE("stream compression: the same bytes whatever the number of threads") {
 }
 
 TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is in them") {
+    test::require_tool("qpdf", "qpdf");
     test::TempDir dir;
     const auto run = test::run_chronik({"render", (test::source_dir / "data/lecos-chronik.xml").string(),
                                         "-f", "pdf", "-o", dir.path().string()},

@@ -95,6 +95,7 @@ std::unique_ptr<Rendered> render(const std::string& input, const std::vector<std
 } // namespace
 
 TEST_CASE("pdf: pdftotext holds every paragraph of the sample in order") {
+    test::require_tool("pdftotext", "poppler-utils");
     const auto r = render(sample);
     const auto [rc, text] = shell("pdftotext -raw -enc UTF-8 '" + r->pdf.string() + "' -");
     REQUIRE(rc == 0);
@@ -139,6 +140,9 @@ TEST_CASE("pdf: pdftotext holds every paragraph of the sample in order") {
 }
 
 TEST_CASE("pdf: qpdf finds no errors, fonts are embedded and subset") {
+    test::require_tool("qpdf", "qpdf");
+    test::require_tool("pdffonts", "poppler-utils");
+    test::require_tool("pdfinfo", "poppler-utils");
     const auto r = render(sample);
     CHECK(shell("qpdf --check '" + r->pdf.string() + "'").first == 0);
     const auto [rc, fonts] = shell("pdffonts '" + r->pdf.string() + "'");
@@ -161,6 +165,8 @@ TEST_CASE("pdf: qpdf finds no errors, fonts are embedded and subset") {
 }
 
 TEST_CASE("pdf: page size follows the style, one outline entry per period, in UTF-8") {
+    test::require_tool("pdfinfo", "poppler-utils");
+    test::require_tool("qpdf", "qpdf");
     auto r = render(sample);
     auto info = shell("pdfinfo '" + r->pdf.string() + "'").second;
     CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
@@ -188,6 +194,7 @@ TEST_CASE("pdf: page size follows the style, one outline entry per period, in UT
 }
 
 TEST_CASE("pdf: links to the web and from the contents to the pages") {
+    test::require_tool("qpdf", "qpdf");
     const auto r = render(sample);
     const auto json = shell("qpdf --json=2 --json-key=qpdf '" + r->pdf.string() + "'").second;
     CHECK(json.find("\"/URI\": \"u:https://www.it-fachtag-leipzig.de\"") != std::string::npos);

@@ -109,3 +109,23 @@ TEST_CASE("xml: columns point at the start tag, even for repeated names on one l
     CHECK(src->column(second) == 19); // counted in characters, not bytes
     INFO(joined(lines(d)));
 }
+
+TEST_CASE("xml: one attribute check for every reader, at file:line:col") {
+    Diagnostics d;
+    const auto src = xml::Source::parse("<r a=\"1\" b=\"2\">\n  <e x=\"3\"/>\n</r>", "t.xml", d);
+    REQUIRE(src);
+    const auto* r = src->root();
+    xml::check_attributes(*src, r, {"a"}, d);
+    xml::check_attributes(*src, r->FirstChildElement("e"), {}, d);
+    CHECK(xml::required_attribute(*src, r, "a", {}, d) == std::string("1"));
+    CHECK(xml::required_attribute(*src, r, "alt", "a description", d) == nullptr);
+    xml::missing_attribute(*src, r, "date", {}, d);
+    xml::missing_attribute(*src, r, "href", {}, d);
+    CHECK(lines(d) == std::vector<std::string>{
+                          "t.xml:1:10: error: unknown attribute 'b' on <r> (allowed: a)",
+                          "t.xml:2:6: error: unknown attribute 'x' on <e> (it takes none)",
+                          "t.xml:1:1: error: <r> needs an alt attribute (a description)",
+                          "t.xml:1:1: error: <r> needs a date attribute",
+                          "t.xml:1:1: error: <r> needs an href attribute",
+                      });
+}

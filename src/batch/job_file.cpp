@@ -2,6 +2,7 @@
 
 #include "compose/locale.hpp"
 #include "support/language.hpp"
+#include "support/strings.hpp"
 #include "xml/source.hpp"
 
 #include <algorithm>
@@ -69,21 +70,12 @@ std::string printable(std::string_view s) {
         } else if (c == '\n') {
             out += "\\n";
         } else if (u < 0x20 || u == 0x7F) {
-            constexpr char hex[] = "0123456789ABCDEF";
             out += "\\x";
-            out += hex[u >> 4];
-            out += hex[u & 0xF];
+            append_hex_byte(out, u);
         } else {
             out += c;
         }
     }
-    return out;
-}
-
-std::string joined(const std::vector<std::string> &names, std::string_view sep = ", ") {
-    std::string out;
-    for (const auto &n : names)
-        out += (out.empty() ? "" : std::string(sep)) + n;
     return out;
 }
 
@@ -167,17 +159,7 @@ public:
 
 private:
     void allow(const XMLElement *e, std::initializer_list<std::string_view> names) {
-        for (auto *a = e->FirstAttribute(); a; a = a->Next()) {
-            if (std::find(names.begin(), names.end(), std::string_view(a->Name())) != names.end())
-                continue;
-            std::string list;
-            for (auto n : names)
-                list += (list.empty() ? "" : ", ") + std::string(n);
-            src_.error(e, a->Name(),
-                       "unknown attribute '" + std::string(a->Name()) + "' on <" + e->Name() +
-                           "> (allowed: " + list + ")",
-                       d_);
-        }
+        xml::check_attributes(src_, e, names, d_);
     }
 
     void must_be_empty(const XMLElement *e) {
@@ -247,7 +229,7 @@ private:
             else if (!compose::find_locale(*v))
                 src_.error(e, "lang",
                            "lang '" + *v + "': no built-in words for it (" +
-                               joined(compose::locale_names()) + ")",
+                               join(compose::locale_names()) + ")",
                            d_);
             else
                 s.language = *v;
@@ -283,7 +265,7 @@ private:
         for (auto &name : split_spaces(v)) {
             if (!formats_.find(name)) {
                 src_.error(e, "formats",
-                           "unknown format '" + name + "' (available: " + joined(formats_.names()) +
+                           "unknown format '" + name + "' (available: " + join(formats_.names()) +
                                ")",
                            d_);
             } else if (std::find(out.begin(), out.end(), name) != out.end()) {
@@ -296,7 +278,7 @@ private:
     }
 
     std::optional<Job> read_job(const XMLElement *e, const Settings &defaults) {
-        const auto before = d_.error_count();
+        const auto start = d_.mark();
         allow(e, {"name", "output", "input", "style", "formats", "from", "to", "category", "lang",
                   "order", "title"});
         Job job;
@@ -316,7 +298,7 @@ private:
             }
             job.name = *name;
         } else if (!e->Attribute("name")) {
-            src_.error(e, "<job> needs a name attribute", d_);
+            xml::missing_attribute(src_, e, "name", {}, d_);
         }
 
         const Settings own = settings(e);
@@ -378,7 +360,7 @@ private:
                 error_at(job.output_at, "output '" + printable(wanted) + "' " + why);
             }
         }
-        if (d_.error_count() > before)
+        if (d_.errors_since(start))
             return std::nullopt;
         return job;
     }
@@ -416,12 +398,12 @@ private:
 
 std::optional<JobFile> finish(std::unique_ptr<xml::Source> src, const fs::path &folder,
                               const render::Registry &formats, Diagnostics &diags,
-                              std::size_t errors_before) {
+                              Diagnostics::Mark start) {
     if (!src)
         return std::nullopt;
     Reader r(*src, folder, formats, diags);
     JobFile f = r.read();
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return f;
 }
@@ -463,17 +445,17 @@ std::optional<std::string> confined_output_path(std::string_view path, std::stri
 
 std::optional<JobFile> read_job_file(const std::string &path, const render::Registry &formats,
                                      Diagnostics &diags) {
-    const auto before = diags.error_count();
+    const auto start = diags.mark();
     const fs::path folder = fs::absolute(path).lexically_normal().parent_path();
-    return finish(xml::Source::load(path, path, diags), folder, formats, diags, before);
+    return finish(xml::Source::load(path, path, diags), folder, formats, diags, start);
 }
 
 std::optional<JobFile> read_job_file_text(std::string text, const std::string &display,
                                           const fs::path &folder, const render::Registry &formats,
                                           Diagnostics &diags) {
-    const auto before = diags.error_count();
+    const auto start = diags.mark();
     return finish(xml::Source::parse(std::move(text), display, diags),
-                  fs::absolute(folder).lexically_normal(), formats, diags, before);
+                  fs::absolute(folder).lexically_normal(), formats, diags, start);
 }
 
 } // namespace chronik::batch

@@ -1,8 +1,10 @@
 #include "plan.hpp"
 
 #include "content_hash.hpp"
+#include "pipeline/pipeline.hpp"
 #include "style/builtin_styles.hpp"
 #include "style/style_reader.hpp"
+#include "support/strings.hpp"
 #include "text/font_config.hpp"
 
 #include <algorithm>
@@ -126,7 +128,7 @@ private:
                                        (fs::exists(file, ec) ? "is not a file" : "does not exist") +
                                        " (looked for " + display_path(f_, job.input) + ")");
         } else {
-            loaded->value = reader::read_chronicle(display_path(f_, job.input), d_, o_.read);
+            loaded->value = pipeline::load(display_path(f_, job.input), d_, o_.read);
             if (loaded->value && !o_.check_only)
                 loaded->hash = chronicle_hash(file, *loaded->value);
         }
@@ -157,9 +159,7 @@ private:
             text = style::builtin_style_text(job.style);
             loaded->value = style::read_style_text(text, "<built-in " + job.style + ">", d_);
         } else {
-            std::string list;
-            for (const auto &n : style::builtin_style_names())
-                list += (list.empty() ? "" : ", ") + n;
+            const std::string list = join(style::builtin_style_names());
             error_at(job.style_at, "style '" + job.style + "' is neither a style sheet file (" +
                                        display_path(f_, job.style) +
                                        " does not exist) nor a built-in style (" + list + ")");

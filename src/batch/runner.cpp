@@ -1,8 +1,7 @@
 #include "runner.hpp"
 
-#include "compose/composer.hpp"
 #include "content_hash.hpp"
-#include "render_output.hpp"
+#include "pipeline/pipeline.hpp"
 
 #include <Poco/Runnable.h>
 #include <Poco/ThreadPool.h>
@@ -137,11 +136,11 @@ JobResult Runner::run(const PlannedJob &p) {
     r.status = Status::Failed;
     std::string current; // the output being written, for messages
     try {
-        const auto doc = compose::compose(*p.chronicle, *p.style, p.options, r.diags);
-        std::vector<Rendered> rendered;
+        const auto doc = pipeline::document(*p.chronicle, *p.style, p.options, r.diags);
+        std::vector<pipeline::Rendered> rendered;
         for (const auto &out : p.outputs)
             rendered.push_back(
-                render_output(*out.renderer, doc, *p.style, out.file.parent_path(), r.diags));
+                pipeline::render(doc, *p.style, *out.renderer, out.file.parent_path(), r.diags));
         // All formats rendered: now write them, one atomic file each.
         ManifestJob record{p.hash, {}};
         for (std::size_t k = 0; k < p.outputs.size(); ++k) {

@@ -1,6 +1,7 @@
 #include "arguments.hpp"
 
 #include "compose/locale.hpp"
+#include "support/strings.hpp"
 #include "support/language.hpp"
 
 #include <Poco/Util/OptionException.h>
@@ -104,7 +105,7 @@ std::string command_name(Command c) {
 
 } // namespace
 
-std::string help_text(Command c) {
+std::string help_text(Command c, const render::Registry& formats) {
     std::ostringstream out;
     // One line an option: "  -f, --format LIST   text", aligned.
     auto options = [&](const OptionSet& set) {
@@ -123,7 +124,9 @@ std::string help_text(Command c) {
     };
     switch (c) {
     case Command::Render:
-        out << "usage: chronik render FILE... [-f pdf,docx,md] [-s STYLE] [-o DIR] [--from YEAR]\n"
+        // The format names from the registry: a new format shows up here.
+        out << "usage: chronik render FILE... [-f " << join(formats.names(), ",")
+            << "] [-s STYLE] [-o DIR] [--from YEAR]\n"
                "                      [--to YEAR] [--category NAME] [--lang TAG] [--order ORDER]\n\n"
                "Renders each chronicle FILE into DIR as FILE's base name with each format's\n"
                "extension (data/x.xml -f md -> DIR/x.md). Every output is written to a temporary\n"

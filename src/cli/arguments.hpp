@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compose/composer.hpp"
+#include "render/renderer.hpp"
 
 #include <optional>
 #include <stdexcept>
@@ -36,7 +37,8 @@ struct Arguments {
 
 Arguments parse_arguments(const std::vector<std::string>& argv);
 
-// Help texts, in the same words as README.md.
-std::string help_text(Command c);
+// Help texts, in the same words as README.md; the format names in them
+// come from `formats`.
+std::string help_text(Command c, const render::Registry& formats);
 
 } // namespace chronik::cli

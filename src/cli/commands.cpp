@@ -4,11 +4,11 @@
 #include "batch/job_file.hpp"
 #include "batch/plan.hpp"
 #include "batch/progress.hpp"
-#include "batch/render_output.hpp"
 #include "batch/runner.hpp"
-#include "reader/chronicle_reader.hpp"
+#include "pipeline/pipeline.hpp"
 #include "signals.hpp"
 #include "style/style_reader.hpp"
+#include "support/strings.hpp"
 #include "xml/source.hpp"
 
 #include <Poco/Environment.h>
@@ -32,6 +32,11 @@ namespace {
 void print(const Diagnostics& d, std::ostream& err) {
     for (const auto& item : d.items())
         err << format(item) << '\n';
+}
+
+// One error about a file as a whole (no line), printed as every other.
+void print_error(const std::string& file, std::string message, std::ostream& err) {
+    err << format(Diagnostic{Severity::Error, file, 0, 0, std::move(message)}) << '\n';
 }
 
 // Warnings only when not --quiet (batch: "nothing but errors").
@@ -115,7 +120,7 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
             failed = failed || !s;
             continue;
         }
-        const auto c = reader::read_chronicle(file, d, ro);
+        const auto c = pipeline::load(file, d, ro);
         print(d, err);
         if (!c) {
             failed = true;
@@ -163,9 +168,7 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     for (const auto& name : wanted) {
         const auto* r = formats.find(name);
         if (!r) {
-            std::string list;
-            for (const auto& n : formats.names())
-                list += (list.empty() ? "" : ", ") + n;
+            const std::string list = join(formats.names());
             throw UsageError("unknown format '" + name + "' (available: " + list + ")");
         }
         if (seen_formats.insert(name).second)
@@ -193,8 +196,9 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     std::error_code ec;
     fs::create_directories(a.output_dir, ec);
     if (ec || !fs::is_directory(a.output_dir)) {
-        err << a.output_dir << ": error: cannot create the output folder"
-            << (ec ? ": " + ec.message() : std::string()) << '\n';
+        print_error(a.output_dir,
+                    "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()),
+                    err);
         return 1;
     }
     reader::ReadOptions ro;
@@ -202,19 +206,19 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     bool failed = false;
     for (const auto& file : a.files) {
         Diagnostics d;
-        const auto chronicle = reader::read_chronicle(file, d, ro);
+        const auto chronicle = pipeline::load(file, d, ro);
         if (!chronicle) {
             print(d, err);
             failed = true;
             continue;
         }
-        const auto doc = compose::compose(*chronicle, *style, options, d);
+        const auto doc = pipeline::document(*chronicle, *style, options, d);
         for (const auto* r : renderers) {
             const fs::path path = fs::path(a.output_dir) /
                                   (fs::path(file).stem().string() + std::string(r->extension()));
             try {
                 const auto folder = fs::absolute(path).lexically_normal().parent_path();
-                const auto rendered = batch::render_output(*r, doc, *style, folder, d);
+                const auto rendered = pipeline::render(doc, *style, *r, folder, d);
                 write_atomically(path, rendered.bytes);
                 if (!a.quiet)
                     out << "wrote " << path.string() << " (" << rendered.bytes.size()
@@ -277,8 +281,9 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
     std::error_code ec;
     fs::create_directories(plan.output, ec);
     if (ec || !fs::is_directory(plan.output)) {
-        err << plan.output.string() << ": error: cannot create the output folder"
-            << (ec ? ": " + ec.message() : std::string()) << '\n';
+        print_error(plan.output.string(),
+                    "cannot create the output folder" + (ec ? ": " + ec.message() : std::string()),
+                    err);
         return 1;
     }
 
@@ -325,7 +330,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
             try {
                 write_atomically(plan.manifest_file(), manifest);
             } catch (const std::system_error& e) {
-                err << plan.manifest_file().string() << ": error: " << e.what() << '\n';
+                print_error(plan.manifest_file().string(), e.what(), err);
                 failed = true;
             }
         }

@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
         const auto formats = chronik::render::builtin_registry();
         switch (a.command) {
         case Command::Help:
-            std::cout << help_text(a.help_for);
+            std::cout << help_text(a.help_for, formats);
             return 0;
         case Command::Version:
             std::cout << "chronik " CHRONIK_VERSION "\n";
@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
         case Command::None:
             break;
         }
-        std::cerr << help_text(Command::None);
+        std::cerr << help_text(Command::None, formats);
         return 2;
     } catch (const UsageError& e) {
         std::cerr << "chronik: " << e.what() << "\n(see chronik --help)\n";

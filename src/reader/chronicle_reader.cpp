@@ -54,7 +54,7 @@ public:
                        d_);
             return c;
         }
-        check_attributes(src_, root, {"lang", "version"}, d_);
+        xml::check_attributes(src_, root, {"lang", "version"}, d_);
         if (const char* v = root->Attribute("version"); v && std::string_view(v) != "1")
             src_.error(root, "version",
                        "unsupported format version '" + std::string(v) +
@@ -156,7 +156,7 @@ private:
     }
 
     std::string required_text(const XMLElement* e) {
-        check_attributes(src_, e, {}, d_);
+        xml::check_attributes(src_, e, {}, d_);
         auto s = read_plain_text(src_, e, d_);
         if (s.empty())
             src_.error(e, std::string("<") + e->Name() + "> is empty", d_);
@@ -164,7 +164,7 @@ private:
     }
 
     chronicle::Paragraph read_paragraph(const XMLElement* e) {
-        check_attributes(src_, e, {}, d_);
+        xml::check_attributes(src_, e, {}, d_);
         chronicle::Paragraph p{read_inlines(src_, e, {}, d_), e->GetLineNum()};
         if (p.content.empty())
             src_.error(e, "<p> is empty", d_);
@@ -172,7 +172,7 @@ private:
     }
 
     void read_intro(const XMLElement* e, chronicle::Chronicle& c) {
-        check_attributes(src_, e, {}, d_);
+        xml::check_attributes(src_, e, {}, d_);
         for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
             if (stray_text(n, e))
                 continue;
@@ -191,7 +191,7 @@ private:
     }
 
     chronicle::Period read_period(const XMLElement* e) {
-        check_attributes(src_, e, {"label"}, d_);
+        xml::check_attributes(src_, e, {"label"}, d_);
         chronicle::Period p;
         p.line = e->GetLineNum();
         if (const char* label = e->Attribute("label")) {
@@ -235,7 +235,7 @@ private:
     bool has_errors_inside(const XMLElement* e) const { return e->FirstChildElement() != nullptr; }
 
     std::optional<chronicle::Milestone> read_milestone(const XMLElement* e) {
-        check_attributes(src_, e, {"date", "category", "id"}, d_);
+        xml::check_attributes(src_, e, {"date", "category", "id"}, d_);
         chronicle::Milestone m;
         m.line = e->GetLineNum();
         bool ok = true;
@@ -248,8 +248,7 @@ private:
                 ok = false;
             }
         } else {
-            src_.error(e, "<milestone> needs a date attribute (YYYY, YYYY-MM or YYYY-MM-DD)",
-                       d_);
+            xml::missing_attribute(src_, e, "date", "YYYY, YYYY-MM or YYYY-MM-DD", d_);
             ok = false;
         }
         if (const char* cat = e->Attribute("category")) {
@@ -295,7 +294,7 @@ private:
                 continue;
             const std::string_view name = c->Name();
             if (name == "title") {
-                check_attributes(src_, c, {}, d_);
+                xml::check_attributes(src_, c, {}, d_);
                 if (seen_body || !m.title.empty())
                     src_.error(c,
                                seen_body ? "<title> must come first in <milestone>"
@@ -329,13 +328,11 @@ private:
     }
 
     std::optional<chronicle::ImageRef> read_image(const XMLElement* e) {
-        check_attributes(src_, e, {"src", "alt"}, d_);
+        xml::check_attributes(src_, e, {"src", "alt"}, d_);
         chronicle::ImageRef img;
         img.line = e->GetLineNum();
-        const char* alt = e->Attribute("alt");
-        if (!alt)
-            src_.error(e, "<image> needs an alt attribute (a short description of the picture)",
-                       d_);
+        const char* alt =
+            xml::required_attribute(src_, e, "alt", "a short description of the picture", d_);
         img.alt = alt ? collapse_space(alt) : "";
         bool captioned = false;
         for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
@@ -351,7 +348,7 @@ private:
                            d_);
                 continue;
             }
-            check_attributes(src_, c, {}, d_);
+            xml::check_attributes(src_, c, {}, d_);
             if (captioned)
                 src_.error(c, "<caption> is given twice", d_);
             captioned = true;
@@ -359,7 +356,7 @@ private:
         }
         const char* src_attr = e->Attribute("src");
         if (!src_attr || !*src_attr) {
-            src_.error(e, "<image> needs a src attribute (a PNG or JPEG file)", d_);
+            xml::missing_attribute(src_, e, "src", "a PNG or JPEG file", d_);
             return std::nullopt;
         }
         img.source = src_attr;
@@ -417,27 +414,27 @@ std::optional<chronicle::Chronicle> read_chronicle_text(std::string text,
                                                         const std::string& base_dir,
                                                         Diagnostics& diags,
                                                         const ReadOptions& options) {
-    const auto errors_before = diags.error_count();
+    const auto start = diags.mark();
     auto src = xml::Source::parse(std::move(text), display, diags);
     if (!src)
         return std::nullopt;
     Reader reader(*src, base_dir, diags, options);
     auto c = reader.read();
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return c;
 }
 
 std::optional<chronicle::Chronicle> read_chronicle(const std::string& path, Diagnostics& diags,
                                                    const ReadOptions& options) {
-    const auto errors_before = diags.error_count();
+    const auto start = diags.mark();
     auto src = xml::Source::load(path, path, diags);
     if (!src)
         return std::nullopt;
     const auto parent = fs::path(path).parent_path();
     Reader reader(*src, parent.empty() ? "." : parent.string(), diags, options);
     auto c = reader.read();
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return c;
 }

@@ -23,9 +23,11 @@ bool valid_href(std::string_view href) {
     return lower_starts("mailto:");
 }
 
-class Builder {
+// Builds the model::Inlines of one element with inline markup (<em>, <a>,
+// <br/>), collapsing XML white space across element boundaries.
+class InlinesBuilder {
 public:
-    Builder(const xml::Source& src, InlineRules rules, Diagnostics& diags)
+    InlinesBuilder(const xml::Source& src, InlineRules rules, Diagnostics& diags)
         : src_(src), rules_(rules), diags_(diags) {}
 
     // `parent`: the list the element being read will join, where a space
@@ -85,7 +87,7 @@ private:
         const std::string_view name = c->Name();
         const int line = c->GetLineNum();
         if (name == "em" || name == "strong") {
-            check_attributes(src_, c, {}, diags_);
+            xml::check_attributes(src_, c, {}, diags_);
             open(out, line);
             model::Inlines kids;
             children(c, kids, in_link, &out);
@@ -96,14 +98,14 @@ private:
             else
                 out.push_back(model::Strong{std::move(kids), line});
         } else if (name == "a" && rules_.links) {
-            check_attributes(src_, c, {"href"}, diags_);
+            xml::check_attributes(src_, c, {"href"}, diags_);
             if (in_link) {
                 src_.error(c, "a link cannot contain another link", diags_);
                 return;
             }
             const char* href = c->Attribute("href");
             if (!href) {
-                src_.error(c, "<a> needs an href attribute", diags_);
+                xml::missing_attribute(src_, c, "href", {}, diags_);
             } else if (!valid_href(href)) {
                 src_.error(c, "href",
                            "link target '" + std::string(href) +
@@ -120,7 +122,7 @@ private:
             }
             out.push_back(model::Link{href ? href : "", std::move(kids), line});
         } else if (name == "br" && rules_.line_breaks) {
-            check_attributes(src_, c, {}, diags_);
+            xml::check_attributes(src_, c, {}, diags_);
             if (c->FirstChild())
                 src_.error(c, "<br/> must be empty", diags_);
             pending_space_ = false;
@@ -166,9 +168,9 @@ private:
 model::Inlines read_inlines(const xml::Source& src, const tinyxml2::XMLElement* e,
                             InlineRules rules, Diagnostics& diags) {
     model::Inlines out;
-    Builder b(src, rules, diags);
+    InlinesBuilder b(src, rules, diags);
     b.children(e, out, false);
-    Builder::trim_end(out);
+    InlinesBuilder::trim_end(out);
     return out;
 }
 
@@ -201,24 +203,6 @@ std::string read_plain_text(const xml::Source& src, const tinyxml2::XMLElement* 
                       diags);
     }
     return collapse_space(raw);
-}
-
-void check_attributes(const xml::Source& src, const tinyxml2::XMLElement* e,
-                      std::initializer_list<std::string_view> allowed, Diagnostics& diags) {
-    for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
-        bool ok = false;
-        for (auto name : allowed)
-            ok = ok || name == a->Name();
-        if (ok)
-            continue;
-        std::string list;
-        for (auto name : allowed)
-            list += (list.empty() ? "" : ", ") + std::string(name);
-        src.error(e, a->Name(),
-                  "unknown attribute '" + std::string(a->Name()) + "' on <" + e->Name() + ">" +
-                      (list.empty() ? " (it takes none)" : " (allowed: " + list + ")"),
-                  diags);
-    }
 }
 
 } // namespace chronik::reader

@@ -22,10 +22,6 @@ model::Inlines read_inlines(const xml::Source& src, const tinyxml2::XMLElement* 
 std::string read_plain_text(const xml::Source& src, const tinyxml2::XMLElement* e,
                             Diagnostics& diags);
 
-// Reports every attribute of `e` not in `allowed` as an error.
-void check_attributes(const xml::Source& src, const tinyxml2::XMLElement* e,
-                      std::initializer_list<std::string_view> allowed, Diagnostics& diags);
-
 // Collapses XML white space runs to single spaces and trims.
 std::string collapse_space(std::string_view s);
 

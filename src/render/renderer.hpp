@@ -3,7 +3,9 @@
 // and the style; it never knows another renderer.
 //
 // Adding a format: a folder src/render/<name>/ with a class derived from
-// Renderer, and one line in registry.cpp.
+// Renderer, and one line in registry.cpp (docs/extending.md has every step).
+// The CLI's help, `chronik formats` and the job file reader take the names
+// from the registry; callers render through pipeline::render.
 #pragma once
 
 #include "model/document.hpp"

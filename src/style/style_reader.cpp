@@ -1,6 +1,7 @@
 #include "style_reader.hpp"
 
 #include "builtin_styles.hpp"
+#include "support/strings.hpp"
 #include "xml/source.hpp"
 
 #include <charconv>
@@ -102,20 +103,7 @@ public:
 
 private:
     void allow(const XMLElement* e, std::initializer_list<std::string_view> names) {
-        for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
-            bool ok = false;
-            for (auto n : names)
-                ok = ok || n == a->Name();
-            if (!ok) {
-                std::string list;
-                for (auto n : names)
-                    list += (list.empty() ? "" : ", ") + std::string(n);
-                src_.error(e, a->Name(),
-                           "unknown attribute '" + std::string(a->Name()) + "' on <" +
-                               e->Name() + "> (allowed: " + list + ")",
-                           d_);
-            }
-        }
+        xml::check_attributes(src_, e, names, d_);
     }
 
     // "12", "12pt", "4.5mm", "1cm", "0.5in" -> the default unit's value.
@@ -242,9 +230,7 @@ private:
                   "space-before", "space-after", "align", "hyphenate"});
         const char* name = e->Attribute("name");
         if (!name) {
-            std::string list;
-            for (auto n : role_names())
-                list += (list.empty() ? "" : ", ") + std::string(n);
+            const std::string list = join(role_names());
             src_.error(e, "<role> needs a name (one of: " + list + ")", d_);
             return;
         }
@@ -253,9 +239,7 @@ private:
             if (role_names()[i] == name)
                 index = i;
         if (index == role_count) {
-            std::string list;
-            for (auto n : role_names())
-                list += (list.empty() ? "" : ", ") + std::string(n);
+            const std::string list = join(role_names());
             src_.error(e, "name", "unknown role '" + std::string(name) + "' (one of: " + list + ")",
                        d_);
             return;
@@ -312,12 +296,12 @@ private:
 };
 
 std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src,
-                             Diagnostics& diags, std::size_t errors_before) {
+                             Diagnostics& diags, Diagnostics::Mark start) {
     if (!src)
         return std::nullopt;
     Reader r(*src, diags);
     Style s = r.read(base);
-    if (diags.error_count() > errors_before)
+    if (diags.errors_since(start))
         return std::nullopt;
     return s;
 }
@@ -326,24 +310,25 @@ std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src
 
 Style default_style() {
     Diagnostics d;
+    const auto start = d.mark();
     auto s = read_on(base_style(),
                      xml::Source::parse(std::string(builtin_style_text("brochure")),
                                         "<built-in brochure>", d),
-                     d, 0);
+                     d, start);
     // The built-in sheet is checked by the test suite; fall back rather than fail.
     return s ? *s : base_style();
 }
 
 std::optional<Style> read_style(const std::string& path, Diagnostics& diags) {
-    const auto before = diags.error_count();
-    return read_on(default_style(), xml::Source::load(path, path, diags), diags, before);
+    const auto start = diags.mark();
+    return read_on(default_style(), xml::Source::load(path, path, diags), diags, start);
 }
 
 std::optional<Style> read_style_text(std::string text, const std::string& display,
                                      Diagnostics& diags) {
-    const auto before = diags.error_count();
+    const auto start = diags.mark();
     return read_on(default_style(), xml::Source::parse(std::move(text), display, diags), diags,
-                   before);
+                   start);
 }
 
 std::vector<std::string> builtin_style_names() {
@@ -361,9 +346,7 @@ std::optional<Style> resolve_style(const std::string& name_or_path, Diagnostics&
         if (s.name == name_or_path)
             return read_style_text(std::string(s.text), "<built-in " + std::string(s.name) + ">",
                                    diags);
-    std::string list;
-    for (const auto& n : builtin_style_names())
-        list += (list.empty() ? "" : ", ") + n;
+    const std::string list = join(builtin_style_names());
     diags.error(name_or_path, 0, 0,
                 "no such style file, and no built-in style of that name (built-in: " + list +
                     ")");

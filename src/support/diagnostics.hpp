@@ -1,6 +1,13 @@
 // Diagnostics: what went wrong in which file, line and column.
-// Every stage reports into a Diagnostics sink instead of printing, so the CLI
-// decides how to show them and tests can assert on them.
+//
+// The one convention for judged input (chronicles, style sheets, job files,
+// images): a reader reports every error and warning it finds into the
+// Diagnostics sink its caller passes, never prints, and returns nothing
+// (nullopt) exactly when it added an error -- whatever the sink held
+// before (Diagnostics::mark). The caller decides: the CLI prints them with
+// format() and picks the exit status, batch keeps them per job, tests
+// assert on them. A stage that cannot go on at all throws Failure, which
+// carries one Diagnostic.
 #pragma once
 
 #include <stdexcept>
@@ -29,6 +36,15 @@ public:
     void error(std::string_view file, int line, int column, std::string message);
     void warning(std::string_view file, int line, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+    // Where the sink stands now; errors_since(m) tells whether a step added
+    // an error after it (a reader's "did I fail", with earlier files'
+    // errors in the same sink).
+    struct Mark {
+        std::size_t errors = 0;
+    };
+    Mark mark() const { return {error_count()}; }
+    bool errors_since(Mark m) const { return error_count() > m.errors; }
 
     const std::vector<Diagnostic>& items() const { return items_; }
     bool has_errors() const;

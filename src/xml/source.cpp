@@ -1,5 +1,6 @@
 #include "source.hpp"
 
+#include "support/strings.hpp"
 #include "support/utf8.hpp"
 
 #include <cstdint>
@@ -32,13 +33,8 @@ bool is_xml_char(char32_t c) {
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-std::string hex(char32_t c) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string s;
-    for (int shift = c > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4)
-        s += digits[(c >> shift) & 0xF];
-    return "U+" + s;
-}
+// U+00E4; six digits beyond the Basic Multilingual Plane (U+01F600).
+std::string code_point(char32_t c) { return "U+" + hex(c, c > 0xFFFF ? 6 : 4); }
 
 void report(Diagnostics& d, const std::string& name, std::string_view text, std::size_t pos,
             std::string message) {
@@ -77,10 +73,8 @@ bool check_encoding(std::string_view text, const std::string& name, Diagnostics&
         if (!rel)
             break;
         const std::size_t at = from + *rel;
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(text[at]));
         report(d, name, text, at,
-               std::string("invalid UTF-8 (byte ") + buf +
+               "invalid UTF-8 (byte 0x" + hex(static_cast<unsigned char>(text[at]), 2) +
                    "); chronik reads UTF-8 only, is the file in Latin-1 or Windows-1252?");
         ++bad;
         from = at + 1;
@@ -119,7 +113,7 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
         const std::size_t at = i;
         const char32_t c = utf8::next(text, i);
         if (!is_xml_char(c)) {
-            report(d, name, text, at, "character " + hex(c) + " is not allowed in XML");
+            report(d, name, text, at, "character " + code_point(c) + " is not allowed in XML");
             ++bad_chars;
         }
     }
@@ -579,6 +573,49 @@ void Source::error(const tinyxml2::XMLElement* e, std::string_view attribute,
 
 void Source::warning(const tinyxml2::XMLNode* n, std::string message, Diagnostics& d) const {
     d.warning(display_, n->GetLineNum(), std::move(message));
+}
+
+void check_attributes(const Source& src, const tinyxml2::XMLElement* e,
+                      std::initializer_list<std::string_view> allowed, Diagnostics& d) {
+    for (auto* a = e->FirstAttribute(); a; a = a->Next()) {
+        bool ok = false;
+        for (auto name : allowed)
+            ok = ok || name == a->Name();
+        if (ok)
+            continue;
+        const std::string list = join(allowed);
+        src.error(e, a->Name(),
+                  "unknown attribute '" + std::string(a->Name()) + "' on <" + e->Name() + ">" +
+                      (list.empty() ? " (it takes none)" : " (allowed: " + list + ")"),
+                  d);
+    }
+}
+
+void missing_attribute(const Source& src, const tinyxml2::XMLElement* e, std::string_view name,
+                       std::string_view hint, Diagnostics& d) {
+    // "an" as the name is read aloud: an alt, an href ("aitch-ref"), a date.
+    const bool an = name.rfind("href", 0) == 0 ||
+                    (!name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos);
+    std::string message = "<";
+    message += e->Name();
+    message += "> needs ";
+    message += an ? "an " : "a ";
+    message += name;
+    message += " attribute";
+    if (!hint.empty()) {
+        message += " (";
+        message += hint;
+        message += ')';
+    }
+    src.error(e, std::move(message), d);
+}
+
+const char* required_attribute(const Source& src, const tinyxml2::XMLElement* e, const char* name,
+                               std::string_view hint, Diagnostics& d) {
+    const char* v = e->Attribute(name);
+    if (!v)
+        missing_attribute(src, e, name, hint, d);
+    return v;
 }
 
 } // namespace chronik::xml

@@ -6,6 +6,8 @@
 
 #include "support/diagnostics.hpp"
 
+#include <initializer_list>
+
 #include <tinyxml2.h>
 
 #include <cstddef>
@@ -69,5 +71,21 @@ private:
 // XML white space (space, tab, CR, LF).
 bool is_space(char c);
 bool is_blank(std::string_view s);
+
+// Reports every attribute of `e` not in `allowed` as an error at the
+// attribute (file:line:col): "unknown attribute 'x' on <e> (allowed: a, b)",
+// or "(it takes none)". The one check of the chronicle, style sheet and
+// job file readers.
+void check_attributes(const Source& src, const tinyxml2::XMLElement* e,
+                      std::initializer_list<std::string_view> allowed, Diagnostics& d);
+
+// Reports a required attribute that `e` lacks, at the element:
+// "<image> needs an alt attribute (hint)" (no parentheses without a hint).
+void missing_attribute(const Source& src, const tinyxml2::XMLElement* e, std::string_view name,
+                       std::string_view hint, Diagnostics& d);
+
+// The value of the attribute `name`, or nullptr after missing_attribute().
+const char* required_attribute(const Source& src, const tinyxml2::XMLElement* e, const char* name,
+                               std::string_view hint, Diagnostics& d);
 
 } // namespace chronik::xml

@@ -9,7 +9,7 @@ styles and in the brochure style set in another family."""
 
 import os
 import re
-import shutil
+import sys
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
@@ -55,9 +55,8 @@ def check_pdf(docx: str, chron: docxtest.Chronicle, tmp: str, f: docxtest.Failur
               label: str) -> None:
     pdf = docxtest.soffice(docx, "pdf", tmp)
     f.check(open(pdf, "rb").read(5) == b"%PDF-", f"{label}: LibreOffice wrote a PDF")
-    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
-        print("skip  pdftotext/pdfinfo not installed: page checks skipped")
-        return
+    docxtest.require_tool("pdftotext", "poppler-utils")
+    docxtest.require_tool("pdfinfo", "poppler-utils")
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     f.check(pages >= 5, f"{label}: {pages} pages")

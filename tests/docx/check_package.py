@@ -6,7 +6,6 @@ the same SOURCE_DATE_EPOCH are byte-identical."""
 
 import os
 import posixpath
-import shutil
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
@@ -33,10 +32,9 @@ def check_package(path: str, f: docxtest.Failures, label: str) -> None:
             ET.fromstring(data)
         except ET.ParseError as e:
             bad.append(f"{n}: {e}")
-        if shutil.which("xmllint"):
-            lint = subprocess.run(["xmllint", "--noout", "-"], input=data, capture_output=True)
-            if lint.returncode != 0:
-                bad.append(f"{n}: xmllint: {lint.stderr.decode()[:200]}")
+        lint = subprocess.run(["xmllint", "--noout", "-"], input=data, capture_output=True)
+        if lint.returncode != 0:
+            bad.append(f"{n}: xmllint: {lint.stderr.decode()[:200]}")
     f.check(not bad, f"{label}: every XML part well-formed {bad}")
 
     ct = ET.fromstring(z.read("[Content_Types].xml"))
@@ -61,6 +59,8 @@ def check_package(path: str, f: docxtest.Failures, label: str) -> None:
 
 def main() -> None:
     a = docxtest.args()
+    docxtest.require_tool("unzip", "unzip")
+    docxtest.require_tool("xmllint", "libxml2-utils")
     f = docxtest.Failures()
     sample = os.path.join(a.source, "data", "lecos-chronik.xml")
     rich = os.path.join(a.source, "tests", "cases", "rich", "input.xml")

@@ -126,10 +126,7 @@ TEST_CASE("package: two CLI runs with the same SOURCE_DATE_EPOCH are byte-identi
 }
 
 TEST_CASE("package: unzip -t finds no error") {
-    if (std::system("command -v unzip >/dev/null 2>&1") != 0) {
-        MESSAGE("unzip is not installed; skipped");
-        return;
-    }
+    test::require_tool("unzip", "unzip");
     test::TempDir dir;
     test::write_file(dir / "x.docx", render_file(rich));
     const std::string cmd = "unzip -t -qq '" + (dir / "x.docx").string() + "' >/dev/null 2>&1";

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -128,8 +129,17 @@ class Chronicle:
         return out
 
 
+def require_tool(tool: str, package: str) -> None:
+    """Fails the test, saying so, when `tool` is not on PATH: a round trip
+    through a reader that is not there must not pass unseen."""
+    if not shutil.which(tool):
+        sys.exit(f"{tool} is not installed, and this test needs it (Debian package {package}; "
+                 "`make test-deps` installs the test tools)")
+
+
 def soffice(src: str, fmt: str, outdir: str, timeout: int = 300) -> str:
     """Converts with LibreOffice headless, in a profile of its own."""
+    require_tool("soffice", "libreoffice-writer-nogui")
     home = tempfile.mkdtemp(prefix="chronik-lo-home-")
     env = dict(os.environ, HOME=home)
     cmd = ["soffice", f"-env:UserInstallation=file://{home}/profile", "--headless",

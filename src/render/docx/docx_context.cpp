@@ -3,6 +3,7 @@
 #include "docx_pages.hpp"
 #include "docx_units.hpp"
 #include "model/overloaded.hpp"
+#include "support/uri.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -128,20 +129,7 @@ std::string State::hyperlink(const std::string &href) {
         return it->second;
     // Relationship targets are URIs: percent-encode what an IRI or a typed
     // URL may hold but a URI may not (spaces, non-ASCII bytes, quotes).
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string uri;
-    for (char c : href) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
-            c == '`' || c == '{' || c == '|' || c == '}') {
-            uri += '%';
-            uri += hex[u >> 4];
-            uri += hex[u & 15];
-        } else {
-            uri += c;
-        }
-    }
-    auto id = add_relationship(reltype::hyperlink, std::move(uri), true);
+    auto id = add_relationship(reltype::hyperlink, uri::percent_encode(href, uri::not_in_uri), true);
     hyperlink_ids.emplace(href, id);
     return id;
 }

@@ -1,6 +1,7 @@
 #include "markdown_renderer.hpp"
 
 #include "model/overloaded.hpp"
+#include "support/uri.hpp"
 
 #include <filesystem>
 
@@ -58,18 +59,7 @@ std::string escape(std::string_view s, bool line_start) {
 
 // Link destinations: percent-encode what would end or confuse them.
 std::string destination(std::string_view url) {
-    std::string out;
-    for (char c : url) {
-        switch (c) {
-        case ' ': out += "%20"; break;
-        case '(': out += "%28"; break;
-        case ')': out += "%29"; break;
-        case '<': out += "%3C"; break;
-        case '>': out += "%3E"; break;
-        default: out += c;
-        }
-    }
-    return out;
+    return uri::percent_encode(url, uri::markdown_destination);
 }
 
 class Writer {

@@ -1,0 +1,34 @@
+// Two string formatters every module used to write by hand: joining names
+// into a list for a message ("pdf, docx, md"), and bytes or code points as
+// upper-case hexadecimal ("0x1F", "U+00E4", "%20").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace chronik {
+
+// The items (anything a string_view can be made of) with `separator`
+// between them: join({"pdf", "docx"}) == "pdf, docx"; "" for none.
+template <class Range>
+std::string join(const Range& items, std::string_view separator = ", ") {
+    std::string out;
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first)
+            out += separator;
+        out += std::string_view(item);
+        first = false;
+    }
+    return out;
+}
+
+// `value` in upper-case hexadecimal, at least `digits` digits, no prefix:
+// hex(0x1F, 2) == "1F", hex(0xE4, 4) == "00E4".
+std::string hex(std::uint32_t value, int digits);
+
+// Appends one byte as two upper-case hexadecimal digits.
+void append_hex_byte(std::string& out, unsigned char byte);
+
+} // namespace chronik
