@@ -32,6 +32,8 @@ test_packages=(
   poppler-utils qpdf
   # DOCX: unzip -t, python-docx, LibreOffice round trips
   unzip python3 python3-docx libreoffice-writer-nogui
+  # every C++ file as .clang-format says (tests/format/check_format.sh)
+  clang-format
 )
 
 case "${1:-}" in
