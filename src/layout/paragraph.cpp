@@ -59,7 +59,9 @@ struct Payload {
     std::string href;
 };
 
-struct Builder {
+// The item list of one paragraph (Knuth & Plass: boxes, glue, penalties),
+// with what each item draws.
+struct ItemList {
     TypesetContext& ctx;
     const ParagraphStyle& style;
     Length width;
@@ -333,7 +335,7 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
     set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(all.data()), all.size(),
                         ctx.language.c_str(), brks.data());
 
-    Builder b{ctx, style, width, {}, {}, {}, {}};
+    ItemList b{ctx, style, width, {}, {}, {}, {}};
     std::size_t r = 0;
     for (std::size_t i = 0; i < all.size();) {
         while (r + 1 < run_start.size() && i >= run_start[r + 1])
