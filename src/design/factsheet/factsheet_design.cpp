@@ -85,7 +85,10 @@ public:
                 title_block(*p);
                 break;
             case model::Role::Intro:
-                add(p->content, Role::Intro, 0, m_.width, false, Body);
+                // The first intro paragraph stands clear of the band.
+                add(p->content, Role::Intro, 0, m_.width, false, Body, nullptr,
+                    intro_seen_ ? 0 : m_.band_padding * 3 / 2);
+                intro_seen_ = true;
                 break;
             case model::Role::Body:
                 break;
@@ -117,15 +120,13 @@ private:
                           : p.role == model::Role::Subtitle ? Role::Subtitle
                                                             : Role::Organization;
         const bool first = g_.slices().empty();
-        const std::size_t at = add(p.content, role, 0, m_.width, !first, TitleBlock, &m_.on_band,
-                                   first ? m_.band_padding : 0);
-        (void)at;
+        add(p.content, role, 0, m_.width, !first, TitleBlock, &m_.on_band,
+            first ? m_.band_padding : 0);
     }
 
     void milestones() {
         if (listed_.empty())
             return;
-        const auto hs = paragraph_style(style_, Role::PeriodHeading);
         add(text_inlines(list_heading(doc_.meta.language)), Role::PeriodHeading, 0, m_.width,
             false, Body, nullptr, m_.band_padding);
         bool first = true;
@@ -164,7 +165,6 @@ private:
                 add(l.first->content, Role::Body, text_x, text_w, true, Body);
             first = false;
         }
-        (void)hs;
     }
 
     const model::Document& doc_;
@@ -173,6 +173,7 @@ private:
     const std::vector<Listed>& listed_;
     layout::Galley& g_;
     Length pending_after_ = 0;
+    bool intro_seen_ = false;
 };
 
 // The band behind the title block, the rules between milestones, and a
