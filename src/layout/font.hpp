@@ -72,7 +72,7 @@ public:
     const std::vector<std::string>& warnings() const { return warnings_; }
 
     // While `log` is set, every request to face() is appended to it with
-    // its answer (see brochure.cpp: paragraphs set on another thread).
+    // its answer (see galley.cpp: paragraphs set on another thread).
     void record(std::vector<std::pair<style::Font, int>>* log) { log_ = log; }
 
 private:
