@@ -118,12 +118,16 @@ TEST_CASE("layout: a long document is laid out the same on one thread and on two
     const auto [one, one_warnings, one_helped] = lay_out_on(1);
     CHECK(one_warnings.size() == 12); // U+2603 (not in Charis SIL), once per year ending in 0
     CHECK(one_helped == 0);
+    std::size_t helped_in_all = 0;
     for (int run = 0; run < 3; ++run) {
         const auto [two, two_warnings, helped] = lay_out_on(2);
         CHECK(two == one);
         CHECK(two_warnings == one_warnings);
-        // The helper did set paragraphs the layout used: the test compares
-        // two threads' work, not the same thread's twice.
-        CHECK(helped > 0);
+        MESSAGE("paragraphs set by the helper and used: " << helped);
+        helped_in_all += helped;
     }
+    // The helper did set paragraphs the layout used, so the runs compare two
+    // threads' work, not the same thread's twice. (Summed over the runs: on a
+    // loaded machine one run's helper may start after the layout passed it.)
+    CHECK(helped_in_all > 0);
 }
