@@ -222,7 +222,7 @@ TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newes
           std::string::npos);
 }
 
-TEST_CASE("design: layout imports no design; flowing renderers import neither layout nor design") {
+TEST_CASE("design: layout imports no design, flowing renderers neither layout nor design") {
     // Who may import whom (STYLE.md): checked on the #include lines.
     auto includes_of = [](const fs::path& folder) {
         std::vector<std::pair<std::string, std::string>> out; // file, included path
