@@ -1,7 +1,8 @@
 // Setting paragraphs and breaking pages: the rules of issue #3, checked on
 // real fonts (Charis SIL, installed by scripts/install-deps.sh).
 #include "helpers.hpp"
-#include "layout/brochure.hpp"
+#include "layout/galley.hpp"
+#include "layout/page_dump.hpp"
 #include "layout/pager.hpp"
 #include "layout/paragraph.hpp"
 

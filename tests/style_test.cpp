@@ -27,7 +27,7 @@ void expect_error(const std::string& text, const std::string& message) {
 } // namespace
 
 TEST_CASE("style: the shipped sheets load, and the default is the brochure") {
-    for (const char* name : {"brochure", "booklet"}) {
+    for (const char* name : {"brochure", "booklet", "factsheet"}) {
         CAPTURE(name);
         Diagnostics d;
         const auto s = style::read_style((test::source_dir / "styles" / (std::string(name) + ".xml")).string(), d);
@@ -43,7 +43,7 @@ TEST_CASE("style: the shipped sheets load, and the default is the brochure") {
     CHECK(def.page.height == 297);
     CHECK(def.role(style::Role::Body).align == style::Align::Justify);
     CHECK(def.role(style::Role::Body).hyphenate);
-    CHECK(style::builtin_style_names() == std::vector<std::string>{"booklet", "brochure"});
+    CHECK(style::builtin_style_names() == std::vector<std::string>{"booklet", "brochure", "factsheet"});
 }
 
 TEST_CASE("style: a sheet overrides only what it names") {
@@ -113,7 +113,7 @@ TEST_CASE("style: resolve a built-in name or a file, unknown names list the choi
     REQUIRE(s);
     CHECK(s->page.size_name == "A4");
     CHECK_FALSE(style::resolve_style("glossy", d));
-    CHECK(has(lines(d), "glossy: error: no such style file, and no built-in style of that name (built-in: booklet, brochure)"));
+    CHECK(has(lines(d), "glossy: error: no such style file, and no built-in style of that name (built-in: booklet, brochure, factsheet)"));
 }
 
 TEST_CASE("style: the built-in sheets are the files in styles/") {

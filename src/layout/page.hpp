@@ -73,9 +73,15 @@ struct OutlineEntry {
     std::string anchor; // an anchor id
 };
 
+// How the layout went (not part of the pages, nor of the dump).
+struct LayoutStats {
+    std::size_t prefetched_paragraphs = 0; // set by the helper thread and used
+};
+
 struct PageTree {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
+    LayoutStats stats;
 };
 
 } // namespace chronik::layout

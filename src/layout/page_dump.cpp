@@ -1,4 +1,4 @@
-#include "brochure.hpp"
+#include "page_dump.hpp"
 #include "model/overloaded.hpp"
 
 #include <charconv>

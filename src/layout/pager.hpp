@@ -8,6 +8,7 @@
 
 #include "page.hpp"
 
+#include <string>
 #include <vector>
 
 namespace chronik::layout {
@@ -18,18 +19,21 @@ enum class BreakBefore {
     Page,    // always start a new page here
 };
 
-enum class Marker { None, Period, Milestone };
-
+// One piece of the vertical list. The engine reads height, space_before,
+// before, items and anchors; `group`, `mark`, `mark_y`, `tag` and
+// `page_ref` are the design's, carried to its page decorator untouched
+// (galley.hpp): the engine gives them no meaning.
 struct Slice {
     Length height = 0;
     Length space_before = 0; // dropped at the top of a page
     BreakBefore before = BreakBefore::Allowed;
-    int period = -1;               // index of the period it belongs to (-1: front matter)
-    Marker marker = Marker::None;  // a timeline marker on this slice
-    Length marker_y = 0;           // relative to the slice's top
-    std::vector<PageItem> items;   // x absolute, y relative to the slice's top
-    std::vector<Anchor> anchors;   // y relative to the slice's top
-    int toc_entry = -1;            // index into the TOC's targets
+    std::vector<PageItem> items; // x from the text area's left, y from the slice's top
+    std::vector<Anchor> anchors; // y relative to the slice's top
+    int group = -1;              // the design's: e.g. the section the slice belongs to
+    int mark = 0;                // the design's: a mark to draw at this slice (0: none)
+    Length mark_y = 0;           // where the mark goes, from the slice's top
+    int tag = -1;                // the design's: an index into its own table
+    std::string page_ref;        // an anchor whose page number the design prints here
 };
 
 struct PlacedSlice {

@@ -57,7 +57,9 @@ struct Payload {
     std::string href;
 };
 
-struct Builder {
+// The item list of one paragraph (Knuth & Plass: boxes, glue, penalties),
+// with what each item draws.
+struct ItemList {
     TypesetContext& ctx;
     const ParagraphStyle& style;
     Length width;
@@ -323,7 +325,7 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
     }
     const std::vector<text::Break> brks = text::break_opportunities(all, ctx.language);
 
-    Builder b{ctx, style, width, {}, {}, {}, {}};
+    ItemList b{ctx, style, width, {}, {}, {}, {}};
     std::size_t r = 0;
     for (std::size_t i = 0; i < all.size();) {
         while (r + 1 < run_start.size() && i >= run_start[r + 1])

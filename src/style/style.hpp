@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -67,6 +69,11 @@ struct Style {
     bool title_page = true; // the title block on a page of its own
     bool toc = true;        // a table of contents after the intro
     std::array<TextStyle, role_count> roles;
+    // The design that lays the PDF out (design/registry.cpp), and the
+    // tunables the sheet set (style/tunables.hpp declares them; read them
+    // with style::tunable(), which supplies the defaults).
+    std::string design = "brochure";
+    std::map<std::string, double, std::less<>> tunables;
 
     const TextStyle& role(Role r) const { return roles[static_cast<std::size_t>(r)]; }
     TextStyle& role(Role r) { return roles[static_cast<std::size_t>(r)]; }

@@ -2,6 +2,7 @@
 
 #include "builtin_styles.hpp"
 #include "support/strings.hpp"
+#include "tunables.hpp"
 #include "xml/source.hpp"
 
 #include <charconv>
@@ -62,7 +63,7 @@ public:
         if (const char* n = root->Attribute("name"))
             s.name = n;
         std::map<std::string, int> seen_roles;
-        bool seen_page = false, seen_document = false;
+        bool seen_page = false, seen_document = false, seen_design = false;
         for (auto* n = root->FirstChild(); n; n = n->NextSibling()) {
             if (auto* t = n->ToText(); t && !xml::is_blank(t->Value())) {
                 src_.error(n, "text is not allowed in <style>", d_);
@@ -72,6 +73,13 @@ public:
             if (!e)
                 continue;
             const std::string_view name = e->Name();
+            if (name == "design") {
+                if (seen_design)
+                    src_.error(e, "<design> is given twice", d_);
+                seen_design = true;
+                read_design(e, s);
+                continue;
+            }
             if (e->FirstChildElement() ||
                 (e->FirstChild() && e->FirstChild()->ToText() &&
                  !xml::is_blank(e->FirstChild()->Value())))
@@ -94,7 +102,7 @@ public:
             } else {
                 src_.error(e,
                            "unknown element <" + std::string(name) +
-                               "> in <style> (allowed: page, document, role)",
+                               "> in <style> (allowed: page, document, design, role)",
                            d_);
             }
         }
@@ -223,6 +231,110 @@ private:
         if (page.margin_inner + page.margin_outer > page.width - 20 ||
             page.margin_top + page.margin_bottom > page.height - 20)
             src_.error(e, "the margins leave less than 20 mm of the page for text", d_);
+    }
+
+    // <design name="brochure"><set name="rail-width" value="12"/></design>:
+    // the design, and values for its declared tunables (style/tunables.hpp),
+    // each a number in the tunable's unit (lengths may name theirs).
+    void read_design(const XMLElement* e, Style& s) {
+        allow(e, {"name"});
+        if (const char* n = e->Attribute("name")) {
+            std::string list;
+            bool known = false;
+            for (auto d : design_names()) {
+                known = known || d == n;
+                list += (list.empty() ? "" : ", ") + std::string(d);
+            }
+            if (known)
+                s.design = n;
+            else
+                src_.error(e, "name",
+                           "unknown design '" + std::string(n) + "' (one of: " + list + ")", d_);
+        }
+        std::map<std::string, int, std::less<>> seen;
+        for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (auto* t = n->ToText(); t && !xml::is_blank(t->Value())) {
+                src_.error(n, "text is not allowed in <design>", d_);
+                continue;
+            }
+            auto* c = n->ToElement();
+            if (!c)
+                continue;
+            if (std::string_view(c->Name()) != "set") {
+                src_.error(c,
+                           "unknown element <" + std::string(c->Name()) +
+                               "> in <design> (allowed: set)",
+                           d_);
+                continue;
+            }
+            if (c->FirstChild())
+                src_.error(c, "<set> must be empty (it takes attributes)", d_);
+            read_set(c, s, seen);
+        }
+    }
+
+    void read_set(const XMLElement* e, Style& s, std::map<std::string, int, std::less<>>& seen) {
+        allow(e, {"name", "value"});
+        const char* name = e->Attribute("name");
+        auto known = [] {
+            std::string list;
+            for (const auto& t : tunables())
+                list += (list.empty() ? "" : ", ") + std::string(t.name);
+            return list;
+        };
+        if (!name) {
+            src_.error(e, "<set> needs a name (one of: " + known() + ")", d_);
+            return;
+        }
+        const Tunable* t = find_tunable(name);
+        if (!t) {
+            src_.error(e, "name",
+                       "unknown tunable '" + std::string(name) + "' (one of: " + known() + ")",
+                       d_);
+            return;
+        }
+        if (auto [it, fresh] = seen.emplace(name, e->GetLineNum()); !fresh)
+            src_.error(e, "name",
+                       "tunable '" + std::string(name) + "' is already set on line " +
+                           std::to_string(it->second),
+                       d_);
+        if (!e->Attribute("value")) {
+            src_.error(e, "<set name=\"" + std::string(name) + "\"> needs a value", d_);
+            return;
+        }
+        double value = 0;
+        if (t->unit == "mm" || t->unit == "pt") {
+            if (!length(e, "value", value, t->unit == "mm", t->min, t->max))
+                return;
+        } else {
+            const std::string_view v = e->Attribute("value");
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+            const bool whole = t->unit != "count" || value == std::floor(value);
+            if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(value) ||
+                !whole) {
+                src_.error(e, "value",
+                           "value '" + std::string(v) + "' of " + std::string(name) + " is not " +
+                               (t->unit == "count" ? "a whole number" : "a number") + " (" +
+                               std::string(t->unit) + ")",
+                           d_);
+                return;
+            }
+            if (value < t->min || value > t->max) {
+                src_.error(e, "value",
+                           "value '" + std::string(v) + "' of " + std::string(name) +
+                               " is out of range (" + num_s(t->min) + " to " + num_s(t->max) +
+                               " " + std::string(t->unit) + ")",
+                           d_);
+                return;
+            }
+        }
+        s.tunables[std::string(name)] = value;
+    }
+
+    static std::string num_s(double x) {
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, x);
+        return std::string(buf, r.ptr);
     }
 
     void read_role(const XMLElement* e, Style& s, std::map<std::string, int>& seen) {

@@ -166,7 +166,7 @@ TEST_CASE("batch: a failing job is reported and does not stop the others (exit 1
     CHECK(test::lines_with(r.err, "jobs.xml:6:" + std::to_string(jobs[3].find("style=") + 1) +
                                       ": error: style 'nostyle.xml' is neither a style sheet "
                                       "file (nostyle.xml does not exist) nor a built-in style "
-                                      "(booklet, brochure)")
+                                      "(booklet, brochure, factsheet)")
               .size() == 1);
     CHECK(test::lines_with(r.err, "out/blocked.md: error: cannot replace").size() == 1);
     CHECK(r.out.find("[1/6] first: written (1 output, ") != std::string::npos);

@@ -190,20 +190,21 @@ TEST_CASE("content: emphasis and strong are character styles, emphasis in italic
     CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/></w:rPr><w:t>big</w:t>)") != std::string::npos);
 }
 
-TEST_CASE("content: images in EMU with alt text, scaled to the text width when too wide") {
+TEST_CASE("content: images in EMU with alt text, at the PDF's dpi and height cap") {
     const auto p = rich_parts();
     Xml x(p.at("word/document.xml"));
     const auto extents = x.all("wp:extent");
     REQUIRE(extents.size() == 2);
-    CHECK(attr(extents[0], "cx") == "609600"); // 64 px at 96 dpi
-    CHECK(attr(extents[0], "cy") == "457200");
+    CHECK(attr(extents[0], "cx") == "390144"); // 64 px at 150 dpi (image-dpi, as in the PDF)
+    CHECK(attr(extents[0], "cy") == "292608"); // 48 px
     const auto doc_pr = x.all("wp:docPr");
     REQUIRE(doc_pr.size() == 2);
     CHECK(attr(doc_pr[0], "descr") == "The launch party");
     CHECK(attr(doc_pr[1], "descr") == "A portrait");
     CHECK(attr(doc_pr[0], "id") != attr(doc_pr[1], "id"));
 
-    // The same picture, as if it were 4000 px wide: at most the text width.
+    // The same picture, as if it were 4000 px wide: at most the text width,
+    // and no taller than image-max-height (45 %) of the text area, as in the PDF.
     auto style = style::default_style();
     auto doc = compose_file(test::source_dir / "tests/cases/rich/input.xml", style);
     for (auto &b : doc.blocks)
@@ -218,9 +219,17 @@ TEST_CASE("content: images in EMU with alt text, scaled to the text width when t
         style.page.width - style.page.margin_inner - style.page.margin_outer;
     const double cx_mm = std::stod(attr(ext[0], "cx")) / 36000.0;
     const double cy_mm = std::stod(attr(ext[0], "cy")) / 36000.0;
+    const double text_height_mm =
+        style.page.height - style.page.margin_top - style.page.margin_bottom;
     CHECK(cx_mm <= text_width_mm + 0.01);
-    CHECK(cx_mm > text_width_mm - 1);
+    CHECK(cy_mm == doctest::Approx(text_height_mm * 0.45).epsilon(0.002));
     CHECK(cx_mm / cy_mm == doctest::Approx(4.0 / 3.0).epsilon(0.001));
+    // A sheet that allows the full height: the width binds again.
+    style.tunables["image-max-height"] = 1.0;
+    Xml wide(parts(render(doc, style)).at("word/document.xml"));
+    const double wide_cx_mm = std::stod(attr(wide.all("wp:extent")[0], "cx")) / 36000.0;
+    CHECK(wide_cx_mm > text_width_mm - 1);
+    CHECK(wide_cx_mm <= text_width_mm + 0.01);
 }
 
 TEST_CASE("content: the same image used twice is packaged once") {

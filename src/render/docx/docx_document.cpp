@@ -1,5 +1,7 @@
 #include "docx_document.hpp"
 
+#include "style/roles.hpp"
+
 #include "docx_media.hpp"
 #include "docx_runs.hpp"
 #include "docx_units.hpp"
@@ -69,23 +71,19 @@ private:
 
     void paragraph(const model::Paragraph &p) {
         const char *style = style_id::body;
-        Role role = Role::Body;
+        const Role role = style::role_of(p.role); // the same map as the PDF's designs
         switch (p.role) {
         case model::Role::Title:
             style = style_id::title;
-            role = Role::Title;
             break;
         case model::Role::Subtitle:
             style = style_id::subtitle;
-            role = Role::Subtitle;
             break;
         case model::Role::Organization:
             style = style_id::organization;
-            role = Role::Organization;
             break;
         case model::Role::Intro:
             style = style_id::intro;
-            role = Role::Intro;
             break;
         case model::Role::Body:
             style = milestone_start_ ? style_id::milestone_body : style_id::body;

@@ -1,6 +1,7 @@
 #include "docx_looks.hpp"
 
 #include "docx_units.hpp"
+#include "style/tunables.hpp"
 
 #include <algorithm>
 
@@ -21,12 +22,14 @@ Looks make_looks(const style::Style &s, std::int64_t text_height) {
     l.milestone_body.space_before = s.role(Role::MilestoneDate).space_before;
     l.intro = s.role(Role::Intro);
 
-    // On a title page of its own, the title block stands a quarter of the
-    // way down the text area rather than at its top edge.
+    // On a title page of its own, the title block stands as far down the
+    // text area as in the PDF (the declared title-position) rather than at
+    // its top edge.
     l.title = s.role(Role::Title);
     if (s.title_page)
         l.title.space_before =
-            std::max(l.title.space_before, static_cast<double>(text_height) / twips_per_pt / 4);
+            std::max(l.title.space_before, static_cast<double>(text_height) / twips_per_pt *
+                                               style::tunable(s, style::tune::title_position));
     l.subtitle = s.role(Role::Subtitle);
     l.organization = s.role(Role::Organization);
 

@@ -1,9 +1,11 @@
 #include "docx_media.hpp"
 
 #include "docx_units.hpp"
+#include "style/tunables.hpp"
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -11,10 +13,16 @@
 namespace chronik::render::docx {
 
 Extent image_extent(const model::Image &img, const Context &ctx) {
+    // The PDF's limits (style/tunables.hpp): pixels at image-dpi at most,
+    // no taller than image-max-height of the text area, no wider than it.
     const std::int64_t w = std::max(1, img.width_px), h = std::max(1, img.height_px);
-    std::int64_t cx = w * emu_per_px, cy = h * emu_per_px;
+    const double dpi = style::tunable(ctx.style, style::tune::image_dpi);
+    std::int64_t cx = std::llround(static_cast<double>(w) * emu_per_inch / dpi);
+    std::int64_t cy = std::llround(static_cast<double>(h) * emu_per_inch / dpi);
     const std::int64_t max_cx = emu_from_twips(ctx.text_width());
-    const std::int64_t max_cy = emu_from_twips(ctx.text_height()) * 3 / 5;
+    const std::int64_t max_cy = emu_from_twips(ctx.text_height()) *
+                                style::tunable_per_mille(ctx.style, style::tune::image_max_height) /
+                                1000;
     if (cx > max_cx) {
         cy = cy * max_cx / cx;
         cx = max_cx;

@@ -6,7 +6,7 @@
 
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include "layout/brochure.hpp"
+#include "design/design.hpp"
 #include "text/font_config.hpp"
 #include "text/hyphenator.hpp"
 #include "model/overloaded.hpp"
@@ -361,8 +361,11 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             const auto hyphenation = text::Hyphenator::for_language(doc.meta.language);
             fontconfig.get();
             fonts.emplace();
-            tree = lay_out_brochure(doc, style, *fonts, hyphenation.get(), diags,
-                                    std::max(1u, std::thread::hardware_concurrency()));
+            const design::Design* design = design::find_design(style.design);
+            if (!design)
+                throw std::runtime_error("no design named '" + style.design + "'");
+            tree = design->lay_out({doc, style, *fonts, hyphenation.get(), diags,
+                                    std::max(1u, std::thread::hardware_concurrency())});
             // The text stage measures any outlines; this writer embeds only TrueType.
             for (std::size_t id = 0; id < fonts->size(); ++id)
                 if (const auto& face = fonts->at(static_cast<int>(id)); !face.is_truetype())

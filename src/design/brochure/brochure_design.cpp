@@ -1,0 +1,485 @@
+#include "brochure_design.hpp"
+
+#include "design/paragraph_styles.hpp"
+#include "layout/galley.hpp"
+#include "model/overloaded.hpp"
+#include "style/roles.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace chronik::design {
+
+namespace {
+
+using layout::BreakBefore;
+using layout::Length;
+using layout::mm;
+using layout::pt;
+using style::Role;
+
+// The marks a slice may carry on the rail (Slice::mark).
+enum Mark : int { NoMark = 0, PeriodMark = 1, MilestoneMark = 2 };
+
+// The measures every part of the brochure shares, from the style sheet.
+struct BrochureMeasures {
+    layout::PageGeometry page;
+    Length width = 0, area_h = 0;     // the text area
+    Length rail_w = 0, rail_x = 0;    // the timeline column, and its rule's x in it
+    Length column_w = 0;              // the text right of the rail
+    Length title_bar_w = 0;
+    Length one_liner_date_w = 0;
+    long long title_position = 0;     // per mille of the text area's height
+    long long image_max_height = 0;   // per mille of the text area's height
+    double image_dpi = 150;
+    style::Color accent;
+
+    explicit BrochureMeasures(const style::Style& s) : page(layout::geometry_of(s.page)) {
+        width = page.text_width();
+        area_h = page.text_height();
+        const double rail = style::tunable(s, "rail-width");
+        // Automatic: about a tenth of the measure.
+        rail_w = rail > 0 ? mm(rail) : std::clamp<Length>(width / 11, mm(9), mm(16));
+        rail_x = rail_w * 2 / 5;
+        column_w = width - rail_w;
+        title_bar_w = mm(style::tunable(s, "title-bar-width"));
+        one_liner_date_w = std::min<Length>(mm(style::tunable(s, "one-liner-date-width")), column_w / 3);
+        title_position = style::tunable_per_mille(s, style::tune::title_position);
+        image_max_height = style::tunable_per_mille(s, style::tune::image_max_height);
+        image_dpi = style::tunable(s, style::tune::image_dpi);
+        accent = s.role(Role::MilestoneDate).color;
+    }
+};
+
+// Where a TOC line's page number goes (Slice::tag indexes these).
+struct TocTarget {
+    Length label_end;     // x where the label's last line ends
+    Length last_baseline; // of the label's last line, from the slice's top
+};
+
+// Sets the brochure's blocks into slices on a galley: roles, positions,
+// keeps between a heading and its first milestone, the one-liners' two
+// columns, picture sizes.
+class BrochureSetter final : public layout::BlockWalker {
+public:
+    BrochureSetter(const model::Document& doc, const style::Style& style,
+                   const BrochureMeasures& m, layout::Galley& galley)
+        : doc_(doc), style_(style), m_(m), g_(galley) {}
+
+    void block(std::size_t i) override {
+        std::visit(model::overloaded{
+                       [&](const model::Paragraph& p) { paragraph(p); },
+                       [&](const model::Heading& h) { heading(h); },
+                       [&](const model::DatedEntry& e) { entry(e); },
+                       [&](const model::Image& img) { image(img); },
+                       [&](const model::TableOfContents& t) { toc(t); },
+                       [&](const model::PageBreak&) {
+                           front_ = false;
+                           force_page_ = true;
+                           pending_after_ = 0;
+                       },
+                   },
+                   doc_.blocks[i]);
+    }
+
+    const std::vector<std::string>& periods() const { return periods_; }
+    const std::vector<TocTarget>& toc_targets() const { return toc_targets_; }
+    const std::vector<layout::OutlineEntry>& outline() const { return outline_; }
+
+private:
+    void add_paragraph(const model::Inlines& content, Role role, Length x, Length width,
+                       bool keep_with_previous, Mark mark = NoMark,
+                       const std::string& anchor = {}) {
+        const auto ps = paragraph_style(style_, role);
+        const auto set = g_.set(content, ps, width);
+        const auto& t = style_.role(role);
+        auto& slices = g_.slices();
+        const std::size_t first =
+            g_.add_lines(set, ps, x, pending_after_ + pt(t.space_before), keep_with_previous);
+        for (std::size_t k = first; k < slices.size(); ++k)
+            slices[k].group = period_;
+        if (first < slices.size()) {
+            auto& s = slices[first];
+            s.mark = mark;
+            s.mark_y = layout::baseline_in_leading(g_.fonts(), ps) - ps.size * 3 / 10;
+            if (!anchor.empty())
+                s.anchors.push_back({anchor, 0});
+            if (force_page_) {
+                s.before = BreakBefore::Page;
+                force_page_ = false;
+            }
+        }
+        pending_after_ = pt(t.space_after);
+    }
+
+    void paragraph(const model::Paragraph& p) {
+        last_was_one_liner_ = false;
+        const Role role = style::role_of(p.role);
+        switch (p.role) {
+        case model::Role::Title:
+            if (front_ && style_.title_page) {
+                // The title block sits part of the way down the title page, under a bar.
+                layout::Slice spacer;
+                spacer.height = m_.area_h * m_.title_position / 1000;
+                if (m_.title_bar_w > 0)
+                    spacer.items.push_back(layout::RectItem{0, spacer.height - pt(24),
+                                                            m_.title_bar_w, pt(4), m_.accent});
+                g_.add(std::move(spacer));
+                pending_after_ = 0;
+            }
+            [[fallthrough]];
+        case model::Role::Subtitle:
+        case model::Role::Organization:
+            add_paragraph(p.content, role, 0, m_.width, true);
+            break;
+        case model::Role::Intro:
+            add_paragraph(p.content, role, 0, m_.width, false);
+            break;
+        case model::Role::Body: {
+            // An entry that shows neither date nor title puts its marker
+            // (and link target) on its first line.
+            const Mark mark = pending_marker_ ? MilestoneMark : NoMark;
+            const std::string anchor = pending_marker_ ? pending_anchor_ : std::string();
+            pending_marker_ = false;
+            add_paragraph(p.content, role, m_.rail_w, m_.column_w, entry_open_, mark, anchor);
+            entry_open_ = false;
+            break;
+        }
+        }
+    }
+
+    void heading(const model::Heading& h) {
+        last_was_one_liner_ = false;
+        ++period_;
+        periods_.push_back(model::plain_text(h.content));
+        if (h.level == 1)
+            outline_.push_back({model::plain_text(h.content), h.id});
+        add_paragraph(h.content, Role::PeriodHeading, m_.rail_w, m_.column_w, false, PeriodMark,
+                      h.id);
+        heading_open_ = true;
+    }
+
+    void entry(const model::DatedEntry& e) {
+        const bool keep = heading_open_;
+        heading_open_ = false;
+        if (!e.has_body) {
+            one_liner(e, keep);
+            return;
+        }
+        last_was_one_liner_ = false;
+        Mark mark = MilestoneMark;
+        bool chained = keep;
+        if (!e.date_is_redundant) {
+            add_paragraph(text_inlines(e.date_label), Role::MilestoneDate, m_.rail_w, m_.column_w,
+                          chained, mark, e.id);
+            mark = NoMark;
+            chained = true;
+        }
+        if (!e.title.empty()) {
+            add_paragraph(e.title, Role::MilestoneTitle, m_.rail_w, m_.column_w, chained, mark,
+                          mark == NoMark ? std::string() : e.id);
+            mark = NoMark;
+            chained = true;
+        }
+        entry_open_ = chained;
+        if (mark != NoMark) {
+            // Neither date nor title shown: the first body line carries the marker.
+            pending_marker_ = true;
+            pending_anchor_ = e.id;
+            entry_open_ = keep;
+        }
+    }
+
+    // A dated one-liner: the date in its own column, the title beside it.
+    void one_liner(const model::DatedEntry& e, bool keep) {
+        const Length date_w = m_.one_liner_date_w;
+        const auto ds = paragraph_style(style_, Role::MilestoneDate);
+        const auto ts = paragraph_style(style_, Role::Body);
+        const auto date = g_.set(text_inlines(e.date_label), ds, date_w - pt(6));
+        auto title_style = ts;
+        title_style.align = style::Align::Left;
+        const auto title = g_.set(e.title, title_style, m_.column_w - date_w);
+        const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
+        layout::Slice s;
+        s.group = period_;
+        s.before = keep ? BreakBefore::Avoid : BreakBefore::Allowed;
+        const bool first_in_list = !last_was_one_liner_;
+        s.space_before = first_in_list
+                             ? pending_after_ + pt(style_.role(Role::MilestoneDate).space_before)
+                             : ts.leading / 5;
+        s.mark = MilestoneMark;
+        s.mark_y = baseline - ts.size * 3 / 10;
+        s.anchors.push_back({e.id, 0});
+        Length y = baseline;
+        for (const auto& line : date.lines) {
+            for (const auto& p : line.pieces)
+                s.items.push_back(
+                    layout::TextItem{m_.rail_w + p.x, y, p.text, p.face, p.size, p.color});
+            y += ts.leading;
+        }
+        y = baseline;
+        for (const auto& line : title.lines) {
+            for (const auto& p : line.pieces)
+                s.items.push_back(layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face,
+                                                   p.size, p.color});
+            y += ts.leading;
+        }
+        s.height =
+            ts.leading * static_cast<Length>(std::max(date.lines.size(), title.lines.size()));
+        g_.add(std::move(s));
+        pending_after_ = pt(style_.role(Role::Body).space_after);
+        last_was_one_liner_ = true;
+    }
+
+    void image(const model::Image& img) {
+        const Length max_h = m_.area_h * m_.image_max_height / 1000;
+        Length w = m_.column_w;
+        // Pixels at image-dpi at most, so small pictures are not blown up.
+        const Length natural = pt(img.width_px * 72.0 / m_.image_dpi);
+        w = std::min(w, natural);
+        Length h = w * img.height_px / std::max(1, img.width_px);
+        if (h > max_h) {
+            w = w * max_h / h;
+            h = max_h;
+        }
+        layout::Slice s;
+        s.height = h;
+        s.group = period_;
+        s.space_before = pending_after_ + pt(6);
+        s.before = BreakBefore::Allowed;
+        s.items.push_back(layout::ImageItem{m_.rail_w, 0, w, h, img.path,
+                                            img.format == model::Image::Format::Png});
+        g_.add(std::move(s));
+        pending_after_ = pt(3);
+        if (!img.caption.empty())
+            add_paragraph(img.caption, Role::Caption, m_.rail_w, m_.column_w, true);
+    }
+
+    void toc(const model::TableOfContents& t) {
+        add_paragraph(text_inlines(t.title), Role::PeriodHeading, 0, m_.width, false);
+        const auto ts = paragraph_style(style_, Role::Toc);
+        const Length number_w = g_.fonts().at(g_.fonts().face(ts.font)).width("0000", ts.size);
+        bool first = true;
+        for (const auto& b : doc_.blocks) {
+            const auto* h = std::get_if<model::Heading>(&b);
+            if (!h || h->level != 1)
+                continue;
+            auto style = ts;
+            style.align = style::Align::Left;
+            const auto set = g_.set(h->content, style, m_.width - number_w - mm(10));
+            const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
+            layout::Slice s;
+            s.group = -1;
+            s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
+            s.space_before = first ? pending_after_ : 0;
+            Length y = baseline;
+            Length end = 0;
+            for (const auto& line : set.lines) {
+                for (const auto& p : line.pieces) {
+                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
+                    end = p.x + p.width;
+                }
+                y += ts.leading;
+            }
+            s.height =
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size()));
+            s.items.push_back(layout::LinkItem{0, 0, m_.width, s.height, {}, h->id});
+            s.tag = static_cast<int>(toc_targets_.size());
+            s.page_ref = h->id;
+            toc_targets_.push_back({end, y - ts.leading});
+            g_.add(std::move(s));
+            first = false;
+        }
+        pending_after_ = pt(style_.role(Role::Toc).space_after);
+    }
+
+    const model::Document& doc_;
+    const style::Style& style_;
+    const BrochureMeasures& m_;
+    layout::Galley& g_;
+    std::vector<layout::OutlineEntry> outline_;
+    std::vector<std::string> periods_;
+    std::vector<TocTarget> toc_targets_;
+    Length pending_after_ = 0;
+    bool front_ = true; // before the first page break: the title block
+    bool force_page_ = false;
+    bool heading_open_ = false; // a heading waits for its first milestone
+    bool entry_open_ = false;   // an entry head waits for its body
+    bool pending_marker_ = false;
+    std::string pending_anchor_;
+    bool last_was_one_liner_ = false;
+    int period_ = -1;
+};
+
+// What the brochure draws around the text on each page: the rail and its
+// markers, the TOC's page numbers and dot leaders, running head and page
+// number (none on the title page).
+class BrochureFurniture final : public layout::PageDecorator {
+public:
+    BrochureFurniture(const model::Document& doc, const style::Style& style,
+                      const BrochureMeasures& m, text::FontSet& fonts,
+                      const std::optional<BrochureSetter>& setter)
+        : doc_(doc), style_(style), m_(m), fonts_(fonts), setter_(setter) {}
+
+    void begin(layout::PageInProgress& at) override {
+        period_at_top_ = at.placed.empty()
+                             ? current_period_
+                             : std::max(current_period_, at.slices[at.placed.front().slice].group);
+        draw_rail(at);
+    }
+
+    void placed(layout::PageInProgress& at, const layout::PlacedSlice& ps) override {
+        const auto& s = at.slices[ps.slice];
+        current_period_ = std::max(current_period_, s.group);
+        if (s.tag >= 0)
+            toc_number(at, s, ps.y);
+    }
+
+    void end(layout::PageInProgress& at) override {
+        draw_markers(at);
+        if (!(style_.title_page && at.index == 0))
+            running_head(at);
+        else
+            at.page.number = 0;
+    }
+
+private:
+    void toc_number(layout::PageInProgress& at, const layout::Slice& s, Length y) {
+        const auto& target = setter_->toc_targets().at(static_cast<std::size_t>(s.tag));
+        const int page = at.page_of(s.page_ref);
+        if (page == 0)
+            return;
+        const auto ts = paragraph_style(style_, Role::Toc);
+        const int face = fonts_.face(ts.font);
+        const std::string number = std::to_string(page);
+        const Length w = fonts_.at(face).width(number, ts.size);
+        const Length baseline_y = y + target.last_baseline;
+        const Length left = at.left;
+        at.page.items.push_back(
+            layout::TextItem{left + m_.width - w, baseline_y, number, face, ts.size, ts.color});
+        // Dot leaders on a fixed grid, so the dots of all lines align.
+        const Length step = pt(4); // whole points: libharu's dash patterns are integers
+        const Length from = target.label_end + pt(6);
+        const Length to = m_.width - w - pt(6);
+        const Length first = (from / step + 1) * step;
+        if (first <= to)
+            at.page.items.push_back(layout::LineItem{left + first, baseline_y - pt(1), left + to,
+                                                     baseline_y - pt(1), pt(1), ts.color, step});
+    }
+
+    void draw_rail(layout::PageInProgress& at) {
+        // One segment per period on this page, from its heading's marker (or
+        // the top of the text area) to its last slice (or the bottom, when
+        // the period goes on).
+        const Length top = m_.page.top;
+        std::map<int, std::pair<Length, Length>> span;
+        for (const auto& ps : at.placed) {
+            const auto& s = at.slices[ps.slice];
+            if (s.group < 0)
+                continue;
+            auto [it, fresh] = span.emplace(s.group, std::pair<Length, Length>{top, 0});
+            if (s.mark == PeriodMark)
+                it->second.first = ps.y + s.mark_y;
+            it->second.second = ps.y + s.height;
+        }
+        const style::Color rail = blend(m_.accent, 0.35);
+        const Length x = at.left + m_.rail_x;
+        for (auto& [period, ys] : span) {
+            bool goes_on = false;
+            if (at.next)
+                for (const auto& ps : *at.next)
+                    goes_on = goes_on || at.slices[ps.slice].group == period;
+            const Length y_to = goes_on ? top + m_.area_h : ys.second;
+            at.page.items.push_back(layout::LineItem{x, ys.first, x, y_to, pt(0.9), rail});
+        }
+    }
+
+    void draw_markers(layout::PageInProgress& at) {
+        const Length x = at.left + m_.rail_x;
+        const style::Color white{255, 255, 255};
+        for (const auto& ps : at.placed) {
+            const auto& s = at.slices[ps.slice];
+            const Length cy = ps.y + s.mark_y;
+            if (s.mark == PeriodMark) {
+                at.page.items.push_back(layout::CircleItem{x, cy, pt(4.2), m_.accent, true, 0});
+                at.page.items.push_back(layout::CircleItem{x, cy, pt(1.6), white, true, 0});
+            } else if (s.mark == MilestoneMark) {
+                at.page.items.push_back(layout::CircleItem{x, cy, pt(2.6), white, true, 0});
+                at.page.items.push_back(
+                    layout::CircleItem{x, cy, pt(2.6), m_.accent, false, pt(1.1)});
+            }
+        }
+    }
+
+    void running_head(layout::PageInProgress& at) {
+        auto& page = at.page;
+        const Length left = at.left;
+        const auto hs = paragraph_style(style_, Role::Header);
+        const auto fs = paragraph_style(style_, Role::Footer);
+        const int hface = fonts_.face(hs.font);
+        const int fface = fonts_.face(fs.font);
+        const Length header_y = m_.page.top * 5 / 10;
+        page.items.push_back(
+            layout::TextItem{left, header_y, doc_.meta.title, hface, hs.size, hs.color});
+        if (period_at_top_ >= 0) {
+            const std::string& label = setter_->periods().at(static_cast<std::size_t>(period_at_top_));
+            const Length w = fonts_.at(hface).width(label, hs.size);
+            page.items.push_back(
+                layout::TextItem{left + m_.width - w, header_y, label, hface, hs.size, hs.color});
+        }
+        page.items.push_back(layout::LineItem{left, header_y + pt(4), left + m_.width,
+                                              header_y + pt(4), pt(0.4), blend(hs.color, 0.5)});
+        const std::string number = std::to_string(page.number);
+        const Length w = fonts_.at(fface).width(number, fs.size);
+        const Length footer_y = m_.page.height - m_.page.bottom * 5 / 10;
+        Length x = left + (m_.width - w) / 2;
+        if (style_.role(Role::Footer).align == style::Align::Left)
+            x = left;
+        else if (style_.role(Role::Footer).align == style::Align::Right)
+            x = left + m_.width - w;
+        page.items.push_back(layout::TextItem{x, footer_y, number, fface, fs.size, fs.color});
+    }
+
+    const model::Document& doc_;
+    const style::Style& style_;
+    const BrochureMeasures& m_;
+    text::FontSet& fonts_;
+    const std::optional<BrochureSetter>& setter_; // set once the walk began
+    int current_period_ = -1;
+    int period_at_top_ = -1;
+};
+
+} // namespace
+
+layout::PageTree BrochureDesign::lay_out(const Inputs& in) const {
+    warn_without_hyphenator(in);
+    const BrochureMeasures m(in.style);
+    // The layout's setter lives here, so the furniture can read what it
+    // collected (periods, TOC targets); the helper thread's is the engine's.
+    std::optional<BrochureSetter> main;
+    BrochureFurniture furniture(in.doc, in.style, m, in.fonts, main);
+    struct Borrowed final : layout::BlockWalker {
+        layout::BlockWalker& to;
+        explicit Borrowed(layout::BlockWalker& w) : to(w) {}
+        void block(std::size_t i) override { to.block(i); }
+    };
+    layout::EngineRun run{in.doc,
+                          in.fonts,
+                          in.hyphenator,
+                          in.diags,
+                          m.page,
+                          in.threads,
+                          [&](layout::Galley& g) -> std::unique_ptr<layout::BlockWalker> {
+                              if (&g.fonts() != &in.fonts)
+                                  return std::make_unique<BrochureSetter>(in.doc, in.style, m, g);
+                              main.emplace(in.doc, in.style, m, g);
+                              return std::make_unique<Borrowed>(*main);
+                          },
+                          &furniture};
+    auto tree = layout::lay_out(run);
+    tree.outline = main->outline();
+    return tree;
+}
+
+} // namespace chronik::design

@@ -1,0 +1,35 @@
+// A style sheet's text role as the engine's ParagraphStyle (shared by the
+// designs).
+#pragma once
+
+#include "layout/paragraph.hpp"
+#include "layout/units.hpp"
+#include "style/style.hpp"
+
+namespace chronik::design {
+
+// Links take the milestone date's colour, the accent of every design.
+inline layout::ParagraphStyle paragraph_style(const style::Style& s, style::Role r) {
+    const auto& t = s.role(r);
+    layout::ParagraphStyle p;
+    p.font = t.font;
+    p.size = layout::pt(t.size);
+    p.leading = layout::pt(t.leading);
+    p.color = t.color;
+    p.link_color = s.role(style::Role::MilestoneDate).color;
+    p.align = t.align;
+    p.hyphenate = t.hyphenate;
+    return p;
+}
+
+inline model::Inlines text_inlines(const std::string& s) { return {model::Text{s, 0}}; }
+
+// `c` mixed with white: 1 = c, 0 = white.
+inline style::Color blend(style::Color c, double amount) {
+    auto mix = [&](std::uint8_t v) {
+        return static_cast<std::uint8_t>(255 - (255 - v) * amount + 0.5);
+    };
+    return {mix(c.r), mix(c.g), mix(c.b)};
+}
+
+} // namespace chronik::design

@@ -1,0 +1,258 @@
+// Designs (src/design/): the registry, the declared tunables, how a style
+// sheet sets them, and that docs/designs.md lists exactly what is declared.
+#include "compose/composer.hpp"
+#include "design/design.hpp"
+#include "helpers.hpp"
+#include "text/hyphenator.hpp"
+#include "reader/chronicle_reader.hpp"
+#include "style/style_reader.hpp"
+#include "style/tunables.hpp"
+
+#include <doctest/doctest.h>
+
+#include <charconv>
+#include <cstdio>
+#include <sstream>
+
+using namespace chronik;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> style_errors(const std::string& text) {
+    Diagnostics d;
+    CHECK_FALSE(style::read_style_text(text, "s.xml", d));
+    return test::lines(d);
+}
+
+std::string num(double x) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
+    return std::string(buf, r.ptr);
+}
+
+model::Document compose_rich(const style::Style& s) {
+    Diagnostics d;
+    auto c = reader::read_chronicle((test::source_dir / "tests/cases/rich/input.xml").string(), d);
+    REQUIRE(c);
+    compose::Options o;
+    o.epoch = 1700000000;
+    return compose::compose(*c, s, o, d);
+}
+
+} // namespace
+
+TEST_CASE("design: the registry holds one design per name a style sheet may choose") {
+    const auto names = style::design_names();
+    REQUIRE(design::designs().size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        CHECK(design::designs()[i]->name() == names[i]);
+        CHECK(design::find_design(names[i]) == design::designs()[i]);
+        CHECK_FALSE(design::designs()[i]->description().empty());
+    }
+    CHECK(design::find_design("poster") == nullptr);
+    CHECK(style::default_style().design == "brochure");
+}
+
+TEST_CASE("design: every tunable is declared once, for a registered design or for all") {
+    std::vector<std::string_view> seen;
+    for (const auto& t : style::tunables()) {
+        CAPTURE(t.name);
+        CHECK(std::find(seen.begin(), seen.end(), t.name) == seen.end());
+        seen.push_back(t.name);
+        CHECK((t.design.empty() || design::find_design(t.design)));
+        CHECK(t.min <= t.default_value);
+        CHECK(t.default_value <= t.max);
+        CHECK_FALSE(t.help.empty());
+        CHECK(style::find_tunable(t.name) == &t);
+    }
+    // A design reads the shared tunables and its own, no other design's.
+    const auto brochure = design::find_design("brochure")->tunables();
+    const auto has = [&](std::string_view n) {
+        return std::any_of(brochure.begin(), brochure.end(),
+                           [&](const style::Tunable* t) { return t->name == n; });
+    };
+    CHECK(has("title-position"));
+    CHECK(has("rail-width"));
+    CHECK_FALSE(has("milestones"));
+    CHECK_THROWS_AS(style::tunable(style::default_style(), "no-such"), std::logic_error);
+}
+
+TEST_CASE("design: docs/designs.md lists exactly the declared tunables") {
+    // Rows of the table between the markers: | name | default | unit | design | help |
+    const std::string doc = test::read_file(test::source_dir / "docs/designs.md");
+    const auto from = doc.find("<!-- tunables:begin -->");
+    const auto to = doc.find("<!-- tunables:end -->");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    std::string expected = "| tunable | default | unit | range | design | what it sets |\n"
+                           "| --- | --- | --- | --- | --- | --- |\n";
+    for (const auto& t : style::tunables())
+        expected += "| `" + std::string(t.name) + "` | " + num(t.default_value) + " | " +
+                    std::string(t.unit) + " | " + num(t.min) + " to " + num(t.max) + " | " +
+                    (t.design.empty() ? std::string("all, and DOCX") : std::string(t.design)) +
+                    " | " + std::string(t.help) + " |\n";
+    const auto start = doc.find('\n', from) + 1;
+    const std::string table = doc.substr(start, to - start);
+    INFO("expected table:\n" << expected);
+    CHECK(table == expected);
+}
+
+TEST_CASE("design: a style sheet chooses the design and sets its tunables") {
+    Diagnostics d;
+    const auto s = style::read_style_text(
+        "<style><design name=\"factsheet\">\n"
+        "  <set name=\"milestones\" value=\"3\"/><set name=\"rail-width\" value=\"1cm\"/>\n"
+        "</design></style>",
+        "s.xml", d);
+    REQUIRE_MESSAGE(s, test::joined(test::lines(d)));
+    CHECK(s->design == "factsheet");
+    CHECK(style::tunable(*s, "milestones") == 3);
+    CHECK(style::tunable(*s, "rail-width") == doctest::Approx(10));
+    CHECK(style::tunable(*s, "title-position") == 0.3); // not set: the default
+    CHECK(style::tunable_per_mille(*s, "image-max-height") == 450);
+}
+
+TEST_CASE("design: bad designs and tunables are errors with their place") {
+    auto has = [](const std::vector<std::string>& lines, const std::string& m) {
+        INFO(test::joined(lines));
+        CHECK(std::any_of(lines.begin(), lines.end(),
+                          [&](const std::string& l) { return l.find(m) != std::string::npos; }));
+    };
+    has(style_errors("<style>\n<design name=\"poster\"/></style>"),
+        "s.xml:2:9: error: unknown design 'poster' (one of: brochure, factsheet)");
+    has(style_errors("<style><design>\n  <set name=\"rail\" value=\"3\"/></design></style>"),
+        "s.xml:2:8: error: unknown tunable 'rail' (one of: title-position, image-max-height, "
+        "image-dpi, rail-width,");
+    has(style_errors("<style><design>\n<set name=\"milestones\" value=\"2.5\"/></design></style>"),
+        "s.xml:2:24: error: value '2.5' of milestones is not a whole number (count)");
+    has(style_errors("<style><design>\n<set name=\"image-dpi\" value=\"10\"/></design></style>"),
+        "s.xml:2:23: error: value '10' of image-dpi is out of range (36 to 1200 dpi)");
+    has(style_errors("<style><design>\n<set name=\"rail-width\" value=\"wide\"/></design></style>"),
+        "s.xml:2:24: error: value 'wide' is not a length");
+    has(style_errors("<style><design>\n<set name=\"milestones\"/></design></style>"),
+        "s.xml:2:1: error: <set name=\"milestones\"> needs a value");
+    has(style_errors("<style><design>\n<set name=\"milestones\" value=\"2\"/>"
+                     "<set name=\"milestones\" value=\"3\"/></design></style>"),
+        "error: tunable 'milestones' is already set on line 2");
+    has(style_errors("<style><design/>\n<design/></style>"), "s.xml:2:1: error: <design> is given twice");
+}
+
+TEST_CASE("design: the brochure honours a rail width from the style sheet") {
+    auto rail_x = [](const style::Style& s) {
+        const auto doc = compose_rich(s);
+        text::FontSet fonts;
+        Diagnostics d;
+        const auto h = text::Hyphenator::for_language(doc.meta.language);
+        const auto tree = design::find_design("brochure")->lay_out({doc, s, fonts, h.get(), d});
+        // The rail: the first vertical line on the first page with a period.
+        for (const auto& page : tree.pages)
+            for (const auto& item : page.items)
+                if (const auto* l = std::get_if<layout::LineItem>(&item); l && l->x1 == l->x2)
+                    return l->x1 - (page.number % 2 == 1 ? layout::mm(s.page.margin_inner)
+                                                         : layout::mm(s.page.margin_outer));
+        return layout::Length{-1};
+    };
+    auto s = style::default_style();
+    const auto automatic = rail_x(s);
+    s.tunables["rail-width"] = 30;
+    CHECK(automatic > 0);
+    CHECK(rail_x(s) == layout::mm(30) * 2 / 5);
+    CHECK(rail_x(s) != automatic);
+}
+
+TEST_CASE("design: the fact sheet lists the most recent milestones, newest first, on one page") {
+    Diagnostics d;
+    auto s = style::resolve_style("factsheet", d);
+    REQUIRE(s);
+    CHECK(s->design == "factsheet");
+    s->tunables["milestones"] = 2;
+    const auto doc = compose_rich(*s);
+    text::FontSet fonts;
+    const auto h = text::Hyphenator::for_language(doc.meta.language);
+    const auto tree = design::find_design("factsheet")->lay_out({doc, *s, fonts, h.get(), d});
+    REQUIRE(tree.pages.size() == 1);
+    CHECK(tree.pages[0].number == 0);
+    // Anchors of the listed milestones, in order on the page.
+    std::vector<std::string> ids;
+    for (const auto& a : tree.pages[0].anchors)
+        ids.push_back(a.id);
+    CHECK(ids.size() == 2);
+    std::vector<std::pair<model::Date, std::string>> dated;
+    for (const auto& b : doc.blocks)
+        if (const auto* e = std::get_if<model::DatedEntry>(&b))
+            dated.emplace_back(e->date, e->id);
+    std::stable_sort(dated.begin(), dated.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    REQUIRE(dated.size() >= 2);
+    CHECK(ids == std::vector<std::string>{dated[0].second, dated[1].second});
+}
+
+TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newest milestone") {
+    test::TempDir dir;
+    const std::string sample = (test::source_dir / "data/lecos-chronik.xml").string();
+    const auto run = test::run_chronik(
+        {"render", sample, "-f", "pdf", "-s", "factsheet", "-o", dir.path().string()},
+        fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
+    REQUIRE_MESSAGE(run.status == 0, run.err);
+    CHECK(run.err.find("runs over one page") == std::string::npos);
+    const auto pdf = dir / "lecos-chronik.pdf";
+    REQUIRE(fs::exists(pdf));
+    auto shell = [](const std::string& cmd) {
+        std::string out;
+        FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
+        REQUIRE(p);
+        char buf[4096];
+        std::size_t n;
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+            out.append(buf, n);
+        CHECK(pclose(p) == 0);
+        return out;
+    };
+    CHECK(shell("pdfinfo '" + pdf.string() + "'").find("Pages:           1\n") !=
+          std::string::npos);
+    const std::string text = shell("pdftotext -raw -enc UTF-8 '" + pdf.string() + "' -");
+    CHECK(text.find("Meilensteine unserer Entwicklung") != std::string::npos);
+    CHECK(text.find("Die jüngsten Meilensteine") != std::string::npos);
+    CHECK(text.find("Was macht die Lecos GmbH aus?") != std::string::npos);
+    // The newest milestone first: the list's first date is the latest year.
+    const auto list = text.find("Die jüngsten Meilensteine");
+    CHECK(text.find("2021", list) != std::string::npos);
+    CHECK(shell("qpdf --check '" + pdf.string() + "'").find("No syntax or stream encoding errors") !=
+          std::string::npos);
+}
+
+TEST_CASE("design: layout imports no design, flowing renderers neither layout nor design") {
+    // Who may import whom (STYLE.md): checked on the #include lines.
+    auto includes_of = [](const fs::path& folder) {
+        std::vector<std::pair<std::string, std::string>> out; // file, included path
+        for (const auto& e : fs::recursive_directory_iterator(test::source_dir / folder)) {
+            if (!e.is_regular_file())
+                continue;
+            std::istringstream in(test::read_file(e.path()));
+            for (std::string line; std::getline(in, line);)
+                if (line.rfind("#include \"", 0) == 0)
+                    out.emplace_back(e.path().filename().string(),
+                                     line.substr(10, line.find('"', 10) - 10));
+        }
+        return out;
+    };
+    auto imports = [&](const fs::path& folder, std::string_view prefix) {
+        std::vector<std::string> found;
+        for (const auto& [file, path] : includes_of(folder))
+            if (path.rfind(prefix, 0) == 0)
+                found.push_back(file + ": " + path);
+        return found;
+    };
+    CHECK(imports("src/layout", "design/").empty());
+    CHECK(imports("src/layout", "render/").empty());
+    for (const char* flowing : {"src/render/docx", "src/render/md"}) {
+        CAPTURE(flowing);
+        CHECK(imports(flowing, "layout/").empty());
+        CHECK(imports(flowing, "design/").empty());
+    }
+    CHECK(imports("src/style", "layout/").empty());
+    CHECK(imports("src/style", "design/").empty());
+    // The check can fail: the PDF renderer does import a design.
+    CHECK_FALSE(imports("src/render/pdf", "design/").empty());
+}
