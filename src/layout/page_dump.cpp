@@ -19,7 +19,7 @@ std::string hex(style::Color c) {
 }
 } // namespace
 
-std::string dump(const PageTree& tree, const FontSet& fonts) {
+std::string dump(const PageTree& tree, const text::FontSet& fonts) {
     std::string out;
     for (const auto& o : tree.outline)
         out += "outline '" + o.title + "' -> #" + o.anchor + "\n";

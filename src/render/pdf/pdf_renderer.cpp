@@ -26,6 +26,8 @@ namespace chronik::render::pdf {
 namespace {
 
 using namespace chronik::layout;
+using text::FontFace;
+using text::FontSet;
 
 HPDF_REAL p(Length l) { return static_cast<HPDF_REAL>(to_pt(l)); }
 
