@@ -221,38 +221,3 @@ TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newes
     CHECK(shell("qpdf --check '" + pdf.string() + "'").find("No syntax or stream encoding errors") !=
           std::string::npos);
 }
-
-TEST_CASE("design: layout imports no design, flowing renderers neither layout nor design") {
-    // Who may import whom (STYLE.md): checked on the #include lines.
-    auto includes_of = [](const fs::path& folder) {
-        std::vector<std::pair<std::string, std::string>> out; // file, included path
-        for (const auto& e : fs::recursive_directory_iterator(test::source_dir / folder)) {
-            if (!e.is_regular_file())
-                continue;
-            std::istringstream in(test::read_file(e.path()));
-            for (std::string line; std::getline(in, line);)
-                if (line.rfind("#include \"", 0) == 0)
-                    out.emplace_back(e.path().filename().string(),
-                                     line.substr(10, line.find('"', 10) - 10));
-        }
-        return out;
-    };
-    auto imports = [&](const fs::path& folder, std::string_view prefix) {
-        std::vector<std::string> found;
-        for (const auto& [file, path] : includes_of(folder))
-            if (path.rfind(prefix, 0) == 0)
-                found.push_back(file + ": " + path);
-        return found;
-    };
-    CHECK(imports("src/layout", "design/").empty());
-    CHECK(imports("src/layout", "render/").empty());
-    for (const char* flowing : {"src/render/docx", "src/render/md"}) {
-        CAPTURE(flowing);
-        CHECK(imports(flowing, "layout/").empty());
-        CHECK(imports(flowing, "design/").empty());
-    }
-    CHECK(imports("src/style", "layout/").empty());
-    CHECK(imports("src/style", "design/").empty());
-    // The check can fail: the PDF renderer does import a design.
-    CHECK_FALSE(imports("src/render/pdf", "design/").empty());
-}

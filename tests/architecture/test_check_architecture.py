@@ -27,7 +27,7 @@ CASES = [
     ("layout/pager.cpp", '#include "design/design.hpp"', "layout imports no renderer and no design"),
     ("text/font_set.cpp", '#include "layout/units.hpp"', "text imports neither layout"),
     ("layout/pager.cpp", "#include <hpdf.h>", "libharu is spoken to by the PDF writer adapter alone"),
-    ("design/brochure/brochure.cpp", '#include "design/factsheet/factsheet.hpp"',
+    ("design/brochure/brochure_design.cpp", '#include "design/factsheet/factsheet_design.hpp"',
      "a design imports no other design"),
 ]
 
