@@ -378,7 +378,8 @@ private:
         s.period = period_;
         s.space_before = pending_after_ + pt(6);
         s.before = BreakBefore::Allowed;
-        s.items.push_back(ImageItem{rail_w_, 0, w, h, img.path, img.format == model::Image::Format::Png});
+        s.items.push_back(
+            ImageItem{rail_w_, 0, w, h, img.bytes, img.format == model::Image::Format::Png, img.path});
         slices_.push_back(std::move(s));
         pending_after_ = pt(3);
         if (!img.caption.empty())

@@ -3,7 +3,7 @@
 #include "content_stream.hpp"
 #include "embedded_font.hpp"
 #include "pdf_writer.hpp"
-#include "support/png_file.hpp"
+#include "image_for_pdf.hpp"
 #include "support/utf8.hpp"
 
 #include "layout/brochure.hpp"
@@ -16,7 +16,6 @@
 #include <optional>
 #include <thread>
 #include <charconv>
-#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -61,51 +60,6 @@ const std::string& fitting(const std::string& s, const std::string& what) {
                                  " bytes long; a PDF string holds at most " +
                                  std::to_string(PdfWriter::max_string_bytes()) + " bytes");
     return s;
-}
-
-bool read_file(const std::string& path, std::string& bytes) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in)
-        return false;
-    const std::streamoff size = in.tellg();
-    if (size < 0)
-        return false;
-    bytes.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    return static_cast<bool>(in.read(bytes.data(), size));
-}
-
-// The PDF library reads a JPEG's header as marker segments back to back up
-// to the frame header, and fails on fill bytes (0xFF padding before a
-// marker, ITU T.81 B.1.1.2) or markers without a segment there. Both are
-// valid, and the reader accepts them, so that part is rewritten without
-// them; the rest (frame header, tables, scans) is passed on as it is.
-std::string without_fill_before_frame(const std::string& b) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
-    std::string out = b.substr(0, 2);
-    for (std::size_t pos = 2; pos + 1 < b.size();) {
-        if (byte(pos) != 0xFF)
-            return b; // not for us to judge: the library says what it thinks
-        while (pos + 1 < b.size() && byte(pos + 1) == 0xFF)
-            ++pos;
-        if (pos + 1 >= b.size())
-            return b;
-        const unsigned m = byte(pos + 1);
-        if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {
-            pos += 2;
-            continue;
-        }
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
-            return out.append(b, pos, std::string::npos); // the frame header and the rest
-        if (pos + 4 > b.size())
-            return b;
-        const std::size_t length = (static_cast<std::size_t>(byte(pos + 2)) << 8) | byte(pos + 3);
-        if (length < 2 || length > b.size() - pos - 2)
-            return b;
-        out.append(b, pos, 2 + length);
-        pos += 2 + length;
-    }
-    return b;
 }
 
 // " (library error ...)" of a writer's message "PDF: ... failed (...)".
@@ -171,44 +125,33 @@ private:
         return p(heights_[at.first] - top);
     }
 
-    // A PNG or JPEG file, loaded once.
-    PdfWriter::ImageId image(const std::string& path, bool png) {
-        if (auto it = images_.find(path); it != images_.end())
+    // A PNG or JPEG, embedded once however often it is shown (the reader
+    // shares one copy of each file's bytes).
+    PdfWriter::ImageId image(const ImageItem& im) {
+        if (!im.data)
+            throw std::runtime_error("image " + im.name + " was not read");
+        if (auto it = images_.find(im.data.get()); it != images_.end())
             return it->second;
-        // The reader has refused what fails here; the file may have changed since.
-        std::string bytes;
-        if (!read_file(path, bytes))
-            throw std::runtime_error("cannot read image " + path);
         PdfWriter::ImageId id = 0;
-        if (png) {
-            // A PNG only as png::for_pdf leaves it: the PDF library's libpng error
-            // handler returns, which libpng answers with abort() (support/png_file.hpp).
-            const auto parsed = chronik::png::parse(bytes);
-            std::string problem = parsed.error;
-            if (problem.empty())
-                bytes = chronik::png::for_pdf(parsed, problem);
-            if (!problem.empty())
-                throw std::runtime_error("image " + path + " " +
-                                         (parsed.error.empty() ? "is a corrupt PNG file (" + problem + ")"
-                                                               : problem));
-            try {
+        try {
+            if (im.png) {
+                std::string problem;
+                const std::string bytes = png_for_pdf(*im.data, problem);
+                if (!problem.empty())
+                    throw std::invalid_argument(problem);
                 id = pdf_.add_png(bytes);
-            } catch (const std::runtime_error& e) {
-                throw std::runtime_error("PDF: load image " + path + " failed" + after_failed(e.what()));
+            } else {
+                id = pdf_.add_jpeg(jpeg_for_pdf(*im.data));
             }
-        } else {
-            try {
-                id = pdf_.add_jpeg(without_fill_before_frame(bytes));
-            } catch (const std::runtime_error& e) {
-                throw std::runtime_error("PDF: load image " + path + " failed" + after_failed(e.what()));
-            }
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error("image " + im.name + " " + e.what());
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error("PDF: load image " + im.name + " failed" + after_failed(e.what()));
         }
-        images_.emplace(path, id);
+        images_.emplace(im.data.get(), id);
         return id;
     }
 
-    // The page's content, written here and handed over in one piece
-    // (content_stream.hpp); links become annotations.
     void draw(PdfWriter::PageId pg, const Page& page) {
         const Length h = page.height;
         ContentStream cs;
@@ -244,7 +187,7 @@ private:
                                }
                            },
                            [&](const ImageItem& im) {
-                               const std::string name = pdf_.image_resource(pg, image(im.path, im.png));
+                               const std::string name = pdf_.image_resource(pg, image(im));
                                cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
                                         to_pt(im.height));
                            },
@@ -374,7 +317,7 @@ private:
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
     std::vector<std::optional<PdfWriter::FontId>> font_ids_; // by FontSet id
     std::vector<std::vector<bool>> shown_; // BMP code points shown, by FontSet id
-    std::map<std::string, PdfWriter::ImageId> images_;
+    std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
 };
 
 void set_info(PdfWriter& pdf, const model::Document& doc) {
