@@ -3,10 +3,6 @@
 #include "docx_units.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace chronik::render::docx {
 
