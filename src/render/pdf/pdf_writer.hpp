@@ -88,8 +88,8 @@ public:
     // The name under which `page`'s resources know `font` (for Tf).
     std::string font_resource(PageId page, FontId font);
 
-    // PNG (as normalised by png_for_pdf.hpp: 8-bit, not interlaced) or
-    // JPEG (baseline or progressive, as jpeg_for_pdf.hpp leaves it).
+    // PNG as png_for_pdf leaves it (8-bit, not interlaced), or JPEG
+    // (baseline or progressive) as jpeg_for_pdf leaves it (image_for_pdf.hpp).
     ImageId add_png(std::string_view bytes);
     ImageId add_jpeg(std::string_view bytes);
     // The name under which `page`'s resources know `image` (for Do).
