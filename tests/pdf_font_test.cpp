@@ -1,5 +1,6 @@
 // The fonts chronik embeds in PDFs: its own TrueType subsets (checked with
-// FreeType, an independent reader), its faster cmap lookup for libharu, and
+// FreeType, an independent reader), the font dictionaries the PDF writer
+// makes (widths and glyph ids as FreeType has them), the trailer's /ID, and
 // stream compression that does not depend on the number of threads.
 #include "helpers.hpp"
 #include "text/font_set.hpp"
@@ -10,12 +11,10 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
-#include <hpdf.h>
-#include <hpdf_fontdef.h>
-
-#include <dlfcn.h>
+#include <zlib.h>
 
 #include <cstdio>
+#include <sstream>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -145,75 +144,42 @@ TEST_CASE("truetype subset: a damaged font is refused, not misread") {
     CHECK_THROWS_AS(truetype::subset(cut, {}), std::runtime_error);
 }
 
-TEST_CASE("libharu glyph lookup: the faster one is in use and agrees with FreeType everywhere") {
-    // chronik's definition (hpdf_document.cpp) is the one the process uses.
-    void* used = dlsym(RTLD_DEFAULT, "HPDF_TTFontDef_GetGlyphid");
-    Dl_info info{};
-    REQUIRE(used);
-    REQUIRE(dladdr(used, &info));
-    CHECK(std::string(info.dli_fname).find("libhpdf") == std::string::npos);
-    for (const char* style : {"Regular", "Bold", "Italic"}) {
-        const std::string path = charis_path(style);
-        HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-        REQUIRE(doc);
-        const char* name = HPDF_LoadTTFontFromFile(doc, path.c_str(), HPDF_FALSE);
-        REQUIRE(name);
-        HPDF_FontDef def = HPDF_GetFontDef(doc, name);
-        Library lib;
-        const std::string bytes = test::read_file(path); // FreeType reads it in place
-        Face face(lib, bytes);
-        int differ = 0, mapped = 0;
-        for (std::uint32_t cp = 0; cp < 0xFFFF; ++cp) { // in order, as libharu asks
-            const FT_UInt expected = FT_Get_Char_Index(face.face, cp);
-            mapped += expected != 0;
-            differ += HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) != expected;
-        }
-        for (std::uint32_t k = 0; k < 0xFFFF; ++k) { // and out of order
-            const std::uint32_t cp = k * 7919u % 0xFFFFu;
-            differ += HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) !=
-                      FT_Get_Char_Index(face.face, cp);
-        }
-        HPDF_Free(doc);
-        CAPTURE(path);
-        CHECK(mapped > 2000);
-        CHECK(differ == 0);
+TEST_CASE("stream compression: the same bytes whatever the number of threads, and they inflate") {
+    std::vector<std::string> plains;
+    for (int p = 0; p < 7; ++p) {
+        std::string s;
+        for (int i = 0; i < 2000 * (p + 1); ++i)
+            s += std::to_string(i % 500) + " " + std::to_string(p * 10 + i % 7) + " m " +
+                 std::to_string(i % 300) + " l S\n";
+        plains.push_back(s);
     }
-}
-
-TEST_CASE("stream compression: the same bytes whatever the number of threads") {
-    auto make = [](unsigned threads) {
-        HPDF_Doc doc = HPDF_New(nullptr, nullptr);
-        REQUIRE(doc);
-        HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
-        for (int p = 0; p < 7; ++p) {
-            HPDF_Page page = HPDF_AddPage(doc);
-            for (int i = 0; i < 200 * (p + 1); ++i) {
-                HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(i % 500), static_cast<HPDF_REAL>(p * 10 + i % 7));
-                HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(i % 300), static_cast<HPDF_REAL>(i % 800));
-                HPDF_Page_Stroke(page);
-            }
-        }
+    plains.emplace_back(); // an empty stream too
+    auto make = [&](unsigned threads) {
         StreamCompression compression(threads);
-        compression.take(doc);
+        const std::size_t first = compression.take(plains[0]);
+        CHECK(first == 0);
+        const auto rest = compression.take(std::vector<std::string>(plains.begin() + 1, plains.end()));
+        REQUIRE(rest.size() == plains.size() - 1);
         REQUIRE(compression.finish());
-        REQUIRE(HPDF_SaveToStream(doc) == HPDF_OK);
-        std::string bytes(HPDF_GetStreamSize(doc), '\0');
-        HPDF_UINT32 n = static_cast<HPDF_UINT32>(bytes.size());
-        REQUIRE(HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &n) == HPDF_OK);
-        HPDF_Free(doc);
-        return bytes;
+        std::vector<std::string> packed{compression.packed(first)};
+        for (std::size_t id : rest)
+            packed.push_back(compression.packed(id));
+        return packed;
     };
-    const std::string one = make(1);
-    CHECK(one.find("/Filter /FlateDecode") != std::string::npos);
+    const auto one = make(1);
     CHECK(make(3) == one);
-    test::require_tool("qpdf", "qpdf");
-    test::require_tool("pdftoppm", "poppler-utils");
-    test::TempDir dir;
-    test::write_file(dir / "lines.pdf", one);
-    CHECK(std::system(("qpdf --check '" + (dir / "lines.pdf").string() + "' >/dev/null").c_str()) == 0);
-    // pdftoppm draws the lines: the streams decompress.
-    CHECK(std::system(("pdftoppm -r 10 -f 7 -l 7 '" + (dir / "lines.pdf").string() + "' '" +
-                       (dir / "p").string() + "' 2>&1 | grep -q . && exit 1 || exit 0").c_str()) == 0);
+    REQUIRE(one.size() == plains.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        CAPTURE(i);
+        std::string back(plains[i].size() + 16, '\0');
+        uLongf size = back.size();
+        REQUIRE(uncompress(reinterpret_cast<Bytef*>(back.data()), &size,
+                           reinterpret_cast<const Bytef*>(one[i].data()), one[i].size()) == Z_OK);
+        back.resize(size);
+        CHECK(back == plains[i]);
+        if (plains[i].size() > 1000)
+            CHECK(one[i].size() < plains[i].size() / 2);
+    }
 }
 
 TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is in them") {
@@ -260,6 +226,38 @@ TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is i
         CAPTURE(descriptor.substr(0, 200));
         CHECK(program.size() < 70000); // libharu's own subset: 130 KB a face
         Face face(lib, program);
+        // The face the subset was made from, by the style in its name.
+        const std::string name = ref(descriptor, "/FontName");
+        const char* style = name.find("Bold") != std::string::npos     ? "Bold"
+                            : name.find("Italic") != std::string::npos ? "Italic"
+                                                                        : "Regular";
+        CAPTURE(name);
+        const std::string original_path = charis_path(style);
+        const std::string original_bytes = test::read_file(original_path);
+        Face original(lib, original_bytes);
+        const text::FontFace measured(original_path);
+        // /W: "c [w ...]" runs; every width is FontFace::advance, and every
+        // code listed has its glyph in the CIDToGIDMap as FreeType finds it.
+        const auto w_at = cid_font.find("/W [");
+        REQUIRE(w_at != std::string::npos);
+        std::istringstream w(cid_font.substr(w_at + 4));
+        int widths = 0;
+        for (std::string token; w >> token && token != "]";) {
+            REQUIRE(token != "[");
+            long code = std::stol(token);
+            const bool opened = (w >> token) && token == "[";
+            REQUIRE(opened);
+            for (; w >> token && token != "]"; ++code) {
+                CAPTURE(code);
+                CHECK(std::stoi(token) == measured.advance(static_cast<char32_t>(code)));
+                REQUIRE(static_cast<std::size_t>(code) * 2 + 1 < map.size());
+                const unsigned gid = static_cast<unsigned char>(map[code * 2]) << 8 |
+                                     static_cast<unsigned char>(map[code * 2 + 1]);
+                CHECK(gid == FT_Get_Char_Index(original.face, static_cast<FT_ULong>(code)));
+                ++widths;
+            }
+        }
+        CHECK(widths > 10);
         int glyphs = 0;
         for (std::size_t cid = 0; cid * 2 + 1 < map.size(); ++cid) {
             const unsigned gid = static_cast<unsigned char>(map[cid * 2]) << 8 |
@@ -269,6 +267,7 @@ TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is i
             CAPTURE(cid);
             ++glyphs;
             CHECK(FT_Get_Char_Index(face.face, cid) == gid);
+            CHECK(FT_Get_Char_Index(original.face, cid) == gid);
             REQUIRE(FT_Load_Glyph(face.face, gid, FT_LOAD_NO_SCALE) == 0);
             if (cid != 0x20 && cid != 0xA0)
                 CHECK(face.face->glyph->outline.n_points > 0);
@@ -277,4 +276,35 @@ TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is i
         ++fonts;
     }
     CHECK(fonts >= 3);
+}
+
+TEST_CASE("pdf: the trailer's /ID is two equal digests, the same for the same input, other for another") {
+    test::TempDir dir;
+    auto render = [&](const std::string& input, const std::string& out) {
+        const auto run = test::run_chronik({"render", input, "-f", "pdf", "-o", (dir / out).string(), "-q"},
+                                           fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
+        REQUIRE(run.status == 0);
+        const fs::path pdf = dir / out / (fs::path(input).stem().string() + ".pdf");
+        const std::string bytes = test::read_file(pdf);
+        const auto at = bytes.rfind("/ID [");
+        REQUIRE(at != std::string::npos);
+        const auto end = bytes.find(']', at);
+        REQUIRE(end != std::string::npos);
+        std::istringstream in(bytes.substr(at + 5, end - at - 5));
+        std::string first, second, more;
+        in >> first >> second;
+        const bool extra = static_cast<bool>(in >> more);
+        CHECK_FALSE(extra);
+        CHECK(first.size() == 34); // <32 hex digits>
+        CHECK(first.front() == '<');
+        CHECK(first == second);
+        return std::pair{bytes, first};
+    };
+    const std::string sample = (test::source_dir / "data/lecos-chronik.xml").string();
+    const auto [a, id_a] = render(sample, "a");
+    const auto [b, id_b] = render(sample, "b");
+    CHECK(a == b);
+    CHECK(id_a == id_b);
+    const auto [c, id_c] = render((test::source_dir / "tests/cases/rich/input.xml").string(), "c");
+    CHECK(id_c != id_a);
 }

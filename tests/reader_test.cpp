@@ -170,7 +170,6 @@ TEST_CASE("reader: image errors") {
     expect_error(img("src=\"images/fake.png\" alt=\"x\""), "image 'images/fake.png' is neither a PNG nor a JPEG image");
     expect_error(img("src=\"images/fake.jpg\" alt=\"x\""), "is neither a PNG nor a JPEG image");
     expect_error(img("src=\"images/truncated.png\" alt=\"x\""), "is a truncated or corrupt PNG file");
-    expect_error(img("src=\"images/deep16.png\" alt=\"x\""), "is a 16-bit PNG");
     expect_error(img("src=\"/etc/passwd\" alt=\"x\""), "image path '/etc/passwd' is absolute");
     expect_error(img("src=\"../CMakeLists.txt\" alt=\"x\""), "leads outside the chronicle's folder");
     expect_error(img("src=\"images/../../x.png\" alt=\"x\""), "leads outside the chronicle's folder");
@@ -183,6 +182,18 @@ TEST_CASE("reader: image errors") {
     CHECK(i.format == chronicle::ImageRef::Format::Jpeg);
     CHECK(i.width_px == 64);
     CHECK(i.height_px == 48);
+    // The reader keeps the bytes it checked, for the renderers.
+    REQUIRE(i.bytes);
+    CHECK(*i.bytes == test::read_file(test::source_dir / "tests/images/small.jpg"));
+    // A 16-bit PNG is taken (the PDF converts it), with what it is.
+    const auto deep = read(img("src=\"images/deep16.png\" alt=\"x\""));
+    INFO(joined(deep.diags));
+    REQUIRE(deep.chronicle);
+    const auto& d16 = std::get<chronicle::ImageRef>(deep.chronicle->periods[0].milestones[0].body[1]);
+    CHECK(d16.bit_depth == 16);
+    CHECK_FALSE(d16.interlaced);
+    REQUIRE(d16.bytes);
+    CHECK(d16.bytes->size() == std::filesystem::file_size(test::source_dir / "tests/images/deep16.png"));
     // outside the folder, but allowed by the option: then it must still be an image
     reader::ReadOptions allow;
     allow.allow_outside_images = true;

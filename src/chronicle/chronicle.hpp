@@ -5,6 +5,7 @@
 #include "model/date.hpp"
 #include "model/inline.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -20,6 +21,9 @@ struct ImageRef {
     enum class Format { Png, Jpeg } format = Format::Png;
     int width_px = 0;
     int height_px = 0;
+    int bit_depth = 8;
+    bool interlaced = false;
+    std::shared_ptr<const std::string> bytes; // the file as read and checked
     int line = 0;
 };
 

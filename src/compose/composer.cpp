@@ -211,6 +211,9 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
                                                   : model::Image::Format::Jpeg;
                                    i.width_px = img.width_px;
                                    i.height_px = img.height_px;
+                                   i.bit_depth = img.bit_depth;
+                                   i.interlaced = img.interlaced;
+                                   i.bytes = img.bytes;
                                    i.line = img.line;
                                    blocks.push_back(std::move(i));
                                },

@@ -7,6 +7,7 @@
 #include "style/style.hpp"
 #include "units.hpp"
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -43,8 +44,11 @@ struct CircleItem {
 
 struct ImageItem {
     Length x = 0, y = 0, width = 0, height = 0;
-    std::string path;
+    // The image as the reader read it (model::Image::bytes; shared, never
+    // null for an image the reader took), and what it is.
+    std::shared_ptr<const std::string> data;
     bool png = true;
+    std::string name; // the file's path, for messages
 };
 
 // A clickable area: an external URI or a destination in the document.

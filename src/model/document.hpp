@@ -13,6 +13,7 @@
 #include "inline.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -64,6 +65,11 @@ struct Image {
     enum class Format { Png, Jpeg } format = Format::Png;
     int width_px = 0;
     int height_px = 0;
+    int bit_depth = 8;       // bits per sample (PNG: per channel)
+    bool interlaced = false; // PNG Adam7 (or progressive JPEG)
+    // The file's bytes as the reader read and checked them: renderers use
+    // these and never read the file again. Shared by every use of the file.
+    std::shared_ptr<const std::string> bytes;
     int line = 0;
 };
 

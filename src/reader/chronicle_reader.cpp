@@ -392,6 +392,9 @@ private:
                                                             : chronicle::ImageRef::Format::Jpeg;
         img.width_px = info->width;
         img.height_px = info->height;
+        img.bit_depth = info->bit_depth;
+        img.interlaced = info->interlaced;
+        img.bytes = info->bytes;
         return img;
     }
 

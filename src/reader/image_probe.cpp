@@ -67,21 +67,12 @@ std::optional<ImageInfo> check_png(const std::string& file, std::string& why) {
     info.width = static_cast<int>(parsed.header.width);
     info.height = static_cast<int>(parsed.header.height);
     info.bit_depth = parsed.header.bit_depth;
+    info.interlaced = parsed.header.interlaced;
     if (static_cast<long long>(info.width) * info.height > max_image_pixels)
         return info; // refused by the caller, before anything is decoded
-    if (info.bit_depth == 16) {
-        why = "is a 16-bit PNG, which chronik cannot embed; convert it to 8 bits per channel "
-              "(for example: convert in.png -depth 8 out.png)";
-        return std::nullopt;
-    }
-    if (parsed.header.interlaced) {
-        why = "is an interlaced PNG, which chronik cannot embed; save it without interlacing "
-              "(for example: convert in.png -interlace none out.png)";
-        return std::nullopt;
-    }
-    // Decoding it the way the PDF renderer will is the only sure test.
-    std::string problem;
-    png::for_pdf(parsed, problem);
+    // Decoding every row with libpng is the only sure test (the PDF
+    // converts what its library cannot take: render/pdf/image_for_pdf.hpp).
+    const std::string problem = png::decode(parsed.essential);
     if (!problem.empty()) {
         why = "is a corrupt PNG file (" + problem + ")";
         return std::nullopt;
@@ -157,6 +148,7 @@ std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
                       " components; chronik embeds 8-bit grey, RGB or CMYK JPEGs only";
                 return std::nullopt;
             }
+            info.interlaced = m == 0xC2;
             frame = info;
             if (static_cast<long long>(info.width) * info.height > max_image_pixels)
                 return frame; // refused by the caller
@@ -184,7 +176,7 @@ std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
 } // namespace
 
 std::optional<ImageInfo> probe_image(const std::string& path, std::string& why) {
-    const auto file = read_regular_file(path, why);
+    auto file = read_regular_file(path, why);
     if (!file)
         return std::nullopt;
     std::optional<ImageInfo> info;
@@ -195,6 +187,8 @@ std::optional<ImageInfo> probe_image(const std::string& path, std::string& why) 
         info = check_jpeg(*file, why);
     else
         why = "is neither a PNG nor a JPEG image";
+    if (info)
+        info->bytes = std::make_shared<const std::string>(std::move(*file));
     if (info && static_cast<long long>(info->width) * info->height > max_image_pixels) {
         why = "is too large (" + std::to_string(info->width) + "x" +
               std::to_string(info->height) + " pixels; the limit is " +

@@ -3,6 +3,7 @@
 // file name's ending.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,8 @@ struct ImageInfo {
     int width = 0;
     int height = 0;
     int bit_depth = 8; // PNG: bits per channel
+    bool interlaced = false; // PNG Adam7, progressive JPEG
+    std::shared_ptr<const std::string> bytes; // the whole file, as checked
 };
 
 // Images with more pixels than this are refused (see README, "Limits").
@@ -24,11 +27,12 @@ inline constexpr long long max_image_bytes = 256LL * 1024 * 1024;
 
 // nullopt with `why` set ("is a truncated PNG file ...", to follow the
 // image's name) when the file cannot be read, is not a regular file, is
-// neither PNG nor JPEG, is corrupt, is too large, or is a kind of PNG or
-// JPEG the PDF cannot take (16 bits per channel, interlaced; lossless,
-// hierarchical or arithmetic-coded JPEG). A PNG is decoded in full with
-// libpng; a JPEG's structure is checked (markers, frame header, scans, end
-// of image), not its pixels.
+// neither PNG nor JPEG, is corrupt, is too large, or is a kind of JPEG
+// PDF viewers cannot show (lossless, hierarchical or arithmetic-coded).
+// 16-bit and interlaced PNGs are taken (the PDF converts them). A PNG is
+// decoded in full with libpng; a JPEG's structure is checked (markers,
+// frame header, scans, end of image), not its pixels. The file is read
+// once: the result keeps its bytes for the renderers.
 std::optional<ImageInfo> probe_image(const std::string& path, std::string& why);
 
 } // namespace chronik::reader

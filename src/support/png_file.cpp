@@ -92,7 +92,7 @@ void on_read(png_structp png, png_bytep out, png_size_t n) {
 // must be released lives in the Decoder, which the caller owns. `rows`,
 // when given, is sized before any row is read (a bad_alloc there leaves
 // through ordinary C++ frames).
-bool run(Decoder& d, std::vector<unsigned char>* rows) {
+bool run(Decoder& d, std::vector<unsigned char>* rows, bool expand = false, int* channels = nullptr) {
     d.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &d, on_error, on_warning);
     if (!d.png) {
         std::snprintf(d.message, sizeof d.message, "out of memory");
@@ -107,10 +107,17 @@ bool run(Decoder& d, std::vector<unsigned char>* rows) {
         return false;
     png_set_read_fn(d.png, &d, on_read);
     png_read_info(d.png, d.info);
-    if (rows)
+    if (expand) {
+        // Palette to RGB, grey to 8 bits, tRNS to alpha, 16 to 8 bits.
+        png_set_expand(d.png);
+        png_set_strip_16(d.png);
+    } else if (rows) {
         png_set_packing(d.png);
+    }
     const int passes = png_set_interlace_handling(d.png);
     png_read_update_info(d.png, d.info);
+    if (channels)
+        *channels = png_get_channels(d.png, d.info);
     const png_size_t rowbytes = png_get_rowbytes(d.png, d.info);
     const png_uint_32 height = png_get_image_height(d.png, d.info);
     if (rows)
@@ -212,79 +219,18 @@ std::string decode(std::string_view essential, std::vector<unsigned char>* rows)
     return d.message; // a warning, or empty
 }
 
-namespace {
-
-// A PNG of `rows` (filter type 0 each, PNG spec 9.2) with the given header
-// fields, and PLTE and tRNS when given.
-std::string build(const Header& h, int depth, int colour, std::string_view rows,
-                  std::size_t rowbytes, std::string_view palette, std::string_view transparency,
-                  std::string& error) {
-    std::string raw;
-    raw.reserve((rowbytes + 1) * h.height);
-    for (std::uint32_t y = 0; y < h.height; ++y) {
-        raw += '\0';
-        raw.append(rows.substr(static_cast<std::size_t>(y) * rowbytes, rowbytes));
-    }
-    uLongf packed_size = compressBound(static_cast<uLong>(raw.size()));
-    std::string packed(packed_size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
-                  reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()),
-                  Z_DEFAULT_COMPRESSION) != Z_OK) {
-        error = "cannot compress the converted image";
-        return {};
-    }
-    packed.resize(packed_size);
-    std::string header;
-    put32(header, h.width);
-    put32(header, h.height);
-    header += static_cast<char>(depth);
-    header += static_cast<char>(colour);
-    header.append(3, '\0'); // compression, filter, no interlace
-    std::string out("\x89PNG\r\n\x1a\n", 8);
-    append_chunk(out, "IHDR", header);
-    if (!palette.empty())
-        append_chunk(out, "PLTE", palette);
-    if (!transparency.empty())
-        append_chunk(out, "tRNS", transparency);
-    append_chunk(out, "IDAT", packed);
-    append_chunk(out, "IEND", "");
-    return out;
+std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows, int& channels) {
+    Decoder d;
+    d.data = reinterpret_cast<const unsigned char*>(essential.data());
+    d.size = essential.size();
+    channels = 0;
+    if (!run(d, &rows, true, &channels))
+        return d.message[0] ? d.message : "libpng cannot decode it";
+    return d.message;
 }
 
-} // namespace
-
-std::string for_pdf(const Parsed& parsed, std::string& error) {
-    const auto& h = parsed.header;
-    // The PDF writer reads a palette with transparency one byte per pixel, past
-    // the row of a 1, 2 or 4-bit image: widen it to 8 bits. And it takes an
-    // RGB image with a transparent colour (tRNS) for a palette image and
-    // looks its pixels up in a palette that is not there (a null pointer):
-    // give it the same picture with an alpha channel instead.
-    const bool widen = h.color_type == 3 && h.bit_depth < 8 && !parsed.transparency.empty();
-    const bool add_alpha = h.color_type == 2 && !parsed.transparency.empty();
-    std::vector<unsigned char> rows;
-    error = decode(parsed.essential, widen || add_alpha ? &rows : nullptr);
-    if (!error.empty())
-        return {};
-    const std::string_view decoded(reinterpret_cast<const char*>(rows.data()), rows.size());
-    if (widen)
-        return build(h, 8, 3, decoded, h.width, parsed.palette, parsed.transparency, error);
-    if (add_alpha) {
-        if (h.bit_depth != 8 || parsed.transparency.size() != 6) {
-            error = "a transparent colour chronik cannot convert";
-            return {};
-        }
-        const auto key = [&](int i) { return static_cast<unsigned char>(parsed.transparency[2 * i + 1]); };
-        std::string rgba;
-        rgba.reserve(static_cast<std::size_t>(h.width) * h.height * 4);
-        for (std::size_t i = 0; i + 2 < rows.size(); i += 3) {
-            rgba.append(reinterpret_cast<const char*>(rows.data()) + i, 3);
-            const bool clear = rows[i] == key(0) && rows[i + 1] == key(1) && rows[i + 2] == key(2);
-            rgba += clear ? '\0' : '\xFF';
-        }
-        return build(h, 8, 6, rgba, static_cast<std::size_t>(h.width) * 4, {}, {}, error);
-    }
-    return parsed.essential;
+void append_png_chunk(std::string& out, std::string_view type, std::string_view data) {
+    append_chunk(out, type, data);
 }
 
 } // namespace chronik::png

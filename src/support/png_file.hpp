@@ -1,13 +1,10 @@
 // PNG files checked with libpng before another library sees them.
 //
-// The PDF writer (render/pdf/) hands PNG files to libpng with an error handler
-// that returns, which libpng answers with abort(): a corrupt PNG would end
-// chronik. It also fails on libpng's mere warnings (a colour profile libpng
-// dislikes), reads past its row buffer for palette images of fewer than 8
-// bits with transparency, and dereferences a null pointer for RGB images
-// with a transparent colour. So the reader checks every PNG here, and the
-// PDF renderer gives its writer only what passed: the chunks a picture needs,
-// such palettes widened to 8 bits, such RGB images given an alpha channel.
+// The PDF's library hands PNG files to libpng with an error handler that
+// returns, which libpng answers with abort(): a corrupt PNG would end
+// chronik. So the reader checks every PNG here, and the PDF renderer gives
+// its library only what passed, converted where it would misread it
+// (render/pdf/image_for_pdf.hpp).
 //
 // libpng reports errors by longjmp; png_file.cpp is the only place that
 // calls it, and no C++ object with a destructor lives across its setjmp.
@@ -51,10 +48,14 @@ Parsed parse(std::string_view file);
 // (libpng's png_set_packing).
 std::string decode(std::string_view essential, std::vector<unsigned char>* rows = nullptr);
 
-// The PNG to give the PDF writer: `essential`, or the same picture converted
-// where the writer would misread it (a palette of 1, 2 or 4 bits with transparency:
-// 8 bits per index; RGB with a transparent colour: RGB with alpha). Empty
-// with `error` set when libpng cannot decode it cleanly.
-std::string for_pdf(const Parsed& parsed, std::string& error);
+// Decodes every row as 8 bits per channel (palette expanded to RGB, a
+// transparent colour or palette entry to an alpha channel, 16 bits cut to
+// 8, interlacing undone): `rows` holds width x channels bytes a row, and
+// `channels` is 1 (grey), 2 (grey + alpha), 3 (RGB) or 4 (RGBA). Returns
+// what decode() returns.
+std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows, int& channels);
+
+// Appends a chunk (length, type, data, CRC) to a PNG being written.
+void append_png_chunk(std::string& out, std::string_view type, std::string_view data);
 
 } // namespace chronik::png

@@ -245,18 +245,26 @@ TEST_CASE("content: the same image used twice is packaged once") {
     CHECK(attr(blips[0], "r:embed") == attr(blips[1], "r:embed"));
 }
 
-TEST_CASE("content: an image that cannot be read fails with the chronicle's line") {
+TEST_CASE("content: images come from the reader's bytes, not from the file again") {
     const auto style = style::default_style();
     auto doc = compose_file(test::source_dir / "tests/cases/rich/input.xml", style);
+    // The file gone since it was read: the kept bytes are embedded.
     for (auto &b : doc.blocks)
         if (auto *img = std::get_if<model::Image>(&b))
             img->path = "/nonexistent/chronik/x.png";
+    const auto p = parts(render(doc, style));
+    CHECK(p.at("word/media/image1.png") ==
+          test::read_file(test::source_dir / "tests/cases/rich/images/small.png"));
+    // No bytes kept (not from the reader): fails with the chronicle's line.
+    for (auto &b : doc.blocks)
+        if (auto *img = std::get_if<model::Image>(&b))
+            img->bytes = nullptr;
     try {
         render(doc, style);
         FAIL("no Failure thrown");
     } catch (const Failure &f) {
         CHECK(f.diagnostic().line == 16);
-        CHECK(std::string(f.what()).find("cannot read image '/nonexistent/chronik/x.png'") !=
+        CHECK(std::string(f.what()).find("image '/nonexistent/chronik/x.png' was not read") !=
               std::string::npos);
     }
 }

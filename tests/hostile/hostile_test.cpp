@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -276,7 +277,7 @@ TEST_CASE("hostile: missing and corrupt images") {
                    "268435456 bytes)");
 }
 
-TEST_CASE("hostile: files that only pretend to be PNG or JPEG, and kinds PDF cannot take") {
+TEST_CASE("hostile: files that only pretend to be PNG or JPEG, kinds PDF cannot take, and 16-bit or interlaced PNGs it converts") {
     test::TempDir dir;
     fs::create_directories(dir / "images");
     test::write_file(dir / "images/text.png", "just some text, not a picture\n");
@@ -295,16 +296,45 @@ TEST_CASE("hostile: files that only pretend to be PNG or JPEG, and kinds PDF can
         {"images/fake.jpg", "is neither a PNG nor a JPEG image"},
         {"images/signature-only.png", "is a truncated or corrupt PNG file (it ends before its IEND chunk)"},
         {"images/soi-only.jpg", "is a truncated or corrupt JPEG file (no frame header)"},
-        {"images/deep16.png", "image 'images/deep16.png' is a 16-bit PNG, which chronik cannot embed; "
-                              "convert it to 8 bits per channel"},
-        {"images/interlaced.png", "is an interlaced PNG, which chronik cannot embed; save it without "
-                                  "interlacing"},
         {"images/lossless.jpg", "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF "
                                 "viewers cannot show"},
     };
     for (const auto& [src, message] : cases) {
         test::write_file(dir / "x.xml", with_image(src));
         expect_refused(dir.path(), "x.xml", message);
+    }
+    // 16-bit and interlaced PNGs are taken: the PDF embeds them as 8-bit
+    // images (pdfimages lists them so, pdftoppm draws the page), DOCX and
+    // Markdown carry the files as they are.
+    for (const char* src : {"images/deep16.png", "images/interlaced.png"}) {
+        CAPTURE(src);
+        test::write_file(dir / "deep.xml", with_image(src));
+        expect_rendered(dir.path(), "deep.xml");
+        const fs::path pdf = dir / "out-pdf/deep.pdf";
+        REQUIRE(fs::exists(pdf));
+        const std::string list = (dir / "list.txt").string();
+        REQUIRE(std::system(("pdfimages -list '" + pdf.string() + "' > '" + list + "'").c_str()) == 0);
+        const std::string images_listed = test::read_file(list);
+        CAPTURE(images_listed);
+        // "page num type width height color comp bpc ...": bpc 8.
+        std::istringstream rows(images_listed);
+        std::string line;
+        int found = 0;
+        while (std::getline(rows, line)) {
+            std::istringstream f(line);
+            std::string page, num, type, w, h, color, comp, bpc;
+            if (f >> page >> num >> type >> w >> h >> color >> comp >> bpc && type == "image") {
+                CHECK(bpc == "8");
+                ++found;
+            }
+        }
+        CHECK(found == 1);
+        CHECK(std::system(("pdftoppm -r 20 '" + pdf.string() + "' '" + (dir / "page").string() +
+                           "' 2>&1 | grep -q . && exit 1 || exit 0").c_str()) == 0);
+        const fs::path docx = dir / "out-docx/deep.docx";
+        REQUIRE(fs::exists(docx));
+        CHECK(std::system(("unzip -p '" + docx.string() + "' word/media/image1.png | cmp -s - '" +
+                           (dir / src).string() + "'").c_str()) == 0);
     }
     // By content, not by name: a real PNG called .jpg is fine.
     fs::copy_file(images / "small.png", dir / "images/really-a-png.jpg");

@@ -7,6 +7,7 @@
 #include "reader/chronicle_reader.hpp"
 #include "render/renderer.hpp"
 #include "style/style_reader.hpp"
+#include "render/pdf/image_for_pdf.hpp"
 #include "support/png_file.hpp"
 #include "xml/source.hpp"
 
@@ -23,6 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path regressions = test::source_dir / "tests/regressions";
+const fs::path images = test::source_dir / "tests/images";
 
 struct Read {
     std::optional<chronicle::Chronicle> chronicle;
@@ -57,6 +59,7 @@ std::string render_pdf_with_image(const fs::path& path, int width, int height) {
     img.format = path.extension() == ".png" ? model::Image::Format::Png : model::Image::Format::Jpeg;
     img.width_px = width;
     img.height_px = height;
+    img.bytes = std::make_shared<const std::string>(test::read_file(path));
     doc.blocks.push_back(img);
     const auto registry = render::builtin_registry();
     std::ostringstream out;
@@ -148,7 +151,7 @@ TEST_CASE("regression: 4-bit palette PNGs with transparency are widened to 8 bit
     REQUIRE(parsed.error.empty());
     CHECK(parsed.header.bit_depth == 4);
     std::string error;
-    const auto widened = png::for_pdf(parsed, error);
+    const auto widened = render::pdf::png_for_pdf(file, error);
     REQUIRE(error.empty());
     const auto again = png::parse(widened);
     REQUIRE(again.error.empty());
@@ -166,11 +169,12 @@ TEST_CASE("regression: an RGB PNG with a transparent colour gets an alpha channe
     // libharu takes any colour image with a tRNS chunk for a palette image
     // and looks its pixels up in the palette's transparency table, which for
     // RGB is a null pointer: `chronik render -f pdf` died with SIGSEGV.
-    const auto parsed = png::parse(test::read_file(regressions / "png-rgb-colour-key.png"));
+    const auto file = test::read_file(regressions / "png-rgb-colour-key.png");
+    const auto parsed = png::parse(file);
     REQUIRE(parsed.error.empty());
     CHECK(parsed.header.color_type == 2);
     std::string error;
-    const auto converted = png::parse(png::for_pdf(parsed, error));
+    const auto converted = png::parse(render::pdf::png_for_pdf(file, error));
     REQUIRE(error.empty());
     REQUIRE(converted.error.empty());
     CHECK(converted.header.color_type == 6);
@@ -186,11 +190,34 @@ TEST_CASE("regression: an RGB PNG with a transparent colour gets an alpha channe
     CHECK(render_pdf_with_image(regressions / "png-rgb-colour-key.png", 16, 16).empty());
 }
 
-TEST_CASE("regression: interlaced PNGs and JPEGs PDF cannot show are refused with a reason") {
-    // An interlaced PNG failed only in the PDF, as "libharu error 0x1043".
+TEST_CASE("regression: interlaced and 16-bit PNGs are embedded as 8-bit, JPEGs PDF cannot show refused") {
+    // An interlaced PNG failed only in the PDF, as "libharu error 0x1043";
+    // then the reader refused it, and 16-bit PNGs. Now the PDF converts
+    // them with libpng: 8 bits a channel, not interlaced, the same pixels.
     auto r = read_text(with_image("png-interlaced.png"));
-    CHECK_FALSE(r.chronicle);
-    CHECK(has(r.diags, "image 'png-interlaced.png' is an interlaced PNG, which chronik cannot embed"));
+    INFO(joined(r.diags));
+    CHECK(r.chronicle);
+    for (const fs::path path : {regressions / "png-interlaced.png", images / "deep16.png"}) {
+        CAPTURE(path);
+        const auto file = test::read_file(path);
+        std::string error;
+        const auto converted = png::parse(render::pdf::png_for_pdf(file, error));
+        REQUIRE(error.empty());
+        REQUIRE(converted.error.empty());
+        CHECK(converted.header.bit_depth == 8);
+        CHECK_FALSE(converted.header.interlaced);
+        // Pixel for pixel what libpng makes of the original at 8 bits.
+        std::vector<unsigned char> original, again;
+        int channels = 0, channels_again = 0;
+        REQUIRE(png::decode_8bit(png::parse(file).essential, original, channels).empty());
+        REQUIRE(png::decode_8bit(converted.essential, again, channels_again).empty());
+        CHECK(channels == channels_again);
+        CHECK(original == again);
+        const auto parsed = png::parse(file);
+        CHECK(render_pdf_with_image(path, static_cast<int>(parsed.header.width),
+                                    static_cast<int>(parsed.header.height))
+                  .empty());
+    }
     r = read_text(with_image("jpeg-lossless.jpg"));
     CHECK_FALSE(r.chronicle);
     CHECK(has(r.diags, "is a lossless, hierarchical or arithmetic-coded JPEG"));

@@ -248,8 +248,8 @@ private:
         s.group = period_;
         s.space_before = pending_after_ + pt(6);
         s.before = BreakBefore::Allowed;
-        s.items.push_back(layout::ImageItem{m_.rail_w, 0, w, h, img.path,
-                                            img.format == model::Image::Format::Png});
+        s.items.push_back(layout::ImageItem{m_.rail_w, 0, w, h, img.bytes,
+                                            img.format == model::Image::Format::Png, img.path});
         g_.add(std::move(s));
         pending_after_ = pt(3);
         if (!img.caption.empty())

@@ -4,11 +4,7 @@
 #include "style/tunables.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace chronik::render::docx {
 
@@ -37,20 +33,15 @@ Extent image_extent(const model::Image &img, const Context &ctx) {
 std::string embed_image(const model::Image &img, const Context &ctx, State &state) {
     if (auto it = state.image_ids.find(img.path); it != state.image_ids.end())
         return it->second;
-    std::ifstream in(img.path, std::ios::binary);
-    std::ostringstream bytes;
-    if (in)
-        bytes << in.rdbuf();
-    if (!in || in.bad()) {
-        const int err = errno;
+    // The bytes the reader read and checked; DOCX carries any PNG or JPEG
+    // it took (16-bit and interlaced ones too) as they are.
+    if (!img.bytes)
         throw Failure({Severity::Error, ctx.doc.meta.source, img.line, 0,
-                       "cannot read image '" + img.path + "'" +
-                           (err ? std::string(": ") + std::strerror(err) : std::string())});
-    }
+                       "image '" + img.path + "' was not read"});
     const char *ext = img.format == model::Image::Format::Png ? ".png" : ".jpeg";
     std::string part = "media/image" + std::to_string(state.media.size() + 1) + ext;
     auto id = state.add_relationship(reltype::image, part, false);
-    state.media.push_back({std::move(part), img.path, std::move(bytes).str()});
+    state.media.push_back({std::move(part), img.path, *img.bytes});
     state.image_ids.emplace(img.path, id);
     return id;
 }

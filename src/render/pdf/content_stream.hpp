@@ -1,7 +1,7 @@
 // A page's content stream, written as PDF operators (ISO 32000-1, 8 and 9)
 // into a string. libharu's page functions write each operator through its
 // stream machinery with error checks at every call; the painter writes a
-// whole page here and hands it over once (HpdfDocument::set_content), to be
+// whole page here and hands it over once (PdfWriter::set_content), to be
 // compressed while the next page is painted.
 #pragma once
 

@@ -1,11 +1,11 @@
 #include "pdf_renderer.hpp"
 
 #include "content_stream.hpp"
-#include "hpdf_document.hpp"
+#include "embedded_font.hpp"
+#include "pdf_writer.hpp"
+#include "image_for_pdf.hpp"
 #include "support/utf8.hpp"
 
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
 #include "design/design.hpp"
 #include "text/font_config.hpp"
 #include "text/hyphenator.hpp"
@@ -29,7 +29,7 @@ using namespace chronik::layout;
 using text::FontFace;
 using text::FontSet;
 
-HPDF_REAL p(Length l) { return static_cast<HPDF_REAL>(to_pt(l)); }
+double p(Length l) { return to_pt(l); }
 
 // URIs in PDF are bytes: percent-encode everything outside printable ASCII.
 std::string uri_bytes(const std::string& uri) {
@@ -46,8 +46,8 @@ std::string uri_bytes(const std::string& uri) {
     return out;
 }
 
-// libharu refuses strings longer than HPDF_LIMIT_MAX_STRING_LEN bytes with a
-// bare error code (0x105B): name what is too long instead.
+// The writer takes strings up to PdfWriter::max_string_bytes(): name what
+// is too long instead of failing with a bare error code.
 std::string shown(const std::string& s) {
     if (s.size() <= 40)
         return s;
@@ -58,16 +58,22 @@ std::string shown(const std::string& s) {
 }
 
 const std::string& fitting(const std::string& s, const std::string& what) {
-    if (s.size() > HPDF_LIMIT_MAX_STRING_LEN)
+    if (s.size() > PdfWriter::max_string_bytes())
         throw std::runtime_error(what + " is " + std::to_string(s.size()) +
                                  " bytes long; a PDF string holds at most " +
-                                 std::to_string(HPDF_LIMIT_MAX_STRING_LEN) + " bytes");
+                                 std::to_string(PdfWriter::max_string_bytes()) + " bytes");
     return s;
+}
+
+// " (library error ...)" of a writer's message "PDF: ... failed (...)".
+std::string after_failed(const std::string& message) {
+    const auto at = message.find(" failed");
+    return at == std::string::npos ? ": " + message : message.substr(at + 7);
 }
 
 class Painter {
 public:
-    Painter(HpdfDocument& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
+    Painter(PdfWriter& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
 
     void paint(const PageTree& tree) {
         for (const auto& page : tree.pages)
@@ -82,36 +88,74 @@ public:
             const auto it = anchors_.find(o.anchor);
             if (it == anchors_.end())
                 continue;
-            HPDF_Outline outline = pdf_.checked(
-                "create outline",
-                HPDF_CreateOutline(pdf_.get(), nullptr,
-                                   fitting(o.title, "the bookmark '" + shown(o.title) + "'").c_str(),
-                                   pdf_.utf8_encoder()));
-            pdf_.check("set outline destination",
-                       HPDF_Outline_SetDestination(outline, destination(it->second)));
+            pdf_.add_outline(fitting(o.title, "the bookmark '" + shown(o.title) + "'"),
+                             it->second.first, top(it->second));
         }
     }
 
+    // The fonts' dictionaries, now that the characters shown are known:
+    // each face's subset is made from its file alone, all at once.
+    void embed_fonts() {
+        std::vector<std::future<EmbeddedFont>> made(font_ids_.size());
+        for (std::size_t i = 0; i < font_ids_.size(); ++i) {
+            if (!font_ids_[i])
+                continue;
+            std::vector<std::pair<char32_t, int>> shown;
+            const FontFace& face = fonts_.at(static_cast<int>(i));
+            for (std::size_t cp = 1; cp < shown_[i].size(); ++cp)
+                if (shown_[i][cp])
+                    shown.emplace_back(static_cast<char32_t>(cp), face.advance(static_cast<char32_t>(cp)));
+            made[i] = std::async(std::launch::async, [path = face.path(), shown = std::move(shown)] {
+                return embedded_font(path, shown);
+            });
+        }
+        for (std::size_t i = 0; i < font_ids_.size(); ++i)
+            if (font_ids_[i])
+                pdf_.set_font(*font_ids_[i], made[i].get());
+    }
+
 private:
-    HPDF_Page add_page(const Page& page) {
-        HPDF_Page pg = pdf_.checked("add page", HPDF_AddPage(pdf_.get()));
-        pdf_.check("set page width", HPDF_Page_SetWidth(pg, p(page.width)));
-        pdf_.check("set page height", HPDF_Page_SetHeight(pg, p(page.height)));
+    PdfWriter::PageId add_page(const Page& page) {
+        PageBoxes boxes;
+        boxes.media = Box{0, 0, p(page.width), p(page.height)};
         heights_.push_back(page.height);
-        return pg;
+        return pdf_.add_page(boxes);
     }
 
-    HPDF_Destination destination(std::pair<std::size_t, Length> at) {
-        HPDF_Page pg = pages_[at.first];
-        HPDF_Destination d = pdf_.checked("create destination", HPDF_Page_CreateDestination(pg));
+    // A destination's top: 12 pt above the anchored element.
+    double top(std::pair<std::size_t, Length> at) const {
         const Length top = std::max<Length>(0, at.second - pt(12));
-        pdf_.check("set destination", HPDF_Destination_SetFitH(d, p(heights_[at.first] - top)));
-        return d;
+        return p(heights_[at.first] - top);
     }
 
-    // The page's content, written here and handed over in one piece
-    // (content_stream.hpp); links become annotations.
-    void draw(HPDF_Page pg, const Page& page) {
+    // A PNG or JPEG, embedded once however often it is shown (the reader
+    // shares one copy of each file's bytes).
+    PdfWriter::ImageId image(const ImageItem& im) {
+        if (!im.data)
+            throw std::runtime_error("image " + im.name + " was not read");
+        if (auto it = images_.find(im.data.get()); it != images_.end())
+            return it->second;
+        PdfWriter::ImageId id = 0;
+        try {
+            if (im.png) {
+                std::string problem;
+                const std::string bytes = png_for_pdf(*im.data, problem);
+                if (!problem.empty())
+                    throw std::invalid_argument(problem);
+                id = pdf_.add_png(bytes);
+            } else {
+                id = pdf_.add_jpeg(jpeg_for_pdf(*im.data));
+            }
+        } catch (const std::invalid_argument& e) {
+            throw std::runtime_error("image " + im.name + " " + e.what());
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error("PDF: load image " + im.name + " failed" + after_failed(e.what()));
+        }
+        images_.emplace(im.data.get(), id);
+        return id;
+    }
+
+    void draw(PdfWriter::PageId pg, const Page& page) {
         const Length h = page.height;
         ContentStream cs;
         // Graphics first (rules, markers, images), then all text in one text object.
@@ -146,24 +190,21 @@ private:
                                }
                            },
                            [&](const ImageItem& im) {
-                               HPDF_Image img = pdf_.image(im.path, im.png);
-                               const char* name = pdf_.checked("image", HPDF_Page_GetXObjectName(pg, img));
+                               const std::string name = pdf_.image_resource(pg, image(im));
                                cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
                                         to_pt(im.height));
                            },
                            [&](const LinkItem& l) {
-                               HPDF_Rect rect{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
-                               HPDF_Annotation a = nullptr;
+                               const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
                                if (!l.uri.empty()) {
                                    const std::string uri = uri_bytes(l.uri);
-                                   a = pdf_.checked("link", HPDF_Page_CreateURILinkAnnot(pg, rect, fitting(uri, "the link target '" + shown(l.uri) + "'").c_str()));
+                                   pdf_.add_uri_link(pg, area, fitting(uri, "the link target '" + shown(l.uri) + "'"));
                                } else {
                                    const auto it = anchors_.find(l.destination);
                                    if (it == anchors_.end())
                                        return;
-                                   a = pdf_.checked("link", HPDF_Page_CreateLinkAnnot(pg, rect, destination(it->second)));
+                                   pdf_.add_internal_link(pg, area, it->second.first, top(it->second));
                                }
-                               pdf_.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
                            },
                        },
                        item);
@@ -186,8 +227,7 @@ private:
             if (t->face != face || t->size != size) {
                 face = t->face;
                 size = t->size;
-                const char* name = pdf_.checked("set font", HPDF_Page_GetLocalFontName(pg, font(face)));
-                cs.font(name, to_pt(size));
+                cs.font(pdf_.font_resource(pg, font(face)), to_pt(size));
             }
             if (t->scale != scale) {
                 scale = t->scale;
@@ -216,15 +256,15 @@ private:
     }
 
     // Writes text items [from, to) of one line as "x y Tm [<word> gap <word>] TJ":
-    // one operator a line, where libharu (which has no TJ) would position
-    // every word with its own Td. The characters shown are recorded for the
-    // font's subset (HpdfDocument::shown). Codes are Unicode code points:
-    // libharu's UTF-8 encoder maps CID = code point.
+    // one operator a line, instead of positioning every word with its own Td. The characters shown are recorded for the
+    // font's subset (embed_fonts). Codes are Unicode code points, and
+    // CIDs too (PdfWriter's fonts are Identity-H with CID = code point).
     void show_line(ContentStream& cs, Length page_height, const std::vector<PageItem>& items,
                    std::size_t from, std::size_t to) {
         const auto& first = std::get<TextItem>(items[from]);
         const FontFace& face = fonts_.at(first.face);
-        std::vector<bool>& shown = pdf_.shown(font(first.face));
+        font(first.face);
+        std::vector<bool>& shown = shown_[static_cast<std::size_t>(first.face)];
         cs.text_position(to_pt(first.x), to_pt(page_height - first.y));
         cs.raw('[');
         // Text-space advance per 1/1000 em unit: size x horizontal scaling.
@@ -260,45 +300,45 @@ private:
         cs.raw("] TJ\n");
     }
 
-    HPDF_Font font(int face) {
+    PdfWriter::FontId font(int face) {
         const auto i = static_cast<std::size_t>(face);
-        if (font_handles_.size() <= i)
-            font_handles_.resize(i + 1, nullptr);
-        if (!font_handles_[i])
-            font_handles_[i] = pdf_.font(fonts_.at(face).path());
-        return font_handles_[i];
+        if (font_ids_.size() <= i) {
+            font_ids_.resize(i + 1);
+            shown_.resize(i + 1);
+        }
+        if (!font_ids_[i]) {
+            font_ids_[i] = pdf_.add_font();
+            shown_[i].assign(0x10000, false);
+        }
+        return *font_ids_[i];
     }
 
-    HpdfDocument& pdf_;
+    PdfWriter& pdf_;
     const FontSet& fonts_;
-    std::vector<HPDF_Page> pages_;
+    std::vector<PdfWriter::PageId> pages_;
     std::vector<Length> heights_;
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
-    std::vector<HPDF_Font> font_handles_; // by FontSet id
+    std::vector<std::optional<PdfWriter::FontId>> font_ids_; // by FontSet id
+    std::vector<std::vector<bool>> shown_; // BMP code points shown, by FontSet id
+    std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
 };
 
-void set_info(HpdfDocument& pdf, const model::Document& doc) {
-    auto attr = [&](HPDF_InfoType type, const std::string& value, const char* what) {
-        if (!value.empty())
-            pdf.check("set document info",
-                      HPDF_SetInfoAttr(pdf.get(), type, fitting(value, what).c_str()));
-    };
-    attr(HPDF_INFO_TITLE, doc.meta.title, "the title");
-    attr(HPDF_INFO_SUBJECT, doc.meta.subtitle, "the subtitle");
-    attr(HPDF_INFO_AUTHOR, doc.meta.organization, "the organization");
-    attr(HPDF_INFO_CREATOR, "chronik", "the creator");
+void set_info(PdfWriter& pdf, const model::Document& doc) {
+    DocumentInfo info;
+    info.title = fitting(doc.meta.title, "the title");
+    info.subject = fitting(doc.meta.subtitle, "the subtitle");
+    info.author = fitting(doc.meta.organization, "the organization");
+    info.creator = "chronik";
     // The categories as keywords, as many as a PDF string holds.
-    std::string keywords;
     for (const auto& k : doc.meta.keywords) {
-        if (keywords.size() + 2 + k.size() > HPDF_LIMIT_MAX_STRING_LEN)
+        if (info.keywords.size() + 2 + k.size() > PdfWriter::max_string_bytes())
             break;
-        keywords += (keywords.empty() ? "" : ", ") + k;
+        info.keywords += (info.keywords.empty() ? "" : ", ") + k;
     }
-    attr(HPDF_INFO_KEYWORDS, keywords, "the keywords");
     const CivilTime t = civil_time(doc.meta.epoch);
-    HPDF_Date date{t.year, t.month, t.day, t.hour, t.minute, t.second, '+', 0, 0};
-    pdf.check("set creation date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, date));
-    pdf.check("set modification date", HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_MOD_DATE, date));
+    info.created = DocumentInfo::Date{t.year, t.month, t.day, t.hour, t.minute, t.second};
+    info.modified = info.created;
+    pdf.set_info(info);
     pdf.set_language(doc.meta.language);
 }
 
@@ -332,31 +372,9 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
     try {
         // Before the layout can start, fontconfig's configuration must be
         // loaded (3 to 5 ms; prepare() may have started it) and the
-        // hyphenation patterns laid out (2 to 3 ms): side by side. Then,
-        // while the layout runs, libharu loads the faces every brochure
-        // uses (it parses each TrueType file, a millisecond or two a face).
-        // Only the helper touches `pdf` until it is joined; it loads in a
-        // fixed order, so the output stays the same.
-        HpdfDocument pdf;
-        std::promise<void> configured;
-        auto fontconfig = configured.get_future();
-        auto loaded = std::async(std::launch::async, [&pdf, &style, &configured] {
-            try {
-                text::load_font_configuration();
-            } catch (...) {
-                configured.set_exception(std::current_exception());
-                return;
-            }
-            configured.set_value();
-            std::vector<std::string> done;
-            for (const auto role : {style::Role::Body, style::Role::Title, style::Role::Header}) {
-                const std::string path = text::font_file(style.role(role).font);
-                if (path.empty() || std::find(done.begin(), done.end(), path) != done.end())
-                    continue;
-                done.push_back(path);
-                pdf.font(path); // a font libharu cannot load fails the layout first, more clearly
-            }
-        });
+        // hyphenation patterns laid out (2 to 3 ms): side by side.
+        PdfWriter pdf;
+        auto fontconfig = std::async(std::launch::async, [] { text::load_font_configuration(); });
         PageTree tree;
         std::optional<FontSet> fonts;
         try {
@@ -375,12 +393,14 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                                              ") has no TrueType outlines; chronik can embed "
                                              "only TrueType fonts");
         } catch (...) {
-            loaded.wait();
+            if (fontconfig.valid())
+                fontconfig.wait();
             throw;
         }
-        loaded.get();
         set_info(pdf, doc);
-        Painter(pdf, *fonts).paint(tree);
+        Painter painter(pdf, *fonts);
+        painter.paint(tree);
+        painter.embed_fonts();
         if (target.report)
             target.report->pages = static_cast<int>(tree.pages.size());
         // A long document's page tree takes a while to free: meanwhile the

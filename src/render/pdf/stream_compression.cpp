@@ -1,44 +1,17 @@
 #include "stream_compression.hpp"
 
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <numeric>
 
 namespace chronik::render::pdf {
 
 namespace {
 
 // libdeflate's fastest level: files a few per cent smaller than zlib's
-// fastest (which libharu used here), in less time.
+// fastest, in less time.
 constexpr int level = 1;
-
-std::string contents(HPDF_Stream stream) {
-    std::string bytes;
-    bytes.reserve(stream->size);
-    const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
-    for (HPDF_UINT i = 0; i < count; ++i) {
-        HPDF_UINT len = 0;
-        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(stream, i, &len);
-        if (buf)
-            bytes.append(reinterpret_cast<const char*>(buf), len);
-    }
-    return bytes;
-}
-
-// libharu drops a stream's Filter entry when it does not filter the stream
-// itself, so the entry is written by the dictionary's write hook.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-bool deflatable(const HPDF_Dict dict) {
-    return dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
-           dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
-           !dict->before_write_fn && !dict->write_fn && !dict->after_write_fn;
-}
 
 } // namespace
 
@@ -61,7 +34,7 @@ void StreamCompression::stop() {
     {
         const std::lock_guard lock(mutex_);
         closed_ = true;
-        next_ = jobs_.size(); // what no worker has begun stays undone
+        next_ = order_.size(); // what no worker has begun stays undone
     }
     wake_.notify_all();
     for (auto& w : workers_)
@@ -69,49 +42,38 @@ void StreamCompression::stop() {
             w.join();
 }
 
-void StreamCompression::take(HPDF_Doc doc) {
-    std::vector<Job> found;
-    const HPDF_List entries = doc->xref->entries;
-    for (HPDF_UINT i = 0; i < entries->count; ++i) {
-        const auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i));
-        auto* header = entry ? static_cast<HPDF_Obj_Header*>(entry->obj) : nullptr;
-        if (!header || (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
-            continue;
-        auto dict = static_cast<HPDF_Dict>(entry->obj);
-        if (!deflatable(dict))
-            continue;
-        found.push_back(Job{dict, contents(dict->stream), {}});
-        // Taken: a later take() passes it by, libharu writes it as it is;
-        // its bytes come back compressed in finish().
-        HPDF_MemStream_FreeData(dict->stream);
-        dict->filter = HPDF_STREAM_FILTER_NONE;
-        dict->write_fn = write_flate_filter;
-    }
-    queue(std::move(found));
-}
-
-void StreamCompression::take(HPDF_Dict dict, std::string content) {
-    HPDF_MemStream_FreeData(dict->stream);
-    dict->filter = HPDF_STREAM_FILTER_NONE;
-    dict->write_fn = write_flate_filter;
-    std::vector<Job> one;
-    one.push_back(Job{dict, std::move(content), {}});
-    queue(std::move(one));
-}
-
-void StreamCompression::queue(std::vector<Job> found) {
-    // Largest first, so the threads finish together.
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Job& a, const Job& b) { return a.plain.size() > b.plain.size(); });
+std::size_t StreamCompression::take(std::string plain) {
+    std::size_t n = 0;
     {
         const std::lock_guard lock(mutex_);
-        for (auto& job : found)
-            jobs_.push_back(std::move(job));
+        n = jobs_.size();
+        jobs_.push_back(Job{std::move(plain), {}, false});
+        order_.push_back(n);
     }
-    if (found.size() == 1)
-        wake_.notify_one();
-    else
-        wake_.notify_all();
+    wake_.notify_one();
+    return n;
+}
+
+std::vector<std::size_t> StreamCompression::take(std::vector<std::string> plains) {
+    std::vector<std::size_t> ids(plains.size());
+    std::vector<std::size_t> by_size(plains.size());
+    std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+    // Largest first, so the threads finish together.
+    std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+        return plains[a].size() > plains[b].size();
+    });
+    {
+        const std::lock_guard lock(mutex_);
+        const std::size_t first = jobs_.size();
+        for (std::size_t i = 0; i < plains.size(); ++i) {
+            ids[i] = first + i;
+            jobs_.push_back(Job{std::move(plains[i]), {}, false});
+        }
+        for (std::size_t i : by_size)
+            order_.push_back(first + i);
+    }
+    wake_.notify_all();
+    return ids;
 }
 
 void StreamCompression::work() {
@@ -120,10 +82,10 @@ void StreamCompression::work() {
         Job* job = nullptr;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return closed_ || next_ < jobs_.size(); });
-            if (next_ == jobs_.size())
+            wake_.wait(lock, [&] { return closed_ || next_ < order_.size(); });
+            if (next_ == order_.size())
                 break; // closed and done
-            job = &jobs_[next_++];
+            job = &jobs_[order_[next_++]];
         }
         if (!c)
             continue; // out of memory: job.ok stays false
@@ -147,15 +109,7 @@ bool StreamCompression::finish() {
     for (auto& w : workers_)
         w.join();
     workers_.clear();
-    if (!std::all_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.ok; }))
-        return false;
-    bool ok = true;
-    for (auto& job : jobs_) {
-        ok = ok && HPDF_Stream_Write(job.dict->stream, job.packed.data(),
-                                     static_cast<HPDF_UINT>(job.packed.size())) == HPDF_OK;
-    }
-    jobs_.clear();
-    return ok;
+    return std::all_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.ok; });
 }
 
 } // namespace chronik::render::pdf

@@ -1,13 +1,12 @@
-// Compresses a libharu document's streams before it is saved, several at a
-// time, with libdeflate. libharu deflates each stream with zlib while it
-// writes the file, one after the other on one thread: for a brochure that
-// was about half of the time spent saving. Compressed here, the streams
-// are written as they are.
+// Compresses byte strings (a PDF's streams) on worker threads, with
+// libdeflate. Writing one stream after the other on one thread with zlib
+// was about half the time a brochure took to save; here the page contents
+// compress while later pages are painted, and the writer puts the
+// compressed bytes in place when it saves (pdf_writer.cpp).
 #pragma once
 
-#include <hpdf.h>
-
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -16,12 +15,10 @@
 
 namespace chronik::render::pdf {
 
-// take() hands the streams libharu would deflate when saving (those made
-// so far) to worker threads, which start on them at once; finish() waits
-// and puts the compressed bytes in place. The document must not change a
-// taken stream before finish(), and must not be saved without it (taken
-// streams are empty until then). The result does not depend on the number
-// of threads.
+// take() hands byte strings to the workers, which start on them at once;
+// finish() waits for all of them; packed(n) is then the zlib stream
+// (RFC 1950, what /FlateDecode reads) of the n-th string taken. The result
+// does not depend on the number of threads.
 class StreamCompression {
 public:
     explicit StreamCompression(unsigned threads);
@@ -29,26 +26,29 @@ public:
     StreamCompression(const StreamCompression&) = delete;
     StreamCompression& operator=(const StreamCompression&) = delete;
 
-    void take(HPDF_Doc doc);
-    // The whole content of `dict`'s stream, made elsewhere: compressed and
-    // put in the (empty) stream by finish().
-    void take(HPDF_Dict dict, std::string content);
-    // False if compressing or writing back failed.
+    // The number of the string (0, 1, ... in the order taken).
+    std::size_t take(std::string plain);
+    // Several at once, compressed largest first so the threads finish
+    // together; their numbers in the order given.
+    std::vector<std::size_t> take(std::vector<std::string> plains);
+    // Waits for every string taken; false if one could not be compressed.
+    // Nothing can be taken afterwards.
     bool finish();
+    // After a successful finish().
+    const std::string& packed(std::size_t n) const { return jobs_.at(n).packed; }
 
 private:
     struct Job {
-        HPDF_Dict dict;
         std::string plain;
-        std::vector<HPDF_BYTE> packed;
+        std::string packed;
         bool ok = false;
     };
     void work();
-    void queue(std::vector<Job> found);
     void stop(); // ends the workers; unfinished jobs are dropped
 
-    std::deque<Job> jobs_; // stable addresses while workers hold them
-    std::size_t next_ = 0; // first job no worker has taken
+    std::deque<Job> jobs_;                 // stable addresses while workers hold them
+    std::vector<std::size_t> order_;       // jobs_ indices in the order workers take them
+    std::size_t next_ = 0;                 // first entry of order_ no worker has taken
     bool closed_ = false;
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -1,0 +1,511 @@
+// The one file of chronik that uses libharu (2.3.0). Its public API makes
+// the pages, annotations, destinations, outline, info dictionary and
+// images; what it cannot express is written through its object API
+// (hpdf_objects.h: HPDF_Dict_New, HPDF_Dict_Add, HPDF_DictStream_New,
+// HPDF_Xref_Add, arrays, numbers, names, binaries) and the document's
+// catalog and trailer (hpdf_doc.h):
+//   - the fonts: Type0 + CIDFontType2 + FontDescriptor + FontFile2 +
+//     CIDToGIDMap + W + ToUnicode, all ours (libharu's TrueType loader
+//     reads a whole face and asks its slow cmap lookup for 65,536 code
+//     points; chronik has the glyph ids and widths from FreeType already);
+//   - the pages' content streams and /Font resources;
+//   - /Lang in the catalog, TrimBox/BleedBox, the trailer's /ID;
+//   - every stream compressed by StreamCompression, not by libharu.
+// Where a libharu struct is touched directly, the comment says why.
+#include "pdf_writer.hpp"
+
+#include "stream_compression.hpp"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <stdexcept>
+#include <thread>
+
+namespace chronik::render::pdf {
+
+namespace {
+
+// Status for a call that returned no handle.
+constexpr HPDF_STATUS call_failed = 0x1;
+
+HPDF_Rect rect(const Box& b) {
+    return HPDF_Rect{static_cast<HPDF_REAL>(b.left), static_cast<HPDF_REAL>(b.bottom),
+                     static_cast<HPDF_REAL>(b.right), static_cast<HPDF_REAL>(b.top)};
+}
+
+HPDF_Box box(const Box& b) {
+    return HPDF_Box{static_cast<HPDF_REAL>(b.left), static_cast<HPDF_REAL>(b.bottom),
+                    static_cast<HPDF_REAL>(b.right), static_cast<HPDF_REAL>(b.top)};
+}
+
+// A stream whose bytes StreamCompression deflated: libharu writes them as
+// they are (filter NONE), and drops a /Filter entry of a stream it does not
+// filter itself while writing the dictionary, so the entry comes from the
+// dictionary's write hook. This is the one hook on libharu's structs, and
+// the only way to put pre-compressed bytes into a libharu stream.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+std::string stream_bytes(HPDF_Stream stream) {
+    std::string bytes;
+    bytes.reserve(stream->size);
+    const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
+    for (HPDF_UINT i = 0; i < count; ++i) {
+        HPDF_UINT len = 0;
+        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(stream, i, &len);
+        if (buf)
+            bytes.append(reinterpret_cast<const char*>(buf), len);
+    }
+    return bytes;
+}
+
+// What libharu would deflate while saving (its image loaders leave the
+// pixels of a PNG and its soft mask so).
+bool deflatable(const HPDF_Dict dict) {
+    return dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
+           dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
+           !dict->before_write_fn && !dict->write_fn && !dict->after_write_fn;
+}
+
+// The ToUnicode CMap for codes that are Unicode code points: the identity,
+// as bfranges of one high byte each (a bfrange may only vary in its last
+// byte, 9.10.3), without the surrogates.
+const std::string& identity_to_unicode() {
+    static const std::string cmap = [] {
+        std::string s = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<int> highs;
+        for (int hi = 0; hi < 256; ++hi)
+            if (hi < 0xD8 || hi > 0xDF)
+                highs.push_back(hi);
+        char line[40];
+        for (std::size_t i = 0; i < highs.size(); i += 100) {
+            const std::size_t n = std::min<std::size_t>(100, highs.size() - i);
+            s += std::to_string(n) + " beginbfrange\n";
+            for (std::size_t k = i; k < i + n; ++k) {
+                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", highs[k], highs[k],
+                              highs[k]);
+                s += line;
+            }
+            s += "endbfrange\n";
+        }
+        s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        return s;
+    }();
+    return cmap;
+}
+
+} // namespace
+
+struct PdfWriter::Impl {
+    HPDF_Doc doc = nullptr;
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = HPDF_OK;
+    std::unique_ptr<StreamCompression> compression; // started at the first use
+    std::vector<HPDF_Page> pages;
+    std::vector<HPDF_Dict> fonts;  // the Type0 dictionaries
+    std::vector<bool> font_set;    // set_font() called
+    std::vector<HPDF_Image> images;
+    // Streams whose compressed bytes go in when saving: (dictionary, job).
+    std::vector<std::pair<HPDF_Dict, std::size_t>> packed;
+    std::string info_hash; // what of the info the /ID digests
+
+    static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
+        auto* d = static_cast<Impl*>(self);
+        if (d->error == HPDF_OK) { // keep the first, it is the cause
+            d->error = error;
+            d->detail = detail;
+        }
+    }
+
+    // Throws naming `what` if libharu recorded an error (or `status` is
+    // not HPDF_OK). libharu's errors are sticky: reset, so a caller that
+    // catches may go on.
+    void check(const char* what, HPDF_STATUS status = HPDF_OK) {
+        if (error == HPDF_OK && status == HPDF_OK)
+            return;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)",
+                      static_cast<unsigned>(error != HPDF_OK ? error : status),
+                      static_cast<unsigned>(detail));
+        HPDF_ResetError(doc);
+        error = HPDF_OK;
+        throw std::runtime_error(std::string("PDF: ") + what + " failed" + buf);
+    }
+    template <class T> T checked(const char* what, T value) {
+        check(what, value ? HPDF_OK : call_failed);
+        return value;
+    }
+
+    StreamCompression& compressor() {
+        if (!compression)
+            compression = std::make_unique<StreamCompression>(
+                std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+        return *compression;
+    }
+
+    // `dict`'s stream (empty) gets `plain` compressed when saving.
+    void compress_into(HPDF_Dict dict, std::string plain) {
+        HPDF_MemStream_FreeData(dict->stream);
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+        dict->write_fn = write_flate_filter;
+        packed.emplace_back(dict, compressor().take(std::move(plain)));
+    }
+
+    // A new stream object, compressed.
+    HPDF_Dict new_stream(const char* what, std::string plain) {
+        HPDF_Dict dict = checked(what, HPDF_DictStream_New(doc->mmgr, doc->xref));
+        compress_into(dict, std::move(plain));
+        return dict;
+    }
+
+    HPDF_Page page(PageId id) const { return pages.at(id); }
+
+    HPDF_Destination destination(PageId target, double top) {
+        HPDF_Destination d = checked("create destination", HPDF_Page_CreateDestination(page(target)));
+        check("set destination", HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(top)));
+        return d;
+    }
+
+    void write_font(HPDF_Dict type0, const std::string& tag, const EmbeddedFont& f);
+    void take_remaining_streams();
+    void write_id();
+};
+
+std::size_t PdfWriter::max_string_bytes() { return HPDF_LIMIT_MAX_STRING_LEN; }
+
+PdfWriter::PdfWriter() : impl_(std::make_unique<Impl>()) {
+    Impl& d = *impl_;
+    d.doc = HPDF_New(&Impl::on_error, &d);
+    if (!d.doc)
+        throw std::runtime_error("libharu: cannot create a PDF document (out of memory?)");
+    // Images are deflated (by StreamCompression, see take_remaining_streams).
+    d.check("set compression", HPDF_SetCompressionMode(d.doc, HPDF_COMP_ALL));
+    // Outline titles and info strings are UTF-8.
+    d.check("use UTF encodings", HPDF_UseUTFEncodings(d.doc));
+    d.check("set UTF-8 encoder", HPDF_SetCurrentEncoder(d.doc, "UTF-8"));
+}
+
+PdfWriter::~PdfWriter() {
+    impl_->compression.reset(); // its workers first
+    if (impl_->doc)
+        HPDF_Free(impl_->doc);
+}
+
+PdfWriter::PageId PdfWriter::add_page(const PageBoxes& boxes) {
+    Impl& d = *impl_;
+    HPDF_Page pg = d.checked("add page", HPDF_AddPage(d.doc));
+    // libharu's MediaBox starts at 0 0.
+    d.check("set page width", HPDF_Page_SetWidth(pg, static_cast<HPDF_REAL>(boxes.media.right)));
+    d.check("set page height", HPDF_Page_SetHeight(pg, static_cast<HPDF_REAL>(boxes.media.top)));
+    if (boxes.media.left != 0 || boxes.media.bottom != 0)
+        d.check("set MediaBox", HPDF_Dict_Add(pg, "MediaBox", HPDF_Box_Array_New(d.doc->mmgr, box(boxes.media))));
+    // No TrimBox/BleedBox call before libharu 2.4: into the page dictionary.
+    if (boxes.trim)
+        d.check("set TrimBox", HPDF_Dict_Add(pg, "TrimBox", HPDF_Box_Array_New(d.doc->mmgr, box(*boxes.trim))));
+    if (boxes.bleed)
+        d.check("set BleedBox", HPDF_Dict_Add(pg, "BleedBox", HPDF_Box_Array_New(d.doc->mmgr, box(*boxes.bleed))));
+    d.pages.push_back(pg);
+    return d.pages.size() - 1;
+}
+
+void PdfWriter::set_content(PageId page, std::string content) {
+    Impl& d = *impl_;
+    // The page's contents stream, which libharu made with the page.
+    auto* attr = static_cast<HPDF_PageAttr>(d.page(page)->attr);
+    d.check("write page", attr && attr->contents && attr->contents->stream ? HPDF_OK : call_failed);
+    d.compress_into(attr->contents, std::move(content));
+}
+
+PdfWriter::FontId PdfWriter::add_font() {
+    Impl& d = *impl_;
+    // Indirect now, filled by set_font(): pages refer to it meanwhile.
+    HPDF_Dict font = d.checked("add font", HPDF_Dict_New(d.doc->mmgr));
+    d.check("add font", HPDF_Xref_Add(d.doc->xref, font));
+    d.fonts.push_back(font);
+    d.font_set.push_back(false);
+    return d.fonts.size() - 1;
+}
+
+std::string PdfWriter::font_resource(PageId page, FontId font) {
+    Impl& d = *impl_;
+    // libharu adds any dictionary to the page's /Font resources under a
+    // fresh name (F1, F2 ...); it does not look inside.
+    return d.checked("set font",
+                     HPDF_Page_GetLocalFontName(d.page(page), reinterpret_cast<HPDF_Font>(d.fonts.at(font))));
+}
+
+void PdfWriter::set_font(FontId font, EmbeddedFont embedded) {
+    Impl& d = *impl_;
+    if (d.font_set.at(font))
+        throw std::logic_error("PdfWriter::set_font: font set twice");
+    // A subset's name starts with a tag of six capitals (9.6.4): AAAAAA,
+    // AAAAAB, ... in the order of the fonts.
+    std::string tag = "AAAAAA";
+    for (std::size_t n = font, i = 6; i-- > 0; n /= 26)
+        tag[i] = static_cast<char>('A' + n % 26);
+    d.write_font(d.fonts[font], tag, embedded);
+    d.font_set[font] = true;
+}
+
+void PdfWriter::Impl::write_font(HPDF_Dict type0, const std::string& tag, const EmbeddedFont& f) {
+    const char* what = "embed font";
+    HPDF_MMgr mmgr = doc->mmgr;
+    const std::string name = tag + "+" + f.postscript_name;
+    if (name.size() > HPDF_LIMIT_MAX_NAME_LEN)
+        throw std::runtime_error("PDF: the font name " + name + " is too long");
+    auto number = [&](HPDF_Dict dict, const char* key, double value) {
+        check(what, HPDF_Dict_AddReal(dict, key, static_cast<HPDF_REAL>(value)));
+    };
+    auto integer = [&](HPDF_Dict dict, const char* key, long value) {
+        check(what, HPDF_Dict_AddNumber(dict, key, static_cast<HPDF_INT32>(value)));
+    };
+
+    // FontFile2 and the descriptor (9.8, 9.9).
+    HPDF_Dict file = new_stream(what, f.program);
+    integer(file, "Length1", static_cast<long>(f.program.size()));
+    HPDF_Dict descriptor = checked(what, HPDF_Dict_New(mmgr));
+    check(what, HPDF_Xref_Add(doc->xref, descriptor));
+    check(what, HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"));
+    check(what, HPDF_Dict_AddName(descriptor, "FontName", name.c_str()));
+    integer(descriptor, "Flags", static_cast<long>(f.flags));
+    HPDF_Box bbox{static_cast<HPDF_REAL>(f.bbox[0]), static_cast<HPDF_REAL>(f.bbox[1]),
+                  static_cast<HPDF_REAL>(f.bbox[2]), static_cast<HPDF_REAL>(f.bbox[3])};
+    check(what, HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(mmgr, bbox)));
+    number(descriptor, "ItalicAngle", f.italic_angle);
+    integer(descriptor, "Ascent", f.ascent);
+    integer(descriptor, "Descent", f.descent);
+    integer(descriptor, "CapHeight", f.cap_height);
+    integer(descriptor, "XHeight", f.x_height);
+    integer(descriptor, "StemV", f.stem_v);
+    check(what, HPDF_Dict_Add(descriptor, "FontFile2", file));
+
+    // CIDToGIDMap: two bytes a CID, up to the last one shown (9.7.4.2).
+    std::string map(2, '\0');
+    for (const auto& g : f.glyphs) {
+        if (map.size() < g.code * 2u + 2u)
+            map.resize(g.code * 2u + 2u, '\0');
+        map[g.code * 2u] = static_cast<char>(g.gid >> 8);
+        map[g.code * 2u + 1] = static_cast<char>(g.gid & 0xFF);
+    }
+    HPDF_Dict cid_to_gid = new_stream(what, std::move(map));
+
+    // W: runs of consecutive CIDs, "c [w1 w2 ...]" (9.7.4.3).
+    HPDF_Array widths = checked(what, HPDF_Array_New(mmgr));
+    HPDF_Array run = nullptr;
+    int previous = -2;
+    for (const auto& g : f.glyphs) {
+        if (g.code != previous + 1) {
+            check(what, HPDF_Array_AddNumber(widths, g.code));
+            run = checked(what, HPDF_Array_New(mmgr));
+            check(what, HPDF_Array_Add(widths, run));
+        }
+        check(what, HPDF_Array_AddNumber(run, g.width));
+        previous = g.code;
+    }
+
+    HPDF_Dict cid = checked(what, HPDF_Dict_New(mmgr));
+    check(what, HPDF_Xref_Add(doc->xref, cid));
+    check(what, HPDF_Dict_AddName(cid, "Type", "Font"));
+    check(what, HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2"));
+    check(what, HPDF_Dict_AddName(cid, "BaseFont", name.c_str()));
+    HPDF_Dict system = checked(what, HPDF_Dict_New(mmgr));
+    check(what, HPDF_Dict_Add(cid, "CIDSystemInfo", system));
+    check(what, HPDF_Dict_Add(system, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr)));
+    check(what, HPDF_Dict_Add(system, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr)));
+    check(what, HPDF_Dict_AddNumber(system, "Supplement", 0));
+    check(what, HPDF_Dict_Add(cid, "FontDescriptor", descriptor));
+    check(what, HPDF_Dict_Add(cid, "W", widths));
+    check(what, HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid));
+
+    check(what, HPDF_Dict_AddName(type0, "Type", "Font"));
+    check(what, HPDF_Dict_AddName(type0, "Subtype", "Type0"));
+    check(what, HPDF_Dict_AddName(type0, "BaseFont", name.c_str()));
+    check(what, HPDF_Dict_AddName(type0, "Encoding", "Identity-H"));
+    HPDF_Array descendants = checked(what, HPDF_Array_New(mmgr));
+    check(what, HPDF_Dict_Add(type0, "DescendantFonts", descendants));
+    check(what, HPDF_Array_Add(descendants, cid));
+    check(what, HPDF_Dict_Add(type0, "ToUnicode", new_stream(what, identity_to_unicode())));
+}
+
+PdfWriter::ImageId PdfWriter::add_png(std::string_view bytes) {
+    Impl& d = *impl_;
+    if (bytes.size() > 0xFFFFFFFFu)
+        throw std::runtime_error("PDF: image too large");
+    HPDF_Image img = d.checked("load PNG image",
+                               HPDF_LoadPngImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                                        static_cast<HPDF_UINT>(bytes.size())));
+    // A PNG with transparency gets a soft mask, which needs PDF 1.4; libharu
+    // has no call to raise the version.
+    if (d.doc->pdf_version < HPDF_VER_14)
+        d.doc->pdf_version = HPDF_VER_14;
+    d.images.push_back(img);
+    return d.images.size() - 1;
+}
+
+PdfWriter::ImageId PdfWriter::add_jpeg(std::string_view bytes) {
+    Impl& d = *impl_;
+    if (bytes.size() > 0xFFFFFFFFu)
+        throw std::runtime_error("PDF: image too large");
+    HPDF_Image img = d.checked("load JPEG image",
+                               HPDF_LoadJpegImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                                         static_cast<HPDF_UINT>(bytes.size())));
+    d.images.push_back(img);
+    return d.images.size() - 1;
+}
+
+std::string PdfWriter::image_resource(PageId page, ImageId image) {
+    Impl& d = *impl_;
+    return d.checked("image", HPDF_Page_GetXObjectName(d.page(page), d.images.at(image)));
+}
+
+void PdfWriter::add_uri_link(PageId page, const Box& area, std::string_view uri) {
+    Impl& d = *impl_;
+    const std::string u(uri);
+    HPDF_Annotation a = d.checked("link", HPDF_Page_CreateURILinkAnnot(d.page(page), rect(area), u.c_str()));
+    d.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+}
+
+void PdfWriter::add_internal_link(PageId page, const Box& area, PageId target, double top) {
+    Impl& d = *impl_;
+    HPDF_Annotation a = d.checked(
+        "link", HPDF_Page_CreateLinkAnnot(d.page(page), rect(area), d.destination(target, top)));
+    d.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+}
+
+void PdfWriter::add_outline(std::string_view title, PageId target, double top) {
+    Impl& d = *impl_;
+    const std::string t(title);
+    HPDF_Encoder utf8 = d.checked("get UTF-8 encoder", HPDF_GetEncoder(d.doc, "UTF-8"));
+    HPDF_Outline outline = d.checked("create outline", HPDF_CreateOutline(d.doc, nullptr, t.c_str(), utf8));
+    d.check("set outline destination", HPDF_Outline_SetDestination(outline, d.destination(target, top)));
+}
+
+void PdfWriter::set_info(const DocumentInfo& info) {
+    Impl& d = *impl_;
+    auto attr = [&](HPDF_InfoType type, const std::string& value) {
+        d.info_hash += value;
+        d.info_hash += '\0';
+        if (!value.empty())
+            d.check("set document info", HPDF_SetInfoAttr(d.doc, type, value.c_str()));
+    };
+    attr(HPDF_INFO_TITLE, info.title);
+    attr(HPDF_INFO_SUBJECT, info.subject);
+    attr(HPDF_INFO_AUTHOR, info.author);
+    attr(HPDF_INFO_CREATOR, info.creator);
+    attr(HPDF_INFO_KEYWORDS, info.keywords);
+    auto date = [&](HPDF_InfoType type, const std::optional<DocumentInfo::Date>& t) {
+        if (!t)
+            return;
+        // '+' with 0,0: libharu mishandles 'Z' (DEPENDENCIES.md).
+        HPDF_Date hd{t->year, t->month, t->day, t->hour, t->minute, t->second, '+', 0, 0};
+        d.check("set document date", HPDF_SetInfoDateAttr(d.doc, type, hd));
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%d-%d-%d %d:%d:%d;", t->year, t->month, t->day, t->hour,
+                      t->minute, t->second);
+        d.info_hash += buf;
+    };
+    date(HPDF_INFO_CREATION_DATE, info.created);
+    date(HPDF_INFO_MOD_DATE, info.modified);
+}
+
+void PdfWriter::set_language(std::string_view bcp47) {
+    Impl& d = *impl_;
+    // /Lang in the catalog (PDF 1.4, 14.9.2): libharu has no call for it.
+    const std::string lang(bcp47);
+    d.info_hash += "Lang:" + lang + '\0';
+    HPDF_String s = HPDF_String_New(d.doc->mmgr, lang.c_str(), nullptr);
+    d.check("set language", s ? HPDF_Dict_Add(d.doc->catalog, "Lang", s) : call_failed);
+}
+
+void PdfWriter::Impl::take_remaining_streams() {
+    // What libharu would compress itself when saving (the images' pixels
+    // and soft masks): found in its cross-reference table, since its image
+    // loaders do not say which streams they made.
+    std::vector<HPDF_Dict> found;
+    std::vector<std::string> plains;
+    const HPDF_List entries = doc->xref->entries;
+    for (HPDF_UINT i = 0; i < entries->count; ++i) {
+        const auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i));
+        auto* header = entry ? static_cast<HPDF_Obj_Header*>(entry->obj) : nullptr;
+        if (!header || (header->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        auto dict = static_cast<HPDF_Dict>(entry->obj);
+        if (!deflatable(dict))
+            continue;
+        found.push_back(dict);
+        plains.push_back(stream_bytes(dict->stream));
+        HPDF_MemStream_FreeData(dict->stream);
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+        dict->write_fn = write_flate_filter;
+    }
+    const auto ids = compressor().take(std::move(plains));
+    for (std::size_t i = 0; i < found.size(); ++i)
+        packed.emplace_back(found[i], ids[i]);
+}
+
+void PdfWriter::Impl::write_id() {
+    // PDF 32000-1, 14.4: two byte strings, the first made from the file's
+    // content when it is first written, the second when it is changed;
+    // both the same for a new file. From MD5 (as 14.4 suggests) of the
+    // info and of every stream in object order, so the same input gives
+    // the same bytes and a different one a different /ID.
+    HPDF_MD5_CTX md5;
+    HPDF_MD5Init(&md5);
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(info_hash.data()),
+                   static_cast<HPDF_UINT32>(info_hash.size()));
+    auto by_object = packed;
+    std::sort(by_object.begin(), by_object.end(), [](const auto& a, const auto& b) {
+        return a.first->header.obj_id < b.first->header.obj_id;
+    });
+    for (const auto& [dict, job] : by_object) {
+        const std::string& bytes = compression->packed(job);
+        HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                       static_cast<HPDF_UINT32>(bytes.size()));
+    }
+    HPDF_BYTE digest[16];
+    HPDF_MD5Final(digest, &md5);
+    HPDF_Array id = checked("write /ID", HPDF_Array_New(doc->mmgr));
+    check("write /ID", HPDF_Dict_Add(doc->trailer, "ID", id));
+    for (int i = 0; i < 2; ++i)
+        check("write /ID", HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, digest, 16)));
+}
+
+void PdfWriter::save(std::ostream& out) {
+    Impl& d = *impl_;
+    for (std::size_t f = 0; f < d.fonts.size(); ++f)
+        if (!d.font_set[f])
+            throw std::logic_error("PdfWriter::save: a font without set_font()");
+    d.take_remaining_streams();
+    d.check("compress streams", d.compressor().finish() ? HPDF_OK : call_failed);
+    for (const auto& [dict, job] : d.packed) {
+        const std::string& bytes = d.compression->packed(job);
+        d.check("write stream", HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                                  static_cast<HPDF_UINT>(bytes.size())));
+    }
+    d.write_id();
+    d.check("write PDF", HPDF_SaveToStream(d.doc));
+    // Straight from libharu's buffers, without a copy of the whole file.
+    d.check("read PDF", d.doc->stream && d.doc->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);
+    const HPDF_UINT count = HPDF_MemStream_GetBufCount(d.doc->stream);
+    for (HPDF_UINT i = 0; i < count; ++i) {
+        HPDF_UINT len = 0;
+        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(d.doc->stream, i, &len);
+        d.check("read PDF", buf ? HPDF_OK : call_failed);
+        out.write(reinterpret_cast<const char*>(buf), static_cast<std::streamsize>(len));
+    }
+}
+
+} // namespace chronik::render::pdf

@@ -1,0 +1,124 @@
+// The PDF file, in chronik's terms: pages with their boxes, content streams
+// (made by content_stream.hpp), fonts (made by embedded_font.hpp), images,
+// links, the outline, the info dictionary, catalog entries and the trailer.
+// pdf_writer.cpp is the one file that uses the PDF library underneath; this
+// header shows none of it.
+//
+// Units: PDF user space, points from the page's lower left corner. Every
+// call checks the library's status and throws std::runtime_error naming
+// what failed (the library's error callback only records, so nothing
+// unwinds through C code). Handles are small numbers, valid for the writer
+// that gave them out.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronik::render::pdf {
+
+struct Box {
+    double left = 0, bottom = 0, right = 0, top = 0;
+};
+
+// A page's boundaries (PDF 32000-1, 14.11.2). Only the MediaBox is written
+// today; TrimBox and BleedBox are for print output and go into the page
+// dictionary beside it when set.
+struct PageBoxes {
+    Box media;
+    std::optional<Box> trim;
+    std::optional<Box> bleed;
+};
+
+// A TrueType font embedded as a Type0 font with one CIDFontType2 descendant,
+// Identity-H: character codes (CIDs) are the Unicode code points (BMP) of
+// the characters, as content streams show them.
+struct EmbeddedFont {
+    std::string postscript_name;  // without the subset tag; the writer adds it
+    std::string program;          // FontFile2: the subset (truetype_subset.hpp)
+    struct Glyph {
+        std::uint16_t code;       // CID = Unicode code point
+        std::uint16_t gid;        // glyph id in `program`
+        int width;                // advance, 1/1000 em (the /W entry)
+    };
+    std::vector<Glyph> glyphs;    // the characters shown, ascending codes
+    // FontDescriptor (9.8), 1/1000 em.
+    int ascent = 0, descent = 0, cap_height = 0, x_height = 0, stem_v = 0;
+    double italic_angle = 0;
+    std::uint32_t flags = 32; // Nonsymbolic
+    int bbox[4] = {0, 0, 0, 0};
+};
+
+struct DocumentInfo { // the info dictionary (14.3.3); empty strings are left out
+    std::string title, subject, author, creator, keywords;
+    struct Date {
+        int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0; // UTC
+    };
+    std::optional<Date> created, modified;
+};
+
+class PdfWriter {
+public:
+    using PageId = std::size_t;
+    using FontId = std::size_t;
+    using ImageId = std::size_t;
+
+    // The longest string (title, bookmark, URI) the writer takes, in bytes.
+    static std::size_t max_string_bytes();
+
+    PdfWriter();
+    ~PdfWriter();
+    PdfWriter(const PdfWriter&) = delete;
+    PdfWriter& operator=(const PdfWriter&) = delete;
+
+    PageId add_page(const PageBoxes& boxes);
+    // The whole content stream of `page` (PDF operators); compressed on
+    // other threads from now on, written when saving.
+    void set_content(PageId page, std::string content);
+
+    // A font whose dictionaries are completed by set_font() before save():
+    // the pages can name it while the glyphs shown are still being counted.
+    FontId add_font();
+    void set_font(FontId font, EmbeddedFont embedded);
+    // The name under which `page`'s resources know `font` (for Tf).
+    std::string font_resource(PageId page, FontId font);
+
+    // PNG as png_for_pdf leaves it (8-bit, not interlaced), or JPEG
+    // (baseline or progressive) as jpeg_for_pdf leaves it (image_for_pdf.hpp).
+    ImageId add_png(std::string_view bytes);
+    ImageId add_jpeg(std::string_view bytes);
+    // The name under which `page`'s resources know `image` (for Do).
+    std::string image_resource(PageId page, ImageId image);
+
+    // Links without a border. A URI is bytes (percent-encode it before);
+    // an internal link shows `target` with `top` at the window's top.
+    void add_uri_link(PageId page, const Box& area, std::string_view uri);
+    void add_internal_link(PageId page, const Box& area, PageId target, double top);
+    // A top-level bookmark (UTF-8 title) to `target` at `top`.
+    void add_outline(std::string_view title, PageId target, double top);
+
+    void set_info(const DocumentInfo& info);
+    // /Lang in the catalog (14.9.2).
+    void set_language(std::string_view bcp47);
+
+    // The structure tree of tagged PDF (the next issue) comes in as calls
+    // of this kind: the catalog and indirect dictionaries the library's
+    // API does not know are written through its object API, in
+    // pdf_writer.cpp (see set_language there).
+
+    // Writes the document to `out`. The trailer's /ID (14.4) is two equal
+    // MD5 digests of the document's content (info, streams), so the same
+    // input gives the same file. The writer is spent afterwards.
+    void save(std::ostream& out);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace chronik::render::pdf
