@@ -3,6 +3,7 @@
 // makes (widths and glyph ids as FreeType has them), the trailer's /ID, and
 // stream compression that does not depend on the number of threads.
 #include "helpers.hpp"
+#include "render/pdf/pdf_writer.hpp"
 #include "text/font_set.hpp"
 #include "render/pdf/stream_compression.hpp"
 #include "render/pdf/truetype_subset.hpp"
@@ -307,4 +308,39 @@ TEST_CASE("pdf: the trailer's /ID is two equal digests, the same for the same in
     CHECK(id_a == id_b);
     const auto [c, id_c] = render((test::source_dir / "tests/cases/rich/input.xml").string(), "c");
     CHECK(id_c != id_a);
+}
+
+TEST_CASE("PdfWriter: boxes, and dictionaries of its own in the catalog (room for tagged PDF)") {
+    PdfWriter pdf;
+    PageBoxes boxes;
+    boxes.media = Box{0, 0, 300, 400};
+    boxes.trim = Box{10, 10, 290, 390};
+    const auto page = pdf.add_page(boxes);
+    pdf.set_content(page, "0 0 m 100 100 l S\n");
+    const auto mark = pdf.add_dictionary();
+    pdf.set_boolean(mark, "Marked", true);
+    pdf.set_catalog_entry("MarkInfo", mark);
+    const auto root = pdf.add_dictionary("StructTreeRoot");
+    const auto element = pdf.add_dictionary("StructElem");
+    pdf.set_name(element, "S", "P");
+    pdf.set_reference(element, "P", root);
+    pdf.set_page_reference(element, "Pg", page);
+    pdf.set_text(element, "Alt", "Größe");
+    pdf.set_number(element, "K", 0);
+    pdf.set_references(root, "K", {element});
+    pdf.set_catalog_entry("StructTreeRoot", root);
+    std::ostringstream out;
+    pdf.save(out);
+    test::TempDir dir;
+    test::write_file(dir / "w.pdf", out.str());
+    CHECK(std::system(("qpdf --check '" + (dir / "w.pdf").string() + "' >/dev/null").c_str()) == 0);
+    REQUIRE(std::system(("qpdf --qdf --object-streams=disable '" + (dir / "w.pdf").string() + "' '" +
+                         (dir / "q.pdf").string() + "'").c_str()) == 0);
+    const std::string q = test::read_file(dir / "q.pdf");
+    CHECK(q.find("/Marked true") != std::string::npos);
+    CHECK(q.find("/StructTreeRoot ") != std::string::npos);
+    CHECK(q.find("/Type /StructElem") != std::string::npos);
+    CHECK(q.find("/TrimBox [") != std::string::npos);
+    CHECK(q.find("/Alt <feff0047007200f600df0065>") != std::string::npos);
+    CHECK(q.find("/ID [") != std::string::npos);
 }
