@@ -11,6 +11,7 @@
 #include "text/hyphenator.hpp"
 #include "model/overloaded.hpp"
 #include "support/civil_time.hpp"
+#include "support/uri.hpp"
 
 #include <algorithm>
 #include <future>
@@ -30,21 +31,6 @@ using text::FontFace;
 using text::FontSet;
 
 double p(Length l) { return to_pt(l); }
-
-// URIs in PDF are bytes: percent-encode everything outside printable ASCII.
-std::string uri_bytes(const std::string& uri) {
-    std::string out;
-    for (unsigned char ch : uri) {
-        if (ch > 0x20 && ch < 0x7F) {
-            out += static_cast<char>(ch);
-        } else {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", ch);
-            out += buf;
-        }
-    }
-    return out;
-}
 
 // The writer takes strings up to PdfWriter::max_string_bytes(): name what
 // is too long instead of failing with a bare error code.
@@ -197,7 +183,8 @@ private:
                            [&](const LinkItem& l) {
                                const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
                                if (!l.uri.empty()) {
-                                   const std::string uri = uri_bytes(l.uri);
+                                   // URIs in PDF are bytes: everything outside printable ASCII percent-encoded.
+                                   const std::string uri = uri::percent_encode(l.uri, uri::not_printable_ascii);
                                    pdf_.add_uri_link(pg, area, fitting(uri, "the link target '" + shown(l.uri) + "'"));
                                } else {
                                    const auto it = anchors_.find(l.destination);
