@@ -2,6 +2,7 @@
 
 #include "docx_pages.hpp"
 #include "docx_units.hpp"
+#include "docx_widths.hpp"
 #include "model/overloaded.hpp"
 #include "support/uri.hpp"
 
@@ -40,13 +41,6 @@ private:
     std::set<std::string> used_;
 };
 
-std::size_t characters(std::string_view utf8) {
-    std::size_t n = 0;
-    for (char c : utf8)
-        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
-
 } // namespace
 
 bool has_head(const model::DatedEntry &e) {
@@ -68,7 +62,11 @@ Context::Context(const model::Document &d, const style::Style &s)
     looks = make_looks(s, text_height());
 
     BookmarkNames names;
-    std::size_t longest_date = 0;
+    // The dated list's date column: as wide as its widest date, in the
+    // list date's face (docx_styles.cpp) at the list's size.
+    Widths widths;
+    style::TextStyle date_look = s.role(style::Role::MilestoneDate);
+    double widest_date = 0; // em of the list's size
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         std::visit(
             model::overloaded{
@@ -81,7 +79,7 @@ Context::Context(const model::Document &d, const style::Style &s)
                 },
                 [&](const model::DatedEntry &e) {
                     if (!e.has_body && !e.date_is_redundant)
-                        longest_date = std::max(longest_date, characters(e.date_label));
+                        widest_date = std::max(widest_date, widths.em(e.date_label, date_look));
                     if (!has_head(e))
                         return;
                     auto name = names.make(e.id);
@@ -98,7 +96,7 @@ Context::Context(const model::Document &d, const style::Style &s)
     }
     const double em = s.role(style::Role::Body).size;
     const std::int64_t quarter_cm = twips_from_mm(2.5);
-    const std::int64_t wanted = twips_from_pt(0.6 * em * static_cast<double>(longest_date) + em);
+    const std::int64_t wanted = twips_from_pt(widest_date * em + em);
     dated_list_indent =
         std::clamp((wanted + quarter_cm - 1) / quarter_cm * quarter_cm, twips_from_mm(15),
                    std::max(twips_from_mm(15), text_width() / 3));

@@ -4,7 +4,7 @@
 
 #include "docx_units.hpp"
 #include "model/overloaded.hpp"
-#include "text/font_set.hpp"
+#include "docx_widths.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -17,41 +17,6 @@ namespace chronik::render::docx {
 namespace {
 
 using style::TextStyle;
-
-// Advance widths in em of the faces the looks' fonts resolve to, found as
-// LibreOffice finds them (fontconfig, a serif when the family is missing).
-class Widths {
-public:
-    Widths() {
-        try {
-            fonts_.emplace();
-        } catch (const std::exception &) {
-            // No font configuration: typical widths below; the document
-            // itself does not depend on them.
-        }
-    }
-
-    const text::FontFace *face(const TextStyle &t) {
-        if (!fonts_)
-            return nullptr;
-        try {
-            return &fonts_->at(fonts_->face(t.font));
-        } catch (const std::exception &) {
-            return nullptr;
-        }
-    }
-
-    // A character the face lacks is set in another one by the reader:
-    // half an em is typical of a text face.
-    static double em(char32_t c, const text::FontFace *f) {
-        if (!f || !f->has_glyph(c))
-            return 0.5;
-        return static_cast<double>(f->advance_units(c)) / f->units_per_em();
-    }
-
-private:
-    std::optional<text::FontSet> fonts_;
-};
 
 std::u32string decode(std::string_view s) {
     std::u32string out;
