@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Image paths resolve against tests/, so images/small.png and the other
     // test images in the seeds are found.
     const auto c = pipeline::load_text(std::string(reinterpret_cast<const char*>(data), size),
-                                               "fuzz.xml", CHRONIK_SOURCE_DIR "/tests", diags);
+                                       "fuzz.xml", CHRONIK_SOURCE_DIR "/tests", diags);
     if (c.has_value() == diags.has_errors())
         std::abort(); // a chronicle despite errors, or none without saying why
     for (const auto& d : diags.items())

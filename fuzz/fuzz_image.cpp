@@ -23,7 +23,8 @@ namespace {
 struct Folder {
     std::filesystem::path path;
     Folder() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "chronik-fuzz-XXXXXX").string();
+        std::string tmpl =
+            (std::filesystem::temp_directory_path() / "chronik-fuzz-XXXXXX").string();
         if (!mkdtemp(tmpl.data()))
             std::abort();
         path = tmpl;

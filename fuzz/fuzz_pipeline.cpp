@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace chronik;
     Diagnostics diags;
     const auto c = pipeline::load_text(std::string(reinterpret_cast<const char*>(data), size),
-                                               "fuzz.xml", CHRONIK_SOURCE_DIR "/tests", diags);
+                                       "fuzz.xml", CHRONIK_SOURCE_DIR "/tests", diags);
     if (c.has_value() == diags.has_errors())
         std::abort();
     if (!c)

@@ -11,7 +11,7 @@ using chronik::text::break_opportunities;
 namespace {
 
 // The text with '|' after every byte where a line may end.
-std::string marked(const std::string &s, const std::string &lang = "de") {
+std::string marked(const std::string& s, const std::string& lang = "de") {
     const auto b = break_opportunities(s, lang);
     REQUIRE(b.size() == s.size());
     std::string out;

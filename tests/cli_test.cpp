@@ -23,7 +23,8 @@ TEST_CASE("cli: help, version, formats") {
     r = run_chronik({"render", "--help"});
     CHECK(r.status == 0);
     CHECK(r.out.find("--from YEAR") != std::string::npos);
-    CHECK(r.out.find("exit status: 0 all written, 1 bad input or a failed render, 2 usage error") != std::string::npos);
+    CHECK(r.out.find("exit status: 0 all written, 1 bad input or a failed render, 2 usage error") !=
+          std::string::npos);
     r = run_chronik({"help", "check"});
     CHECK(r.status == 0);
     CHECK(r.out.find("usage: chronik check FILE...") != std::string::npos);
@@ -49,7 +50,8 @@ TEST_CASE("cli: usage errors exit with 2 and say what is wrong") {
         {{"render", sample, "-f", "pdfx"}, "unknown format 'pdfx' (available: "},
         {{"render", sample, "--from", "abc"}, "--from needs a year (1 to 9999), not 'abc'"},
         {{"render", sample, "--from", "2020", "--to", "2010"}, "--from 2020 lies after --to 2010"},
-        {{"render", sample, "--order", "random"}, "--order 'random' is not one of: written, oldest, newest"},
+        {{"render", sample, "--order", "random"},
+         "--order 'random' is not one of: written, oldest, newest"},
         {{"render", sample, "--lang", "fr"}, "--lang 'fr': no built-in words for it"},
         {{"render", sample, "--lang", "x!"}, "is not a BCP 47 language tag"},
         {{"render", sample, "-o"}, "-o"},
@@ -73,8 +75,12 @@ TEST_CASE("cli: usage errors exit with 2 and say what is wrong") {
 
 TEST_CASE("cli: check reports every error and exits 1, warnings alone exit 0") {
     test::TempDir dir;
-    test::write_file(dir / "bad.xml", "<chronicle>\n<title>T</title>\n<milestone date=\"2021-02-30\"><p>x</p></milestone>\n<milestone date=\"2000\"/>\n</chronicle>\n");
-    test::write_file(dir / "warn.xml", "<chronicle><title>T</title>\n<period label=\"1990\"/></chronicle>\n");
+    test::write_file(
+        dir / "bad.xml",
+        "<chronicle>\n<title>T</title>\n<milestone "
+        "date=\"2021-02-30\"><p>x</p></milestone>\n<milestone date=\"2000\"/>\n</chronicle>\n");
+    test::write_file(dir / "warn.xml",
+                     "<chronicle><title>T</title>\n<period label=\"1990\"/></chronicle>\n");
     auto r = run_chronik({"check", "bad.xml", "warn.xml"}, dir.path());
     CHECK(r.status == 1);
     CHECK(r.err.find("bad.xml:3:12: error: date '2021-02-30' does not exist") != std::string::npos);
@@ -88,7 +94,8 @@ TEST_CASE("cli: check reports every error and exits 1, warnings alone exit 0") {
     CHECK(r.out.find("ok (style sheet 'booklet')") != std::string::npos);
     r = run_chronik({"check", "missing.xml"}, dir.path());
     CHECK(r.status == 1);
-    CHECK(r.err.find("missing.xml: error: cannot open file: No such file or directory") != std::string::npos);
+    CHECK(r.err.find("missing.xml: error: cannot open file: No such file or directory") !=
+          std::string::npos);
 }
 
 TEST_CASE("cli: render writes one file per format, named after the input") {
@@ -109,7 +116,9 @@ TEST_CASE("cli: render writes one file per format, named after the input") {
 
 TEST_CASE("cli: bad input exits 1 and leaves no output, partial or temporary") {
     test::TempDir dir;
-    test::write_file(dir / "bad.xml", "<chronicle><title>T</title><milestone date=\"2000\"><p>x</milestone></chronicle>");
+    test::write_file(
+        dir / "bad.xml",
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>x</milestone></chronicle>");
     const auto r = run_chronik({"render", "bad.xml", "-f", "md", "-o", "out"}, dir.path());
     CHECK(r.status == 1);
     CHECK(r.err.find("bad.xml:1: error: not well-formed XML") != std::string::npos);
@@ -118,20 +127,28 @@ TEST_CASE("cli: bad input exits 1 and leaves no output, partial or temporary") {
 
 TEST_CASE("cli: one bad file does not stop the others") {
     test::TempDir dir;
-    test::write_file(dir / "good.xml", "<chronicle><title>T</title><milestone date=\"2000\"><p>x</p></milestone></chronicle>");
-    test::write_file(dir / "bad.xml", "<chronicle><title>T</title><milestone date=\"2000-02-30\"><p>x</p></milestone></chronicle>");
-    const auto r = run_chronik({"render", "bad.xml", "good.xml", "-f", "md", "-o", "out"}, dir.path());
+    test::write_file(
+        dir / "good.xml",
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>x</p></milestone></chronicle>");
+    test::write_file(dir / "bad.xml", "<chronicle><title>T</title><milestone "
+                                      "date=\"2000-02-30\"><p>x</p></milestone></chronicle>");
+    const auto r =
+        run_chronik({"render", "bad.xml", "good.xml", "-f", "md", "-o", "out"}, dir.path());
     CHECK(r.status == 1);
     CHECK(files_in(dir / "out") == std::vector<std::string>{"good.md"});
 }
 
 TEST_CASE("cli: a failed render keeps the previous output untouched") {
     test::TempDir dir;
-    test::write_file(dir / "x.xml", "<chronicle><title>T</title><milestone date=\"2000\"><p>first</p></milestone></chronicle>");
+    test::write_file(
+        dir / "x.xml",
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>first</p></milestone></chronicle>");
     REQUIRE(run_chronik({"render", "x.xml", "-f", "md"}, dir.path()).status == 0);
     const auto before = test::read_file(dir / "x.md");
     CHECK(before.find("first") != std::string::npos);
-    test::write_file(dir / "x.xml", "<chronicle><title>T</title><milestone date=\"2000\"><p>second</milestone></chronicle>");
+    test::write_file(
+        dir / "x.xml",
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>second</milestone></chronicle>");
     CHECK(run_chronik({"render", "x.xml", "-f", "md"}, dir.path()).status == 1);
     CHECK(test::read_file(dir / "x.md") == before);
     CHECK(files_in(dir.path()) == std::vector<std::string>{"x.md", "x.xml"});
@@ -147,11 +164,14 @@ TEST_CASE("cli: an output folder that cannot be written exits 1") {
 
 TEST_CASE("cli: styles by name and by file, a bad style exits 1") {
     test::TempDir dir;
-    CHECK(run_chronik({"render", sample, "-f", "md", "-s", "booklet", "-o", dir.path().string()}).status == 0);
+    CHECK(run_chronik({"render", sample, "-f", "md", "-s", "booklet", "-o", dir.path().string()})
+              .status == 0);
     test::write_file(dir / "bad-style.xml", "<style>\n<role name=\"body\" size=\"huge\"/></style>");
-    auto r = run_chronik({"render", sample, "-f", "md", "-s", "bad-style.xml", "-o", "out"}, dir.path());
+    auto r =
+        run_chronik({"render", sample, "-f", "md", "-s", "bad-style.xml", "-o", "out"}, dir.path());
     CHECK(r.status == 1);
-    CHECK(r.err.find("bad-style.xml:2:19: error: size 'huge' is not a length") != std::string::npos);
+    CHECK(r.err.find("bad-style.xml:2:19: error: size 'huge' is not a length") !=
+          std::string::npos);
     CHECK_FALSE(fs::exists(dir / "out/lecos-chronik.md"));
     r = run_chronik({"render", sample, "-f", "md", "-s", "glossy"});
     CHECK(r.status == 1);
@@ -160,14 +180,15 @@ TEST_CASE("cli: styles by name and by file, a bad style exits 1") {
 
 TEST_CASE("cli: filters, language and order reach the output") {
     test::TempDir dir;
-    const auto r = run_chronik({"render", sample, "-f", "md", "-o", dir.path().string(), "--from", "2019",
-                                "--to", "2019", "--lang", "en", "--order", "oldest"});
+    const auto r = run_chronik({"render", sample, "-f", "md", "-o", dir.path().string(), "--from",
+                                "2019", "--to", "2019", "--lang", "en", "--order", "oldest"});
     REQUIRE(r.status == 0);
     const auto md = test::read_file(dir / "lecos-chronik.md");
     CHECK(md.find("## Contents\n\n- [2019](#p-2019)\n\n") != std::string::npos);
     CHECK(md.find("## 2020") == std::string::npos);
     CHECK(md.find("*February 2019*") < md.find("*1 July 2019*"));
-    const auto c = run_chronik({"render", sample, "-f", "md", "-o", dir.path().string(), "--category", "awards,events"});
+    const auto c = run_chronik(
+        {"render", sample, "-f", "md", "-o", dir.path().string(), "--category", "awards,events"});
     REQUIRE(c.status == 0);
     const auto md2 = test::read_file(dir / "lecos-chronik.md");
     CHECK(md2.find("Great Place to Work") != std::string::npos);

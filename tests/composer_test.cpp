@@ -83,8 +83,8 @@ TEST_CASE("composer: oldest and newest first") {
 TEST_CASE("composer: year and category filters") {
     compose::Options o;
     o.from_year = 2000;
-    CHECK(outline(make(o)) == std::vector<std::string>{"# 2002", "2002", "2002-03-15",
-                                                       "# 1999–2000", "2000-07"});
+    CHECK(outline(make(o)) ==
+          std::vector<std::string>{"# 2002", "2002", "2002-03-15", "# 1999–2000", "2000-07"});
     o = {};
     o.to_year = 1999;
     CHECK(outline(make(o)) == std::vector<std::string>{"# 1999–2000", "1999-07-01", "# 1990"});
@@ -94,8 +94,8 @@ TEST_CASE("composer: year and category filters") {
           std::vector<std::string>{"# 2002", "2002-03-15", "# 1999–2000", "2000-07"});
     CHECK(make(o).meta.keywords == std::vector<std::string>{"a", "b"});
     o.categories = {"c", "a"};
-    CHECK(outline(make(o)) == std::vector<std::string>{"# 2002", "2002", "# 1999–2000", "2000-07",
-                                                       "1999-07-01"});
+    CHECK(outline(make(o)) ==
+          std::vector<std::string>{"# 2002", "2002", "# 1999–2000", "2000-07", "1999-07-01"});
     o = {};
     o.categories = {"nothing"};
     Diagnostics d;
@@ -121,7 +121,8 @@ TEST_CASE("composer: dates and labels in German and English") {
 
 TEST_CASE("composer: an unknown language falls back to English with a warning") {
     Diagnostics d;
-    const auto doc = compose::compose(load("<chronicle lang=\"fr\"><title>T</title><milestone date=\"2000-01-02\"><p>x</p></milestone></chronicle>"),
+    const auto doc = compose::compose(load("<chronicle lang=\"fr\"><title>T</title><milestone "
+                                           "date=\"2000-01-02\"><p>x</p></milestone></chronicle>"),
                                       style::default_style(), {}, d);
     CHECK(has(lines(d), "no built-in words for language 'fr'"));
     CHECK(model::dump(doc).find("'2 January 2000'") != std::string::npos);
@@ -144,7 +145,8 @@ TEST_CASE("composer: periods without label are named by their years, ids stay un
 
 TEST_CASE("composer: a style without title page and TOC") {
     Diagnostics d;
-    auto s = style::read_style_text("<style><document title-page=\"false\" toc=\"false\"/></style>", "s", d);
+    auto s = style::read_style_text("<style><document title-page=\"false\" toc=\"false\"/></style>",
+                                    "s", d);
     REQUIRE(s);
     const auto doc = compose::compose(load(sample), *s, {}, d);
     const auto dump = model::dump(doc);

@@ -3,10 +3,10 @@
 #include "compose/composer.hpp"
 #include "design/design.hpp"
 #include "helpers.hpp"
-#include "text/hyphenator.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "style/style_reader.hpp"
 #include "style/tunables.hpp"
+#include "text/hyphenator.hpp"
 
 #include <doctest/doctest.h>
 
@@ -135,7 +135,8 @@ TEST_CASE("design: bad designs and tunables are errors with their place") {
     has(style_errors("<style><design>\n<set name=\"milestones\" value=\"2\"/>"
                      "<set name=\"milestones\" value=\"3\"/></design></style>"),
         "error: tunable 'milestones' is already set on line 2");
-    has(style_errors("<style><design/>\n<design/></style>"), "s.xml:2:1: error: <design> is given twice");
+    has(style_errors("<style><design/>\n<design/></style>"),
+        "s.xml:2:1: error: <design> is given twice");
 }
 
 TEST_CASE("design: the brochure honours a rail width from the style sheet") {
@@ -218,6 +219,7 @@ TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newes
     // The newest milestone first: the list's first date is the latest year.
     const auto list = text.find("Die jüngsten Meilensteine");
     CHECK(text.find("2021", list) != std::string::npos);
-    CHECK(shell("qpdf --check '" + pdf.string() + "'").find("No syntax or stream encoding errors") !=
-          std::string::npos);
+    CHECK(
+        shell("qpdf --check '" + pdf.string() + "'").find("No syntax or stream encoding errors") !=
+        std::string::npos);
 }

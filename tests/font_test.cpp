@@ -18,7 +18,7 @@ namespace {
 struct FreeTypeFace {
     FT_Library lib = nullptr;
     FT_Face face = nullptr;
-    explicit FreeTypeFace(const std::string &path) {
+    explicit FreeTypeFace(const std::string& path) {
         REQUIRE(FT_Init_FreeType(&lib) == 0);
         REQUIRE(FT_New_Face(lib, path.c_str(), 0, &face) == 0);
     }
@@ -33,7 +33,7 @@ struct FreeTypeFace {
 TEST_CASE("font face: each character's advance as FreeType gives it, in font units and 1/1000 em") {
     text::FontSet fonts;
     for (const bool bold : {false, true}) {
-        const auto &face = fonts.at(fonts.face(style::Font{"Charis SIL", bold, false}));
+        const auto& face = fonts.at(fonts.face(style::Font{"Charis SIL", bold, false}));
         CAPTURE(face.path());
         CHECK(face.family() == "Charis SIL");
         CHECK(face.is_truetype());
@@ -65,7 +65,7 @@ TEST_CASE("font face: each character's advance as FreeType gives it, in font uni
 
 TEST_CASE("font face: missing characters have no glyph and no width") {
     text::FontSet fonts;
-    const auto &face = fonts.at(fonts.face(style::Font{"Charis SIL", false, false}));
+    const auto& face = fonts.at(fonts.face(style::Font{"Charis SIL", false, false}));
     for (const char32_t c : {U'\uE000', U'\U0001F600', U'\U0010FFFF', U'\u4E00'}) {
         CAPTURE(static_cast<unsigned>(c));
         CHECK_FALSE(face.has_glyph(c));
@@ -82,7 +82,7 @@ TEST_CASE("font face: missing characters have no glyph and no width") {
 
 TEST_CASE("font face: one face read from several threads at once gives the same widths") {
     text::FontSet fonts;
-    const auto &face = fonts.at(fonts.face(style::Font{"DejaVu Sans", false, false}));
+    const auto& face = fonts.at(fonts.face(style::Font{"DejaVu Sans", false, false}));
     const std::string sample = "Größe „Beste“ – enaio® Ä 1994 Ωμέγα Жизнь ★ \U0001D400";
     const Length expected = face.width(sample, pt(11));
     std::vector<Length> got(4, 0);
@@ -92,7 +92,7 @@ TEST_CASE("font face: one face read from several threads at once gives the same 
             for (int k = 0; k < 2000; ++k)
                 got[t] = face.width(sample, pt(11));
         });
-    for (auto &th : threads)
+    for (auto& th : threads)
         th.join();
     for (const Length w : got)
         CHECK(w == expected);

@@ -1,14 +1,14 @@
 // Golden cases: tests/cases/<name>/input.xml with the expected model dump
 // and Markdown beside it. CHRONIK_UPDATE_GOLDEN=1 rewrites them.
 #include "compose/composer.hpp"
-#include "helpers.hpp"
 #include "design/design.hpp"
+#include "helpers.hpp"
 #include "layout/page_dump.hpp"
-#include "text/hyphenator.hpp"
 #include "model/dump.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "render/renderer.hpp"
 #include "style/style_reader.hpp"
+#include "text/hyphenator.hpp"
 
 #include <doctest/doctest.h>
 
@@ -69,8 +69,7 @@ TEST_CASE("golden: every case under tests/cases") {
         if (fs::exists(dir / "expected.factsheet.layout.txt") ||
             std::getenv("CHRONIK_UPDATE_GOLDEN")) {
             text::FontSet sheet_fonts;
-            const auto sheet =
-                lay_out("factsheet", doc, builtin("factsheet"), sheet_fonts, d);
+            const auto sheet = lay_out("factsheet", doc, builtin("factsheet"), sheet_fonts, d);
             CHECK(sheet.pages.size() == 1);
             test::check_golden(dir / "expected.factsheet.layout.txt",
                                layout::dump(sheet, sheet_fonts));
@@ -94,12 +93,13 @@ TEST_CASE("layout: a long document is laid out the same on one thread and on two
     for (int year = 1900; year < 2020; ++year) {
         const std::string y = std::to_string(year);
         xml += "<period label=\"" + y + "\">";
-        xml += "<milestone date=\"" + y + "-03-0" + std::to_string(1 + year % 9) + "\"><title>Meilenstein " +
-               y + "</title><p>Die Stadtverwaltung führte " + y +
+        xml += "<milestone date=\"" + y + "-03-0" + std::to_string(1 + year % 9) +
+               "\"><title>Meilenstein " + y + "</title><p>Die Stadtverwaltung führte " + y +
                " die <em>elektronische Akte</em> ein, mit <strong>Bürgerservice</strong> und "
                "Informationstechnologie für Gemeindeverwaltungen im Freistaat.</p>"
-               "<p>Mehr unter <a href=\"https://example.org/" + y + "\">example.org/" + y +
-               "</a>, Zeichen " + (year % 10 == 0 ? "\u2603" : "x") + " im Text.</p></milestone>";
+               "<p>Mehr unter <a href=\"https://example.org/" +
+               y + "\">example.org/" + y + "</a>, Zeichen " + (year % 10 == 0 ? "\u2603" : "x") +
+               " im Text.</p></milestone>";
         xml += "<milestone date=\"" + y + "-11\"><title>Kurzmeldung " + y + "</title></milestone>";
         xml += "</period>";
     }

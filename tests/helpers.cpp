@@ -81,7 +81,8 @@ std::string shell_quote(const std::string& s) {
 RunResult run_command(const std::string& prefix, const std::vector<std::string>& args,
                       const std::filesystem::path& cwd) {
     TempDir io;
-    std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + prefix + " " + shell_quote(binary);
+    std::string cmd =
+        "cd " + shell_quote(cwd.string()) + " && " + prefix + " " + shell_quote(binary);
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + ...
     for (const auto& a : args) {
         cmd += ' ';
@@ -112,9 +113,9 @@ void check_golden(const std::filesystem::path& golden, const std::string& actual
         MESSAGE("rewrote " << golden.string());
         return;
     }
-    REQUIRE_MESSAGE(std::filesystem::exists(golden),
-                    "missing golden file " << golden.string()
-                                           << " (run with CHRONIK_UPDATE_GOLDEN=1)");
+    REQUIRE_MESSAGE(std::filesystem::exists(golden), "missing golden file "
+                                                         << golden.string()
+                                                         << " (run with CHRONIK_UPDATE_GOLDEN=1)");
     const std::string expected = read_file(golden);
     if (expected == actual) {
         CHECK(true);

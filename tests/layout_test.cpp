@@ -42,7 +42,9 @@ std::string text_of(const Line& l) {
     return s;
 }
 
-Length end_of(const Line& l) { return l.pieces.back().x + l.pieces.back().width; }
+Length end_of(const Line& l) {
+    return l.pieces.back().x + l.pieces.back().width;
+}
 
 const std::string corona =
     "Die Corona-Pandemie hat das öffentliche Leben in nahezu allen Bereichen verändert. "
@@ -108,7 +110,8 @@ TEST_CASE("paragraph: no hyphenation in numbers, links, short words, or when the
     for (const auto& l : set.lines)
         CHECK_FALSE(l.hyphenated);
     set = s.set({model::Link{"https://www.it-fachtag-leipzig.de",
-                             {model::Text{"www.it-fachtag-leipzig.de", 1}}, 1}},
+                             {model::Text{"www.it-fachtag-leipzig.de", 1}},
+                             1}},
                 pt(60));
     std::string joined;
     for (const auto& l : set.lines)
@@ -131,8 +134,8 @@ TEST_CASE("paragraph: a word longer than the line is split, not run into the mar
 
 TEST_CASE("paragraph: a line break in the source forces one in the output") {
     Setter s;
-    const auto set = s.set({model::Text{"erste Zeile", 1}, model::LineBreak{1}, model::Text{"zweite", 1}},
-                           pt(300));
+    const auto set = s.set(
+        {model::Text{"erste Zeile", 1}, model::LineBreak{1}, model::Text{"zweite", 1}}, pt(300));
     REQUIRE(set.lines.size() == 2);
     CHECK(text_of(set.lines[0]) == "erste Zeile");
     CHECK(set.lines[0].last); // set like a last line: natural spaces
@@ -142,7 +145,8 @@ TEST_CASE("paragraph: characters the font lacks are warned about with their line
     Setter s;
     s.set("Schneemann ☃ und Lächeln 😀", pt(300));
     const auto w = test::lines(s.diags);
-    CHECK(test::has(w, "t.xml:7: warning: character U+2603 '☃' is not in font 'Charis SIL'; set in 'DejaVu Sans'"));
+    CHECK(test::has(w, "t.xml:7: warning: character U+2603 '☃' is not in font 'Charis SIL'; set in "
+                       "'DejaVu Sans'"));
     CHECK(test::has(w, "t.xml:7: warning: character U+1F600 '😀' cannot be set in the PDF"));
 }
 

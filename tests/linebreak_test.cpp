@@ -127,7 +127,9 @@ double brute_force_optimum(const std::vector<Item>& items, Length width, const B
             const Item& br = items[to];
             if (br.kind == Item::Kind::Penalty)
                 w += br.width;
-            double r = w < width ? (fill ? 0 : y > 0 ? double(width - w) / y : 1e9)
+            double r = w < width   ? (fill    ? 0
+                                      : y > 0 ? double(width - w) / y
+                                              : 1e9)
                        : w > width ? (z > 0 ? double(width - w) / z : -1e9)
                                    : 0;
             if (r < -1)
@@ -199,7 +201,8 @@ TEST_CASE("linebreak: the frog king at 35 units, breaks and ratios") {
     const auto p = items_for(frog_king);
     BreakParams prm;
     prm.tolerance = 200; // TeX's \tolerance: with fixed-width glyphs and no hyphenation
-    const auto breaks = break_lines(p.items, [](std::size_t) { return 35000; }, prm);
+    const auto breaks = break_lines(
+        p.items, [](std::size_t) { return 35000; }, prm);
     REQUIRE(breaks);
     const auto lines = lines_of(p, *breaks);
     // Known breaks: the brute-force test below confirms they are optimal.
@@ -232,13 +235,15 @@ TEST_CASE("linebreak: total fit finds the optimum at several widths") {
     BreakParams prm;
     for (Length width : {30000, 35000, 42000, 50000, 61000}) {
         CAPTURE(width);
-        const auto breaks = break_lines(p.items, [&](std::size_t) { return width; }, prm);
+        const auto breaks = break_lines(
+            p.items, [&](std::size_t) { return width; }, prm);
         REQUIRE(breaks);
         const double ours = total_demerits(p.items, *breaks, prm);
         // The optimum of the first pass that has a solution, as the breaker does.
         double optimum = std::numeric_limits<double>::infinity();
-        for (double max_ratio : {std::cbrt(prm.tolerance / 100.0), std::cbrt(prm.second_tolerance / 100.0),
-                                 std::numeric_limits<double>::infinity()}) {
+        for (double max_ratio :
+             {std::cbrt(prm.tolerance / 100.0), std::cbrt(prm.second_tolerance / 100.0),
+              std::numeric_limits<double>::infinity()}) {
             optimum = brute_force_optimum(p.items, width, prm, max_ratio);
             if (optimum < std::numeric_limits<double>::infinity())
                 break;
@@ -252,8 +257,12 @@ TEST_CASE("linebreak: total fit finds the optimum at several widths") {
 
 TEST_CASE("linebreak: no feasible fit within tolerance falls back to looser passes") {
     // Long words on a narrow line: r <= 1 is impossible, r <= 2 is not.
-    std::vector<Item> items = {Item::box(10000), Item::glue(1000, 500, 333), Item::box(10000),
-                               Item::glue(1000, 500, 333), Item::box(10000), Item::fill_glue(),
+    std::vector<Item> items = {Item::box(10000),
+                               Item::glue(1000, 500, 333),
+                               Item::box(10000),
+                               Item::glue(1000, 500, 333),
+                               Item::box(10000),
+                               Item::fill_glue(),
                                Item::penalty_item(0, -infinite_penalty, false)};
     const auto breaks = break_lines(items, [](std::size_t) { return 12000; }, {});
     REQUIRE(breaks);
@@ -291,9 +300,13 @@ TEST_CASE("linebreak: at most two hyphenated lines in a row") {
 }
 
 TEST_CASE("linebreak: a forced break ends a line early without stretching it") {
-    std::vector<Item> items = {Item::box(5000), Item::glue(1000, 500, 333), Item::box(5000),
-                               Item::fill_glue(), Item::penalty_item(0, -infinite_penalty, false),
-                               Item::box(5000), Item::fill_glue(),
+    std::vector<Item> items = {Item::box(5000),
+                               Item::glue(1000, 500, 333),
+                               Item::box(5000),
+                               Item::fill_glue(),
+                               Item::penalty_item(0, -infinite_penalty, false),
+                               Item::box(5000),
+                               Item::fill_glue(),
                                Item::penalty_item(0, -infinite_penalty, false)};
     const auto breaks = break_lines(items, [](std::size_t) { return 30000; }, {});
     REQUIRE(breaks);

@@ -49,20 +49,22 @@ TEST_CASE("markdown: one-liners form one list, titles and dates") {
       <milestone date="1994-07-01"><title>A</title></milestone>
       <milestone date="1993"><title>B</title></milestone>
       <milestone date="1992-05"><title>C <em>x</em></title><p>Body</p></milestone></period></chronicle>)");
-    CHECK(md.find("## 1990s\n\n- **1. Juli 1994** – A\n- **1993** – B\n\n### C *x*\n\n*Mai 1992*\n\nBody\n") !=
-          std::string::npos);
+    CHECK(md.find("## 1990s\n\n- **1. Juli 1994** – A\n- **1993** – B\n\n### C *x*\n\n*Mai "
+                  "1992*\n\nBody\n") != std::string::npos);
 }
 
 TEST_CASE("markdown: images are linked relative to the output folder") {
     const std::string xml = R"(<chronicle><title>T</title><milestone date="2000"><p>x</p>
       <image src="images/small.png" alt="A [small] picture"><caption>The <em>caption</em></caption></image></milestone></chronicle>)";
-    CHECK(markdown(xml).find("![A \\[small\\] picture](images/small.png)\\\n*The *caption**\n") != std::string::npos);
+    CHECK(markdown(xml).find("![A \\[small\\] picture](images/small.png)\\\n*The *caption**\n") !=
+          std::string::npos);
     render::Target t{(test::source_dir / "output").string()};
     CHECK(markdown(xml, t).find("](../tests/images/small.png)") != std::string::npos);
 }
 
 TEST_CASE("markdown: the TOC links to anchors of the period headings") {
-    const auto md = markdown("<chronicle><title>T</title><period label=\"1997/1998\"><milestone date=\"1997\"><p>x</p></milestone></period></chronicle>");
+    const auto md = markdown("<chronicle><title>T</title><period label=\"1997/1998\"><milestone "
+                             "date=\"1997\"><p>x</p></milestone></period></chronicle>");
     CHECK(md.find("## Inhalt\n\n- [1997/1998](#p-1997-1998)\n") != std::string::npos);
     CHECK(md.find("<a id=\"p-1997-1998\"></a>\n\n## 1997/1998\n") != std::string::npos);
 }

@@ -4,9 +4,9 @@
 // stream compression that does not depend on the number of threads.
 #include "helpers.hpp"
 #include "render/pdf/pdf_writer.hpp"
-#include "text/font_set.hpp"
 #include "render/pdf/stream_compression.hpp"
 #include "render/pdf/truetype_subset.hpp"
+#include "text/font_set.hpp"
 
 #include <doctest/doctest.h>
 #include <ft2build.h>
@@ -15,9 +15,9 @@
 #include <zlib.h>
 
 #include <cstdio>
-#include <sstream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 
 using namespace chronik;
@@ -28,8 +28,9 @@ namespace {
 
 std::string charis_path(const char* style = "Regular") {
     text::FontSet fonts;
-    return fonts.at(fonts.face(style::Font{"Charis SIL", std::string(style) == "Bold",
-                                           std::string(style) == "Italic"}))
+    return fonts
+        .at(fonts.face(style::Font{"Charis SIL", std::string(style) == "Bold",
+                                   std::string(style) == "Italic"}))
         .path();
 }
 
@@ -96,9 +97,11 @@ TEST_CASE("truetype subset: FreeType reads it, with the glyphs shown under the s
         CHECK(face.face->glyph->metrics.horiAdvance == advance);
     }
     CHECK(FT_Get_Char_Index(face.face, U'Q') == 0); // not shown: not mapped
-    REQUIRE(FT_Load_Glyph(face.face, FT_Get_Char_Index(original.face, U'Q'), FT_LOAD_NO_SCALE) == 0);
+    REQUIRE(FT_Load_Glyph(face.face, FT_Get_Char_Index(original.face, U'Q'), FT_LOAD_NO_SCALE) ==
+            0);
     CHECK(face.face->glyph->outline.n_points == 0); // and no outline
-    const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face.face, FT_SFNT_POST));
+    const auto* post =
+        static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face.face, FT_SFNT_POST));
     REQUIRE(post);
     CHECK(post->FormatType == 0x00030000); // no glyph names
     CHECK(std::string(face.face->family_name) == "Charis SIL");
@@ -138,7 +141,8 @@ TEST_CASE("truetype subset: thousands of scattered characters still make a valid
 TEST_CASE("truetype subset: a damaged font is refused, not misread") {
     const std::string file = test::read_file(charis_path());
     CHECK_THROWS_AS(truetype::subset(file.substr(0, 8), {}), std::runtime_error);
-    CHECK_THROWS_AS(truetype::subset(file.substr(0, file.size() / 2), {{65, 36}}), std::runtime_error);
+    CHECK_THROWS_AS(truetype::subset(file.substr(0, file.size() / 2), {{65, 36}}),
+                    std::runtime_error);
     CHECK_THROWS_AS(truetype::subset(std::string(4096, 'x'), {}), std::runtime_error);
     std::string cut = file;
     cut[12 + 4 + 8] = '\x7F'; // the first table's offset far beyond the file
@@ -159,7 +163,8 @@ TEST_CASE("stream compression: the same bytes whatever the number of threads, an
         StreamCompression compression(threads);
         const std::size_t first = compression.take(plains[0]);
         CHECK(first == 0);
-        const auto rest = compression.take(std::vector<std::string>(plains.begin() + 1, plains.end()));
+        const auto rest =
+            compression.take(std::vector<std::string>(plains.begin() + 1, plains.end()));
         REQUIRE(rest.size() == plains.size() - 1);
         REQUIRE(compression.finish());
         std::vector<std::string> packed{compression.packed(first)};
@@ -186,13 +191,15 @@ TEST_CASE("stream compression: the same bytes whatever the number of threads, an
 TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is in them") {
     test::require_tool("qpdf", "qpdf");
     test::TempDir dir;
-    const auto run = test::run_chronik({"render", (test::source_dir / "data/lecos-chronik.xml").string(),
-                                        "-f", "pdf", "-o", dir.path().string()},
-                                       fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
+    const auto run =
+        test::run_chronik({"render", (test::source_dir / "data/lecos-chronik.xml").string(), "-f",
+                           "pdf", "-o", dir.path().string()},
+                          fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
     REQUIRE(run.status == 0);
     const fs::path qdf = dir / "qdf.pdf";
-    REQUIRE(std::system(("qpdf --qdf --object-streams=disable '" + (dir / "lecos-chronik.pdf").string() +
-                         "' '" + qdf.string() + "'").c_str()) == 0);
+    REQUIRE(std::system(("qpdf --qdf --object-streams=disable '" +
+                         (dir / "lecos-chronik.pdf").string() + "' '" + qdf.string() + "'")
+                            .c_str()) == 0);
     const std::string pdf = test::read_file(qdf);
     // Objects of the QDF file: "N 0 obj\n<< ... >>\n[stream\n...\nendstream]".
     auto object = [&](const std::string& id) {
@@ -218,7 +225,8 @@ TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is i
     for (auto at = pdf.find("/Subtype /CIDFontType2"); at != std::string::npos;
          at = pdf.find("/Subtype /CIDFontType2", at + 1)) {
         const auto start = pdf.rfind(" 0 obj\n", at);
-        const auto id = pdf.substr(pdf.rfind('\n', start - 1) + 1, start - pdf.rfind('\n', start - 1) - 1);
+        const auto id =
+            pdf.substr(pdf.rfind('\n', start - 1) + 1, start - pdf.rfind('\n', start - 1) - 1);
         const std::string cid_font = object(id);
         const std::string descriptor = object(ref(cid_font, "/FontDescriptor"));
         CHECK(descriptor.find("/CapHeight ") != std::string::npos);
@@ -231,7 +239,7 @@ TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is i
         const std::string name = ref(descriptor, "/FontName");
         const char* style = name.find("Bold") != std::string::npos     ? "Bold"
                             : name.find("Italic") != std::string::npos ? "Italic"
-                                                                        : "Regular";
+                                                                       : "Regular";
         CAPTURE(name);
         const std::string original_path = charis_path(style);
         const std::string original_bytes = test::read_file(original_path);
@@ -279,11 +287,13 @@ TEST_CASE("pdf: the sample's fonts are small subsets, and every glyph shown is i
     CHECK(fonts >= 3);
 }
 
-TEST_CASE("pdf: the trailer's /ID is two equal digests, the same for the same input, other for another") {
+TEST_CASE(
+    "pdf: the trailer's /ID is two equal digests, the same for the same input, other for another") {
     test::TempDir dir;
     auto render = [&](const std::string& input, const std::string& out) {
-        const auto run = test::run_chronik({"render", input, "-f", "pdf", "-o", (dir / out).string(), "-q"},
-                                           fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
+        const auto run =
+            test::run_chronik({"render", input, "-f", "pdf", "-o", (dir / out).string(), "-q"},
+                              fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
         REQUIRE(run.status == 0);
         const fs::path pdf = dir / out / (fs::path(input).stem().string() + ".pdf");
         const std::string bytes = test::read_file(pdf);
@@ -334,8 +344,9 @@ TEST_CASE("PdfWriter: boxes, and dictionaries of its own in the catalog (room fo
     test::TempDir dir;
     test::write_file(dir / "w.pdf", out.str());
     CHECK(std::system(("qpdf --check '" + (dir / "w.pdf").string() + "' >/dev/null").c_str()) == 0);
-    REQUIRE(std::system(("qpdf --qdf --object-streams=disable '" + (dir / "w.pdf").string() + "' '" +
-                         (dir / "q.pdf").string() + "'").c_str()) == 0);
+    REQUIRE(std::system(("qpdf --qdf --object-streams=disable '" + (dir / "w.pdf").string() +
+                         "' '" + (dir / "q.pdf").string() + "'")
+                            .c_str()) == 0);
     const std::string q = test::read_file(dir / "q.pdf");
     CHECK(q.find("/Marked true") != std::string::npos);
     CHECK(q.find("/StructTreeRoot ") != std::string::npos);

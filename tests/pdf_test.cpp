@@ -57,13 +57,14 @@ std::vector<std::string> chronicle_texts(const std::string& path) {
             const std::string name = c->Name();
             if (name == "p" || name == "title") {
                 std::string s;
-                std::function<void(const tinyxml2::XMLNode*)> text = [&](const tinyxml2::XMLNode* n) {
-                    for (auto* k = n->FirstChild(); k; k = k->NextSibling())
-                        if (k->ToText())
-                            s += k->Value();
-                        else
-                            text(k);
-                };
+                std::function<void(const tinyxml2::XMLNode*)> text =
+                    [&](const tinyxml2::XMLNode* n) {
+                        for (auto* k = n->FirstChild(); k; k = k->NextSibling())
+                            if (k->ToText())
+                                s += k->Value();
+                            else
+                                text(k);
+                    };
                 text(c);
                 out.push_back(s);
             } else {
@@ -80,7 +81,8 @@ struct Rendered {
     fs::path pdf;
 };
 
-std::unique_ptr<Rendered> render(const std::string& input, const std::vector<std::string>& extra = {},
+std::unique_ptr<Rendered> render(const std::string& input,
+                                 const std::vector<std::string>& extra = {},
                                  const std::string& epoch = "1700000000") {
     auto r = std::make_unique<Rendered>();
     std::vector<std::string> args = {"render", input, "-f", "pdf", "-o", r->dir.path().string()};
@@ -109,7 +111,8 @@ TEST_CASE("pdf: pdftotext holds every paragraph of the sample in order") {
             nl = text.size();
         const std::string line = text.substr(from, nl - from);
         from = nl + 1;
-        const bool number = !line.empty() && line.find_first_not_of("0123456789\f") == std::string::npos;
+        const bool number =
+            !line.empty() && line.find_first_not_of("0123456789\f") == std::string::npos;
         if (line.rfind("Meilensteine unserer Entwicklung", 0) == 0 && line.size() < 50)
             continue;
         if (number)
@@ -171,14 +174,17 @@ TEST_CASE("pdf: page size follows the style, one outline entry per period, in UT
     auto info = shell("pdfinfo '" + r->pdf.string() + "'").second;
     CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
     CHECK(info.find("Title:           Meilensteine unserer Entwicklung") != std::string::npos);
-    CHECK(info.find("Subject:         Aus dem Gestern das Beste für das Morgen nutzen") != std::string::npos);
+    CHECK(info.find("Subject:         Aus dem Gestern das Beste für das Morgen nutzen") !=
+          std::string::npos);
     CHECK(info.find("Author:          Lecos GmbH") != std::string::npos);
     CHECK(info.find("Creator:         chronik") != std::string::npos);
     CHECK(info.find("Keywords:        awards, company, cooperation") != std::string::npos);
     CHECK(info.find("CreationDate:    Tue Nov 14 22:13:20 2023 UTC") != std::string::npos);
-    const auto outline = shell("qpdf --json --json-key=outlines '" + r->pdf.string() +
-                               "' | python3 -c 'import json,sys; o=json.load(sys.stdin)[\"outlines\"];"
-                               " print(len(o)); print(\"|\".join(x[\"title\"] for x in o))'").second;
+    const auto outline =
+        shell("qpdf --json --json-key=outlines '" + r->pdf.string() +
+              "' | python3 -c 'import json,sys; o=json.load(sys.stdin)[\"outlines\"];"
+              " print(len(o)); print(\"|\".join(x[\"title\"] for x in o))'")
+            .second;
     CHECK(outline.rfind("22\n2021|2020|2019|", 0) == 0);
     CHECK(outline.find("|1997/1998|1995|1992-1994|1991") != std::string::npos);
     r = render(sample, {"-s", "booklet"});
@@ -186,10 +192,14 @@ TEST_CASE("pdf: page size follows the style, one outline entry per period, in UT
     CHECK(info.find("Page size:       419.528 x 595.276 pts") != std::string::npos); // A5
     // Umlauts in outline titles
     test::TempDir dir;
-    test::write_file(dir / "u.xml", "<chronicle><title>T</title><period label=\"Die frühen Jahre\"><milestone date=\"1990\"><p>x</p></milestone></period></chronicle>");
+    test::write_file(dir / "u.xml",
+                     "<chronicle><title>T</title><period label=\"Die frühen Jahre\"><milestone "
+                     "date=\"1990\"><p>x</p></milestone></period></chronicle>");
     r = render((dir / "u.xml").string());
     const auto titles = shell("qpdf --json --json-key=outlines '" + r->pdf.string() +
-                              "' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"outlines\"][0][\"title\"])'").second;
+                              "' | python3 -c 'import json,sys; "
+                              "print(json.load(sys.stdin)[\"outlines\"][0][\"title\"])'")
+                            .second;
     CHECK(titles == "Die frühen Jahre\n");
 }
 
@@ -199,7 +209,8 @@ TEST_CASE("pdf: links to the web and from the contents to the pages") {
     const auto json = shell("qpdf --json=2 --json-key=qpdf '" + r->pdf.string() + "'").second;
     CHECK(json.find("\"/URI\": \"u:https://www.it-fachtag-leipzig.de\"") != std::string::npos);
     std::size_t dests = 0;
-    for (std::size_t at = json.find("\"/Dest\""); at != std::string::npos; at = json.find("\"/Dest\"", at + 1))
+    for (std::size_t at = json.find("\"/Dest\""); at != std::string::npos;
+         at = json.find("\"/Dest\"", at + 1))
         ++dests;
     CHECK(dests >= 22); // one per contents entry (the outline's are separate)
 }

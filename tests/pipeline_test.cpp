@@ -1,10 +1,10 @@
 // The one way through (pipeline/) and the readers table it consults.
-#include "helpers.hpp"
 #include "cli/arguments.hpp"
+#include "helpers.hpp"
 #include "pipeline/pipeline.hpp"
 #include "reader/readers.hpp"
-#include "support/strings.hpp"
 #include "style/style_reader.hpp"
+#include "support/strings.hpp"
 
 #include <doctest/doctest.h>
 
@@ -88,8 +88,8 @@ public:
     std::string_view name() const override { return name_; }
     std::string_view extension() const override { return ".x"; }
     std::string_view description() const override { return "test"; }
-    void render(const model::Document&, const style::Style&, const render::Target&,
-                std::ostream&, Diagnostics&) const override {}
+    void render(const model::Document&, const style::Style&, const render::Target&, std::ostream&,
+                Diagnostics&) const override {}
 
 private:
     std::string name_;

@@ -93,17 +93,21 @@ TEST_CASE("reader: a complete chronicle") {
 }
 
 TEST_CASE("reader: white space collapses, and a space at the edge of <em> moves outside") {
-    const auto r = read(wrap("<milestone date=\"2000\"><p>\n  a<em> b </em>c\n  <strong>d</strong> </p></milestone>"));
+    const auto r = read(wrap(
+        "<milestone date=\"2000\"><p>\n  a<em> b </em>c\n  <strong>d</strong> </p></milestone>"));
     REQUIRE(r.chronicle);
     const auto& p = std::get<chronicle::Paragraph>(r.chronicle->periods[0].milestones[0].body[0]);
     CHECK(model::dump(p.content) == "a <em>b</em> c <strong>d</strong>");
 }
 
 TEST_CASE("reader: structure errors, each with file, line and column") {
-    expect_error("<chronik><title>T</title></chronik>", "t.xml:1:1: error: the root element must be <chronicle>");
-    expect_error("<chronicle>\n  <subtitle>S</subtitle>\n</chronicle>", "t.xml:1:1: error: the chronicle has no <title>");
+    expect_error("<chronik><title>T</title></chronik>",
+                 "t.xml:1:1: error: the root element must be <chronicle>");
+    expect_error("<chronicle>\n  <subtitle>S</subtitle>\n</chronicle>",
+                 "t.xml:1:1: error: the chronicle has no <title>");
     expect_error(wrap("<chapter/>"), "t.xml:3:1: error: unknown element <chapter> in <chronicle>");
-    expect_error(wrap("<intro><p>x</p></intro>\n<subtitle>S</subtitle>"), "t.xml:4:1: error: <subtitle> must come before <intro>");
+    expect_error(wrap("<intro><p>x</p></intro>\n<subtitle>S</subtitle>"),
+                 "t.xml:4:1: error: <subtitle> must come before <intro>");
     expect_error(wrap("<title>Again</title>"), "t.xml:3:1: error: <title> is given twice");
     expect_error(wrap("<period><milestone date=\"2000\"><p>x</p><foo/></milestone></period>"),
                  "t.xml:3:40: error: unknown element <foo> in <milestone>");
@@ -131,8 +135,9 @@ TEST_CASE("reader: milestone errors") {
                  "t.xml:3:1: error: <milestone> needs a date attribute");
     expect_error(wrap("<milestone date=\"2000\"></milestone>"),
                  "t.xml:3:1: error: the milestone is empty");
-    expect_error(wrap("<milestone date=\"2000\"><image src=\"images/small.png\" alt=\"x\"/></milestone>"),
-                 "the milestone is empty");
+    expect_error(
+        wrap("<milestone date=\"2000\"><image src=\"images/small.png\" alt=\"x\"/></milestone>"),
+        "the milestone is empty");
     expect_error(wrap("<milestone date=\"2000\"><p>x</p><title>late</title></milestone>"),
                  "t.xml:3:32: error: <title> must come first in <milestone>");
     expect_error(wrap("<milestone date=\"2000\" id=\"a\"><p>x</p></milestone>\n"
@@ -145,34 +150,44 @@ TEST_CASE("reader: milestone errors") {
 }
 
 TEST_CASE("reader: inline errors") {
-    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"javascript:alert(1)\">x</a></p></milestone>"),
-                 "t.xml:3:30: error: link target 'javascript:alert(1)' is not allowed");
+    expect_error(
+        wrap("<milestone date=\"2000\"><p><a href=\"javascript:alert(1)\">x</a></p></milestone>"),
+        "t.xml:3:30: error: link target 'javascript:alert(1)' is not allowed");
     expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a b\">x</a></p></milestone>"),
                  "is not allowed");
     expect_error(wrap("<milestone date=\"2000\"><p><a>x</a></p></milestone>"), "<a> needs an href");
     expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a\"></a></p></milestone>"),
                  "<a> has no text to click on");
-    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a\"><em><a href=\"https://b\">x</a></em></a></p></milestone>"),
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a\"><em><a "
+                      "href=\"https://b\">x</a></em></a></p></milestone>"),
                  "a link cannot contain another link");
     expect_error(wrap("<milestone date=\"2000\"><p>a <b>bold</b></p></milestone>"),
                  "t.xml:3:29: error: <b> is not allowed in <p> (allowed: em, strong, a, br)");
     expect_error(wrap("<milestone date=\"2000\"><title>a <br/></title></milestone>"),
                  "<br> is not allowed in <title> (allowed: em, strong)");
-    expect_error(wrap("<milestone date=\"2000\"><p>a<br>b</br></p></milestone>"), "<br/> must be empty");
-    CHECK(read(wrap("<milestone date=\"2000\"><p><a href=\"mailto:a@b.de\">mail</a> <a href=\"HTTP://x.de\">x</a></p></milestone>")).chronicle);
+    expect_error(wrap("<milestone date=\"2000\"><p>a<br>b</br></p></milestone>"),
+                 "<br/> must be empty");
+    CHECK(read(wrap("<milestone date=\"2000\"><p><a href=\"mailto:a@b.de\">mail</a> <a "
+                    "href=\"HTTP://x.de\">x</a></p></milestone>"))
+              .chronicle);
 }
 
 TEST_CASE("reader: image errors") {
     auto img = [](const std::string& attrs) {
         return wrap("<milestone date=\"2000\"><p>x</p><image " + attrs + "/></milestone>");
     };
-    expect_error(img("src=\"images/missing.png\" alt=\"x\""), "image 'images/missing.png' cannot be opened");
-    expect_error(img("src=\"images/fake.png\" alt=\"x\""), "image 'images/fake.png' is neither a PNG nor a JPEG image");
+    expect_error(img("src=\"images/missing.png\" alt=\"x\""),
+                 "image 'images/missing.png' cannot be opened");
+    expect_error(img("src=\"images/fake.png\" alt=\"x\""),
+                 "image 'images/fake.png' is neither a PNG nor a JPEG image");
     expect_error(img("src=\"images/fake.jpg\" alt=\"x\""), "is neither a PNG nor a JPEG image");
-    expect_error(img("src=\"images/truncated.png\" alt=\"x\""), "is a truncated or corrupt PNG file");
+    expect_error(img("src=\"images/truncated.png\" alt=\"x\""),
+                 "is a truncated or corrupt PNG file");
     expect_error(img("src=\"/etc/passwd\" alt=\"x\""), "image path '/etc/passwd' is absolute");
-    expect_error(img("src=\"../CMakeLists.txt\" alt=\"x\""), "leads outside the chronicle's folder");
-    expect_error(img("src=\"images/../../x.png\" alt=\"x\""), "leads outside the chronicle's folder");
+    expect_error(img("src=\"../CMakeLists.txt\" alt=\"x\""),
+                 "leads outside the chronicle's folder");
+    expect_error(img("src=\"images/../../x.png\" alt=\"x\""),
+                 "leads outside the chronicle's folder");
     expect_error(img("alt=\"x\""), "<image> needs a src attribute");
     expect_error(img("src=\"images/small.png\""), "<image> needs an alt attribute");
     const auto ok = read(img("src=\"images/small.jpg\" alt=\"x\""));
@@ -189,21 +204,25 @@ TEST_CASE("reader: image errors") {
     const auto deep = read(img("src=\"images/deep16.png\" alt=\"x\""));
     INFO(joined(deep.diags));
     REQUIRE(deep.chronicle);
-    const auto& d16 = std::get<chronicle::ImageRef>(deep.chronicle->periods[0].milestones[0].body[1]);
+    const auto& d16 =
+        std::get<chronicle::ImageRef>(deep.chronicle->periods[0].milestones[0].body[1]);
     CHECK(d16.bit_depth == 16);
     CHECK_FALSE(d16.interlaced);
     REQUIRE(d16.bytes);
-    CHECK(d16.bytes->size() == std::filesystem::file_size(test::source_dir / "tests/images/deep16.png"));
+    CHECK(d16.bytes->size() ==
+          std::filesystem::file_size(test::source_dir / "tests/images/deep16.png"));
     // outside the folder, but allowed by the option: then it must still be an image
     reader::ReadOptions allow;
     allow.allow_outside_images = true;
-    CHECK(has(read(img("src=\"../CMakeLists.txt\" alt=\"x\""), allow).diags, "is neither a PNG nor a JPEG"));
+    CHECK(has(read(img("src=\"../CMakeLists.txt\" alt=\"x\""), allow).diags,
+              "is neither a PNG nor a JPEG"));
 }
 
 TEST_CASE("reader: all errors of a file are reported, not just the first") {
-    const auto r = read(wrap("<milestone date=\"2021-02-30\"><p>x</p></milestone>\n"
-                             "<milestone date=\"2000\" foo=\"1\"></milestone>\n"
-                             "<milestone date=\"2000\"><p><a href=\"ftp://x\">x</a></p></milestone>"));
+    const auto r =
+        read(wrap("<milestone date=\"2021-02-30\"><p>x</p></milestone>\n"
+                  "<milestone date=\"2000\" foo=\"1\"></milestone>\n"
+                  "<milestone date=\"2000\"><p><a href=\"ftp://x\">x</a></p></milestone>"));
     CHECK_FALSE(r.chronicle);
     CHECK(r.diags.size() == 4);
     CHECK(has(r.diags, "t.xml:3:12: error: date"));
@@ -213,10 +232,13 @@ TEST_CASE("reader: all errors of a file are reported, not just the first") {
 }
 
 TEST_CASE("reader: warnings do not stop the read") {
-    const auto r = read(wrap("<period label=\"1992-1994\">\n<milestone date=\"1991-07-01\"><title>x</title></milestone>\n</period>\n<period label=\"1990\"/>"));
+    const auto r = read(wrap(
+        "<period label=\"1992-1994\">\n<milestone "
+        "date=\"1991-07-01\"><title>x</title></milestone>\n</period>\n<period label=\"1990\"/>"));
     INFO(joined(r.diags));
     REQUIRE(r.chronicle);
-    CHECK(has(r.diags, "t.xml:4: warning: milestone dated 1991-07-01 lies outside the years of its period '1992-1994'"));
+    CHECK(has(r.diags, "t.xml:4: warning: milestone dated 1991-07-01 lies outside the years of its "
+                       "period '1992-1994'"));
     CHECK(has(r.diags, "t.xml:6: warning: period '1990' has no milestones"));
 }
 

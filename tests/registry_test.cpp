@@ -50,7 +50,7 @@ TEST_CASE("registry: a new format is one add(), names are unique") {
 
 TEST_CASE("registry: set-up ahead is optional, and a render is the same with or without it") {
     const auto formats = render::builtin_registry();
-    CHECK(Fake("x").prepare() == nullptr);     // nothing to start by default
+    CHECK(Fake("x").prepare() == nullptr); // nothing to start by default
     CHECK(formats.find("md")->prepare() == nullptr);
     model::Document doc;
     doc.meta.title = "T";

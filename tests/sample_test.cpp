@@ -71,14 +71,16 @@ std::string plain(const std::string& md) {
 
 TEST_CASE("sample: `chronik render -f md` holds every paragraph of the chronicle, in order") {
     tinyxml2::XMLDocument xml;
-    REQUIRE(xml.LoadFile((test::source_dir / "data/lecos-chronik.xml").c_str()) == tinyxml2::XML_SUCCESS);
+    REQUIRE(xml.LoadFile((test::source_dir / "data/lecos-chronik.xml").c_str()) ==
+            tinyxml2::XML_SUCCESS);
     std::vector<std::string> expected;
     texts(xml.RootElement(), expected);
     CHECK(expected.size() >= 60); // 51 paragraphs, 8 dated titles, title block, intro
 
     test::TempDir dir;
-    const auto r = test::run_chronik({"render", (test::source_dir / "data/lecos-chronik.xml").string(),
-                                      "-f", "md", "-o", dir.path().string()});
+    const auto r =
+        test::run_chronik({"render", (test::source_dir / "data/lecos-chronik.xml").string(), "-f",
+                           "md", "-o", dir.path().string()});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     const std::string text = plain(test::read_file(dir / "lecos-chronik.md"));
     std::size_t at = 0;
@@ -94,5 +96,6 @@ TEST_CASE("sample: `chronik render -f md` holds every paragraph of the chronicle
     }
     CHECK(found == static_cast<int>(expected.size()));
     // The dated one-liners carry their date in German.
-    CHECK(text.find("1. Juli 1994 – Ausländerverfahren und Geoinformationssystem SICAD") != std::string::npos);
+    CHECK(text.find("1. Juli 1994 – Ausländerverfahren und Geoinformationssystem SICAD") !=
+          std::string::npos);
 }

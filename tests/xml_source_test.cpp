@@ -24,8 +24,10 @@ TEST_CASE("xml: empty, UTF-16, UTF-32 and binary files are refused") {
     CHECK(has(parse_errors(std::string("\xFF\xFE<\0c\0", 6)), "t.xml:1:1: error: file is UTF-16"));
     CHECK(has(parse_errors(std::string("\xFE\xFF\0<\0c", 6)), "t.xml:1:1: error: file is UTF-16"));
     CHECK(has(parse_errors(std::string("\xFF\xFE\0\0<\0\0\0", 8)), "UTF-32"));
-    CHECK(has(parse_errors(std::string("<\0c\0h\0", 6)), "t.xml:1:2: error: file contains a NUL byte"));
-    CHECK(has(parse_errors("\x89PNG\r\n\x1a\n\x01\x02"), "t.xml:1:1: error: invalid UTF-8 (byte 0x89)"));
+    CHECK(has(parse_errors(std::string("<\0c\0h\0", 6)),
+              "t.xml:1:2: error: file contains a NUL byte"));
+    CHECK(has(parse_errors("\x89PNG\r\n\x1a\n\x01\x02"),
+              "t.xml:1:1: error: invalid UTF-8 (byte 0x89)"));
 }
 
 TEST_CASE("xml: invalid UTF-8 is reported at its line and column, every time") {
@@ -67,7 +69,8 @@ TEST_CASE("xml: only the built-in entities and character references") {
     auto e = parse_errors("<a>\n x &nbsp; y &copy;</a>");
     CHECK(has(e, "t.xml:2:4: error: unknown entity '&nbsp;'"));
     CHECK(has(e, "t.xml:2:13: error: unknown entity '&copy;'"));
-    CHECK(has(parse_errors("<a>Müller & Söhne</a>"), "t.xml:1:11: error: a bare '&' must be written as &amp;"));
+    CHECK(has(parse_errors("<a>Müller & Söhne</a>"),
+              "t.xml:1:11: error: a bare '&' must be written as &amp;"));
     CHECK(has(parse_errors("<a>&#0;</a>"), "names a character XML does not allow"));
     CHECK(has(parse_errors("<a>&#xD800;</a>"), "names a character XML does not allow"));
     CHECK(has(parse_errors("<a>&#12a;</a>"), "malformed character reference"));
@@ -75,13 +78,16 @@ TEST_CASE("xml: only the built-in entities and character references") {
 }
 
 TEST_CASE("xml: control characters are not XML") {
-    CHECK(has(parse_errors("<a>bell\x07</a>"), "t.xml:1:8: error: character U+0007 is not allowed in XML"));
+    CHECK(has(parse_errors("<a>bell\x07</a>"),
+              "t.xml:1:8: error: character U+0007 is not allowed in XML"));
 }
 
 TEST_CASE("xml: not well-formed input names the line") {
-    CHECK(has(parse_errors("<a>\n<b>\n</a>"), "t.xml:2: error: not well-formed XML: end tag does not match its start tag <b>"));
+    CHECK(has(parse_errors("<a>\n<b>\n</a>"),
+              "t.xml:2: error: not well-formed XML: end tag does not match its start tag <b>"));
     CHECK(has(parse_errors("<a>\n<b"), "t.xml:2: error: not well-formed XML"));
-    CHECK(has(parse_errors("<a/><b/>"), "t.xml:1: error: not well-formed XML: more than one root element"));
+    CHECK(has(parse_errors("<a/><b/>"),
+              "t.xml:1: error: not well-formed XML: more than one root element"));
     CHECK(has(parse_errors("<a/>text"), "t.xml:1: error: not well-formed XML"));
     CHECK(has(parse_errors("<a x=\"1\" x=\"2\"/>"), "not well-formed XML"));
     CHECK(has(parse_errors("   "), "not well-formed XML: no root element"));

@@ -15,7 +15,7 @@ void ContentHash::raw(std::string_view bytes) {
     engine_.update(bytes.data(), bytes.size());
 }
 
-ContentHash &ContentHash::add(std::string_view name, std::string_view value) {
+ContentHash& ContentHash::add(std::string_view name, std::string_view value) {
     // name NUL length NUL value: unambiguous whatever the bytes are.
     std::array<char, 24> len{};
     const auto end = std::to_chars(len.data(), len.data() + len.size(), value.size()).ptr;
@@ -27,7 +27,7 @@ ContentHash &ContentHash::add(std::string_view name, std::string_view value) {
     return *this;
 }
 
-ContentHash &ContentHash::add(std::string_view name, std::int64_t value) {
+ContentHash& ContentHash::add(std::string_view name, std::int64_t value) {
     std::array<char, 24> digits{};
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
     return add(name,
@@ -44,7 +44,7 @@ std::string sha256_hex(std::string_view bytes) {
     return Poco::DigestEngine::digestToHex(e.digest());
 }
 
-std::optional<std::string> sha256_of_file(const std::filesystem::path &file) {
+std::optional<std::string> sha256_of_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
         return std::nullopt;
@@ -60,7 +60,7 @@ std::optional<std::string> sha256_of_file(const std::filesystem::path &file) {
     return Poco::DigestEngine::digestToHex(e.digest());
 }
 
-std::optional<std::int64_t> modified_ns(const std::filesystem::path &file) {
+std::optional<std::int64_t> modified_ns(const std::filesystem::path& file) {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0)
         return std::nullopt;

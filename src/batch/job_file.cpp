@@ -81,8 +81,8 @@ std::string printable(std::string_view s) {
 
 class Reader {
 public:
-    Reader(const xml::Source &src, const fs::path &folder, const render::Registry &formats,
-           Diagnostics &d)
+    Reader(const xml::Source& src, const fs::path& folder, const render::Registry& formats,
+           Diagnostics& d)
         : src_(src), folder_(folder), formats_(formats), d_(d) {}
 
     JobFile read() {
@@ -91,7 +91,7 @@ public:
         f.display_folder = fs::path(src_.name()).parent_path();
         f.folder = folder_;
         f.output = folder_;
-        const XMLElement *root = src_.root();
+        const XMLElement* root = src_.root();
         if (std::string_view(root->Name()) != job_file_root) {
             src_.error(root,
                        "the root element of a job file must be <jobs>, not <" +
@@ -100,12 +100,12 @@ public:
             return f;
         }
         allow(root, {"version", "output"});
-        if (const char *v = root->Attribute("version"); v && std::string_view(v) != "1")
+        if (const char* v = root->Attribute("version"); v && std::string_view(v) != "1")
             src_.error(root, "version",
                        "unsupported job file version '" + std::string(v) +
                            "' (this chronik reads version 1)",
                        d_);
-        if (const char *o = root->Attribute("output")) {
+        if (const char* o = root->Attribute("output")) {
             if (!*o || xml::is_blank(o))
                 src_.error(root, "output",
                            "the output folder is empty (leave the attribute "
@@ -116,14 +116,14 @@ public:
         }
 
         Settings defaults;
-        const XMLElement *first_job = nullptr;
-        const XMLElement *seen_defaults = nullptr;
-        for (auto *n = root->FirstChild(); n; n = n->NextSibling()) {
-            if (auto *t = n->ToText(); t && !xml::is_blank(t->Value())) {
+        const XMLElement* first_job = nullptr;
+        const XMLElement* seen_defaults = nullptr;
+        for (auto* n = root->FirstChild(); n; n = n->NextSibling()) {
+            if (auto* t = n->ToText(); t && !xml::is_blank(t->Value())) {
                 src_.error(n, "text is not allowed in <jobs> (only <defaults> and <job>)", d_);
                 continue;
             }
-            const XMLElement *e = n->ToElement();
+            const XMLElement* e = n->ToElement();
             if (!e)
                 continue;
             const std::string_view name = e->Name();
@@ -158,12 +158,12 @@ public:
     }
 
 private:
-    void allow(const XMLElement *e, std::initializer_list<std::string_view> names) {
+    void allow(const XMLElement* e, std::initializer_list<std::string_view> names) {
         xml::check_attributes(src_, e, names, d_);
     }
 
-    void must_be_empty(const XMLElement *e) {
-        for (auto *c = e->FirstChild(); c; c = c->NextSibling()) {
+    void must_be_empty(const XMLElement* e) {
+        for (auto* c = e->FirstChild(); c; c = c->NextSibling()) {
             if (c->ToElement() || (c->ToText() && !xml::is_blank(c->Value()))) {
                 src_.error(
                     e, std::string("<") + e->Name() + "> must be empty (it takes attributes)", d_);
@@ -172,18 +172,18 @@ private:
         }
     }
 
-    Place place(const XMLElement *e, const char *attribute) const {
-        const auto *a = e->FindAttribute(attribute);
+    Place place(const XMLElement* e, const char* attribute) const {
+        const auto* a = e->FindAttribute(attribute);
         return {a ? a->GetLineNum() : e->GetLineNum(), src_.column(e, attribute)};
     }
 
-    void error_at(const Place &p, std::string message) {
+    void error_at(const Place& p, std::string message) {
         d_.error(src_.name(), p.line, p.column, std::move(message));
     }
 
     // A non-blank attribute value, or nullopt (an error if present but blank).
-    std::optional<std::string> value(const XMLElement *e, const char *attribute) {
-        const char *v = e->Attribute(attribute);
+    std::optional<std::string> value(const XMLElement* e, const char* attribute) {
+        const char* v = e->Attribute(attribute);
         if (!v)
             return std::nullopt;
         if (xml::is_blank(v)) {
@@ -193,7 +193,7 @@ private:
         return std::string(v);
     }
 
-    std::optional<int> year(const XMLElement *e, const char *attribute) {
+    std::optional<int> year(const XMLElement* e, const char* attribute) {
         const auto v = value(e, attribute);
         if (!v)
             return std::nullopt;
@@ -207,7 +207,7 @@ private:
         return y;
     }
 
-    Settings settings(const XMLElement *e) {
+    Settings settings(const XMLElement* e) {
         Settings s;
         s.input = value(e, "input");
         s.input_at = place(e, "input");
@@ -245,7 +245,7 @@ private:
                 src_.error(e, "order", "order '" + *v + "' is not one of: written, oldest, newest",
                            d_);
         }
-        if (const char *v = e->Attribute("title")) {
+        if (const char* v = e->Attribute("title")) {
             if (xml::is_blank(v))
                 src_.error(e, "title",
                            "title is empty (leave the attribute out to keep the chronicle's)", d_);
@@ -255,14 +255,14 @@ private:
         return s;
     }
 
-    std::vector<std::string> format_list(const XMLElement *e, const std::string &v) {
+    std::vector<std::string> format_list(const XMLElement* e, const std::string& v) {
         std::vector<std::string> out;
         if (v.find(',') != std::string::npos) {
             src_.error(e, "formats", "formats are separated by spaces, not commas ('pdf docx')",
                        d_);
             return out;
         }
-        for (auto &name : split_spaces(v)) {
+        for (auto& name : split_spaces(v)) {
             if (!formats_.find(name)) {
                 src_.error(e, "formats",
                            "unknown format '" + name + "' (available: " + join(formats_.names()) +
@@ -277,7 +277,7 @@ private:
         return out;
     }
 
-    std::optional<Job> read_job(const XMLElement *e, const Settings &defaults) {
+    std::optional<Job> read_job(const XMLElement* e, const Settings& defaults) {
         const auto start = d_.mark();
         allow(e, {"name", "output", "input", "style", "formats", "from", "to", "category", "lang",
                   "order", "title"});
@@ -302,7 +302,7 @@ private:
         }
 
         const Settings own = settings(e);
-        auto pick = [](const auto &mine, const auto &theirs) { return mine ? mine : theirs; };
+        auto pick = [](const auto& mine, const auto& theirs) { return mine ? mine : theirs; };
         const auto input = pick(own.input, defaults.input);
         if (input) {
             job.input = *input;
@@ -321,7 +321,7 @@ private:
             job.formats = *f;
         else
             job.formats = formats_.names(); // none named: every format, as `render` does
-        auto &o = job.options;
+        auto& o = job.options;
         o.from_year = pick(own.from, defaults.from);
         o.to_year = pick(own.to, defaults.to);
         if (o.from_year && o.to_year && *o.from_year > *o.to_year) {
@@ -339,14 +339,14 @@ private:
             o.order = *r;
         o.title = pick(own.title, defaults.title);
 
-        const char *out = e->Attribute("output");
+        const char* out = e->Attribute("output");
         const std::string wanted = out ? std::string(out) : job.name;
         job.output_at = out ? place(e, "output") : job.at;
         if (!wanted.empty()) {
             std::string why;
             if (auto safe = confined_output_path(wanted, why)) {
                 job.output = *safe;
-                for (const auto &f : job.formats) {
+                for (const auto& f : job.formats) {
                     const auto ext = formats_.find(f)->extension();
                     if (job.output.size() > ext.size() && job.output.ends_with(ext)) {
                         error_at(job.output_at,
@@ -366,10 +366,10 @@ private:
     }
 
     // No two outputs the same file, and no output a folder of another.
-    void check_outputs(const JobFile &f) {
-        std::map<std::string, const Job *> files; // output file -> the job writing it
-        for (const auto &job : f.jobs) {
-            for (const auto &format : job.formats) {
+    void check_outputs(const JobFile& f) {
+        std::map<std::string, const Job*> files; // output file -> the job writing it
+        for (const auto& job : f.jobs) {
+            for (const auto& format : job.formats) {
                 const std::string file =
                     job.output + std::string(formats_.find(format)->extension());
                 if (const auto [it, fresh] = files.emplace(file, &job); !fresh)
@@ -378,7 +378,7 @@ private:
                                                 std::to_string(it->second->at.line) + ") does");
             }
         }
-        for (const auto &job : f.jobs) {
+        for (const auto& job : f.jobs) {
             for (auto folder = fs::path(job.output).parent_path(); !folder.empty();
                  folder = folder.parent_path()) {
                 if (const auto it = files.find(folder.generic_string()); it != files.end())
@@ -389,15 +389,15 @@ private:
         }
     }
 
-    const xml::Source &src_;
+    const xml::Source& src_;
     fs::path folder_;
-    const render::Registry &formats_;
-    Diagnostics &d_;
+    const render::Registry& formats_;
+    Diagnostics& d_;
     std::map<std::string, int> names_; // job name -> line
 };
 
-std::optional<JobFile> finish(std::unique_ptr<xml::Source> src, const fs::path &folder,
-                              const render::Registry &formats, Diagnostics &diags,
+std::optional<JobFile> finish(std::unique_ptr<xml::Source> src, const fs::path& folder,
+                              const render::Registry& formats, Diagnostics& diags,
                               Diagnostics::Mark start) {
     if (!src)
         return std::nullopt;
@@ -410,7 +410,7 @@ std::optional<JobFile> finish(std::unique_ptr<xml::Source> src, const fs::path &
 
 } // namespace
 
-std::optional<std::string> confined_output_path(std::string_view path, std::string &why) {
+std::optional<std::string> confined_output_path(std::string_view path, std::string& why) {
     if (path.empty() || xml::is_blank(path)) {
         why = "is empty";
         return std::nullopt;
@@ -443,16 +443,16 @@ std::optional<std::string> confined_output_path(std::string_view path, std::stri
     return normal.generic_string();
 }
 
-std::optional<JobFile> read_job_file(const std::string &path, const render::Registry &formats,
-                                     Diagnostics &diags) {
+std::optional<JobFile> read_job_file(const std::string& path, const render::Registry& formats,
+                                     Diagnostics& diags) {
     const auto start = diags.mark();
     const fs::path folder = fs::absolute(path).lexically_normal().parent_path();
     return finish(xml::Source::load(path, path, diags), folder, formats, diags, start);
 }
 
-std::optional<JobFile> read_job_file_text(std::string text, const std::string &display,
-                                          const fs::path &folder, const render::Registry &formats,
-                                          Diagnostics &diags) {
+std::optional<JobFile> read_job_file_text(std::string text, const std::string& display,
+                                          const fs::path& folder, const render::Registry& formats,
+                                          Diagnostics& diags) {
     const auto start = diags.mark();
     return finish(xml::Source::parse(std::move(text), display, diags),
                   fs::absolute(folder).lexically_normal(), formats, diags, start);

@@ -59,16 +59,16 @@ struct JobFile {
 };
 
 // nullopt when there was any error (all of them reported).
-std::optional<JobFile> read_job_file(const std::string &path, const render::Registry &formats,
-                                     Diagnostics &diags);
+std::optional<JobFile> read_job_file(const std::string& path, const render::Registry& formats,
+                                     Diagnostics& diags);
 // The same from text; `folder` stands for the job file's folder.
-std::optional<JobFile> read_job_file_text(std::string text, const std::string &display,
-                                          const std::filesystem::path &folder,
-                                          const render::Registry &formats, Diagnostics &diags);
+std::optional<JobFile> read_job_file_text(std::string text, const std::string& display,
+                                          const std::filesystem::path& folder,
+                                          const render::Registry& formats, Diagnostics& diags);
 
 // An output path made safe: relative, inside the output folder once
 // normalised ("a/../b" is "b"), not the folder itself, no control
 // characters. The normalised generic path, or nullopt with `why` set.
-std::optional<std::string> confined_output_path(std::string_view path, std::string &why);
+std::optional<std::string> confined_output_path(std::string_view path, std::string& why);
 
 } // namespace chronik::batch

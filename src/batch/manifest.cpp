@@ -20,7 +20,7 @@ std::vector<std::string_view> fields(std::string_view line) {
     }
 }
 
-template <class T> bool number(std::string_view s, T &out) {
+template <class T> bool number(std::string_view s, T& out) {
     const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && p == s.data() + s.size();
 }
@@ -44,7 +44,7 @@ template <class T> std::string text(T v) {
 
 std::optional<Manifest> parse_manifest(std::string_view text) {
     Manifest m;
-    ManifestJob *job = nullptr;
+    ManifestJob* job = nullptr;
     bool first = true;
     while (!text.empty()) {
         const auto nl = text.find('\n');
@@ -88,11 +88,11 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
     return m;
 }
 
-std::string serialise(const Manifest &m) {
+std::string serialise(const Manifest& m) {
     std::string out = std::string(header) + "\n";
-    for (const auto &[name, job] : m.jobs) {
+    for (const auto& [name, job] : m.jobs) {
         out += "job\t" + name + "\t" + job.hash + "\n";
-        for (const auto &o : job.outputs)
+        for (const auto& o : job.outputs)
             out += "output\t" + o.path + "\t" + o.format + "\t" + text(o.bytes) + "\t" +
                    (o.pages ? text(*o.pages) : std::string("-")) + "\t" + text(o.mtime_ns) + "\t" +
                    o.sha256 + "\n";

@@ -33,23 +33,23 @@ struct ManifestOutput {
     std::optional<int> pages;
     std::int64_t mtime_ns = 0;
     std::string sha256;
-    bool operator==(const ManifestOutput &) const = default;
+    bool operator==(const ManifestOutput&) const = default;
 };
 
 struct ManifestJob {
     std::string hash;
     std::vector<ManifestOutput> outputs; // in the job's format order
-    bool operator==(const ManifestJob &) const = default;
+    bool operator==(const ManifestJob&) const = default;
 };
 
 struct Manifest {
     std::map<std::string, ManifestJob> jobs; // by job name
-    bool operator==(const Manifest &) const = default;
+    bool operator==(const Manifest&) const = default;
 };
 
 // nullopt when the text is not a manifest of this version (the caller
 // then treats every job as new).
 std::optional<Manifest> parse_manifest(std::string_view text);
-std::string serialise(const Manifest &m);
+std::string serialise(const Manifest& m);
 
 } // namespace chronik::batch

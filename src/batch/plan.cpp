@@ -27,25 +27,25 @@ std::string_view chronik_version() {
 
 std::size_t Plan::count(Action a) const {
     return static_cast<std::size_t>(
-        std::count_if(jobs.begin(), jobs.end(), [a](const auto &j) { return j.action == a; }));
+        std::count_if(jobs.begin(), jobs.end(), [a](const auto& j) { return j.action == a; }));
 }
 
 namespace {
 
-std::string read_all(const fs::path &file) {
+std::string read_all(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
 }
 
-std::string chronicle_hash(const fs::path &file, const chronicle::Chronicle &c) {
+std::string chronicle_hash(const fs::path& file, const chronicle::Chronicle& c) {
     ContentHash h;
     h.add("chronicle", sha256_of_file(file).value_or("unreadable"));
-    for (const auto &period : c.periods)
-        for (const auto &m : period.milestones)
-            for (const auto &part : m.body)
-                if (const auto *img = std::get_if<chronicle::ImageRef>(&part))
+    for (const auto& period : c.periods)
+        for (const auto& m : period.milestones)
+            for (const auto& part : m.body)
+                if (const auto* img = std::get_if<chronicle::ImageRef>(&part))
                     h.add("image", img->path)
                         .add("image-bytes", sha256_of_file(img->path).value_or("unreadable"));
     return h.hex();
@@ -55,31 +55,31 @@ std::string chronicle_hash(const fs::path &file, const chronicle::Chronicle &c) 
 // font package upgrade then re-renders. (Path, size and modification
 // time; hashing megabytes of fonts on every run would cost more than it
 // tells.)
-void add_fonts(ContentHash &h, const style::Style &s) {
+void add_fonts(ContentHash& h, const style::Style& s) {
     try {
         text::load_font_configuration();
         std::vector<std::string> paths;
-        for (const auto &role : s.roles) {
+        for (const auto& role : s.roles) {
             const std::string path = text::font_file(role.font);
             if (path.empty())
                 throw std::runtime_error("no font found for '" + role.font.family + "'");
             if (std::find(paths.begin(), paths.end(), path) == paths.end())
                 paths.push_back(path);
         }
-        for (const auto &p : paths) {
+        for (const auto& p : paths) {
             std::error_code ec;
             const auto size = fs::file_size(p, ec);
             h.add("font", p)
                 .add("font-size", static_cast<std::int64_t>(ec ? 0 : size))
                 .add("font-time", modified_ns(p).value_or(0));
         }
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
         // No usable font: the PDF render will say so; the hash notes it.
         h.add("font-error", e.what());
     }
 }
 
-std::string display_path(const JobFile &f, const std::string &written) {
+std::string display_path(const JobFile& f, const std::string& written) {
     const fs::path p(written);
     return p.is_absolute() ? p.lexically_normal().string()
                            : (f.display_folder / p).lexically_normal().string();
@@ -87,15 +87,15 @@ std::string display_path(const JobFile &f, const std::string &written) {
 
 class Planner {
 public:
-    Planner(const JobFile &f, const render::Registry &formats, const PlanOptions &o, Diagnostics &d,
-            Plan &plan)
+    Planner(const JobFile& f, const render::Registry& formats, const PlanOptions& o, Diagnostics& d,
+            Plan& plan)
         : f_(f), formats_(formats), o_(o), d_(d), plan_(plan) {}
 
     void run() {
         plan_.output = f_.output;
         if (!o_.check_only)
             read_manifest();
-        for (const auto &job : f_.jobs)
+        for (const auto& job : f_.jobs)
             plan_.jobs.push_back(plan(job));
     }
 
@@ -112,11 +112,11 @@ private:
                        "not a manifest chronik can read; every job runs and it is rewritten");
     }
 
-    void error_at(const Place &p, std::string message) {
+    void error_at(const Place& p, std::string message) {
         d_.error(f_.display, p.line, p.column, std::move(message));
     }
 
-    const LoadedChronicle *chronicle(const Job &job) {
+    const LoadedChronicle* chronicle(const Job& job) {
         const fs::path file = (f_.folder / job.input).lexically_normal();
         const std::string key = file.string();
         if (const auto it = plan_.chronicles.find(key); it != plan_.chronicles.end())
@@ -132,12 +132,12 @@ private:
             if (loaded->value && !o_.check_only)
                 loaded->hash = chronicle_hash(file, *loaded->value);
         }
-        auto *raw = loaded.get();
+        auto* raw = loaded.get();
         plan_.chronicles.emplace(key, std::move(loaded));
         return raw;
     }
 
-    const LoadedStyle *style(const Job &job) {
+    const LoadedStyle* style(const Job& job) {
         // As `render -s` resolves it: a file if there is one, else a built-in name.
         const fs::path file = (f_.folder / job.style).lexically_normal();
         std::error_code ec;
@@ -170,26 +170,26 @@ private:
             add_fonts(h, *loaded->value);
             loaded->hash = h.hex();
         }
-        auto *raw = loaded.get();
+        auto* raw = loaded.get();
         plan_.styles.emplace(key, std::move(loaded));
         return raw;
     }
 
-    PlannedJob plan(const Job &job) {
+    PlannedJob plan(const Job& job) {
         PlannedJob p;
         p.job = &job;
         p.options = job.options;
         p.options.epoch = o_.epoch;
-        for (const auto &name : job.formats) {
-            const auto *r = formats_.find(name);
+        for (const auto& name : job.formats) {
+            const auto* r = formats_.find(name);
             PlannedOutput out;
             out.renderer = r;
             out.path = job.output + std::string(r->extension());
             out.file = (f_.output / out.path).lexically_normal();
             p.outputs.push_back(std::move(out));
         }
-        const auto *c = chronicle(job);
-        const auto *s = style(job);
+        const auto* c = chronicle(job);
+        const auto* s = style(job);
         if (!c->value || !s->value) {
             p.action = Action::Fail;
             p.reason = !c->value ? "its chronicle did not load" : "its style did not load";
@@ -204,9 +204,9 @@ private:
         return p;
     }
 
-    std::string job_hash(const PlannedJob &p, const LoadedChronicle &c,
-                         const LoadedStyle &s) const {
-        const auto &o = p.job->options;
+    std::string job_hash(const PlannedJob& p, const LoadedChronicle& c,
+                         const LoadedStyle& s) const {
+        const auto& o = p.job->options;
         ContentHash h;
         h.add("chronik-batch", "1").add("version", o_.version);
         h.add("chronicle", c.hash).add("style", s.hash);
@@ -214,7 +214,7 @@ private:
         h.add("from", static_cast<std::int64_t>(o.from_year.value_or(0)));
         h.add("to", static_cast<std::int64_t>(o.to_year.value_or(0)));
         h.add("categories", static_cast<std::int64_t>(o.categories.size()));
-        for (const auto &cat : o.categories)
+        for (const auto& cat : o.categories)
             h.add("category", cat);
         h.add("lang", o.language);
         h.add("has-title", static_cast<std::int64_t>(o.title.has_value()));
@@ -222,14 +222,14 @@ private:
         // Without SOURCE_DATE_EPOCH the document date is the moment of the
         // render: outputs written earlier stay valid, so it is no input.
         h.add("epoch", o_.epoch_fixed ? std::to_string(o_.epoch) : std::string("unset"));
-        for (const auto &out : p.outputs)
+        for (const auto& out : p.outputs)
             h.add("format", out.renderer->name())
                 .add("path", out.path)
                 .add("folder", out.file.parent_path().string());
         return h.hex();
     }
 
-    void decide(PlannedJob &p) {
+    void decide(PlannedJob& p) {
         p.action = Action::Render;
         if (o_.force) {
             p.reason = "forced";
@@ -250,8 +250,8 @@ private:
             return;
         }
         for (std::size_t i = 0; i < p.outputs.size(); ++i) {
-            auto &was = record.outputs[i];
-            const auto &file = p.outputs[i].file;
+            auto& was = record.outputs[i];
+            const auto& file = p.outputs[i].file;
             std::error_code ec;
             const auto size = fs::is_regular_file(file, ec) ? fs::file_size(file, ec) : 0;
             if (ec || !fs::is_regular_file(file, ec)) {
@@ -277,17 +277,17 @@ private:
         p.record = std::move(record);
     }
 
-    const JobFile &f_;
-    const render::Registry &formats_;
-    const PlanOptions &o_;
-    Diagnostics &d_;
-    Plan &plan_;
+    const JobFile& f_;
+    const render::Registry& formats_;
+    const PlanOptions& o_;
+    Diagnostics& d_;
+    Plan& plan_;
 };
 
 } // namespace
 
-Plan make_plan(const JobFile &jobs, const render::Registry &formats, const PlanOptions &options,
-               Diagnostics &diags) {
+Plan make_plan(const JobFile& jobs, const render::Registry& formats, const PlanOptions& options,
+               Diagnostics& diags) {
     Plan plan;
     Planner(jobs, formats, options, diags, plan).run();
     return plan;

@@ -50,19 +50,19 @@ enum class Action {
 };
 
 struct PlannedOutput {
-    const render::Renderer *renderer = nullptr;
+    const render::Renderer* renderer = nullptr;
     std::string path;           // relative to the output folder, generic ("print/x.pdf")
     std::filesystem::path file; // absolute
 };
 
 struct PlannedJob {
-    const Job *job = nullptr;
+    const Job* job = nullptr;
     Action action = Action::Render;
     // Render: why ("new", "inputs changed", "output missing", "output
     // changed", "forced"); Fail: what did not load.
     std::string reason;
-    const chronicle::Chronicle *chronicle = nullptr; // owned by the Plan
-    const style::Style *style = nullptr;             // owned by the Plan
+    const chronicle::Chronicle* chronicle = nullptr; // owned by the Plan
+    const style::Style* style = nullptr;             // owned by the Plan
     compose::Options options;                        // the job's, with the epoch
     std::vector<PlannedOutput> outputs;              // in the job's format order
     std::string hash;
@@ -97,7 +97,7 @@ struct Plan {
 // Loads what the jobs need and decides what runs. Errors and warnings of
 // the chronicles and style sheets (once each) and of missing inputs go to
 // `diags`; the jobs concerned are planned as Action::Fail.
-Plan make_plan(const JobFile &jobs, const render::Registry &formats, const PlanOptions &options,
-               Diagnostics &diags);
+Plan make_plan(const JobFile& jobs, const render::Registry& formats, const PlanOptions& options,
+               Diagnostics& diags);
 
 } // namespace chronik::batch

@@ -40,7 +40,7 @@ std::string_view status_word(Status s) {
     return "";
 }
 
-Progress::Progress(const Plan &plan, Display display, std::ostream &out, std::ostream &err,
+Progress::Progress(const Plan& plan, Display display, std::ostream& out, std::ostream& err,
                    int columns)
     : plan_(plan), display_(display), out_(out), err_(err), columns_(std::max(columns, 20)),
       start_(std::chrono::steady_clock::now()), waiting_(plan.jobs.size()) {}
@@ -52,7 +52,7 @@ void Progress::started(std::size_t job) {
         draw();
 }
 
-void Progress::finished(std::size_t job, const JobResult &result) {
+void Progress::finished(std::size_t job, const JobResult& result) {
     const std::lock_guard lock(mutex_);
     running_.erase(job);
     ++done_;
@@ -73,11 +73,11 @@ void Progress::finished(std::size_t job, const JobResult &result) {
     }
 }
 
-void Progress::print_line(std::size_t job, const JobResult &r) {
+void Progress::print_line(std::size_t job, const JobResult& r) {
     print(r.diags);
     if (display_ != Display::Lines)
         return;
-    const auto &p = plan_.jobs[job];
+    const auto& p = plan_.jobs[job];
     out_ << '[' << job + 1 << '/' << plan_.jobs.size() << "] " << p.job->name << ": "
          << status_word(r.status);
     if (r.status == Status::Written)
@@ -89,9 +89,9 @@ void Progress::print_line(std::size_t job, const JobResult &r) {
     out_.flush();
 }
 
-void Progress::print(const Diagnostics &d) {
+void Progress::print(const Diagnostics& d) {
     bool any = false;
-    for (const auto &item : d.items()) {
+    for (const auto& item : d.items()) {
         if (display_ == Display::Quiet && item.severity != Severity::Error)
             continue;
         if (!any)
@@ -145,7 +145,7 @@ void Progress::draw() {
     line.append(std::to_string(done_)).append("/").append(std::to_string(total));
     line.append("  ").append(std::to_string(elapsed / 60)).append(elapsed % 60 < 10 ? ":0" : ":");
     line.append(std::to_string(elapsed % 60));
-    const char *separator = "  ";
+    const char* separator = "  ";
     for (const auto i : running_) {
         line.append(separator).append(plan_.jobs[i].job->name);
         separator = ", ";
@@ -160,8 +160,8 @@ void Progress::draw() {
     drawn_ = true;
 }
 
-void print_summary(const Plan &plan, const std::vector<JobResult> &results, double seconds,
-                   bool dry_run, std::ostream &out) {
+void print_summary(const Plan& plan, const std::vector<JobResult>& results, double seconds,
+                   bool dry_run, std::ostream& out) {
     struct Row {
         std::string job, output, pages = "-", bytes = "-", time, status;
     };
@@ -170,8 +170,8 @@ void print_summary(const Plan &plan, const std::vector<JobResult> &results, doub
     std::uint64_t written_bytes = 0;
     std::size_t written_outputs = 0;
     for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
-        const auto &p = plan.jobs[i];
-        const auto &r = results.at(i);
+        const auto& p = plan.jobs[i];
+        const auto& r = results.at(i);
         ++by_status[static_cast<int>(r.status)];
         std::string status(status_word(r.status));
         if (r.status == Status::WouldRender ||
@@ -187,7 +187,7 @@ void print_summary(const Plan &plan, const std::vector<JobResult> &results, doub
             }
             row.output = p.outputs[k].path;
             if (k < r.outputs.size()) {
-                const auto &o = r.outputs[k];
+                const auto& o = r.outputs[k];
                 row.bytes = std::to_string(o.bytes);
                 if (o.pages)
                     row.pages = std::to_string(*o.pages);
@@ -202,19 +202,19 @@ void print_summary(const Plan &plan, const std::vector<JobResult> &results, doub
     Row head{"job", "output", "pages", "bytes", "time", "status"};
     std::size_t w[5] = {head.job.size(), head.output.size(), head.pages.size(), head.bytes.size(),
                         head.time.size()};
-    for (const auto &r : rows) {
+    for (const auto& r : rows) {
         w[0] = std::max(w[0], r.job.size());
         w[1] = std::max(w[1], r.output.size());
         w[2] = std::max(w[2], r.pages.size());
         w[3] = std::max(w[3], r.bytes.size());
         w[4] = std::max(w[4], r.time.size());
     }
-    auto print = [&](const Row &r) {
+    auto print = [&](const Row& r) {
         std::string line;
-        auto left = [&](const std::string &s, std::size_t width) {
+        auto left = [&](const std::string& s, std::size_t width) {
             line += s + std::string(width - s.size(), ' ') + "  ";
         };
-        auto right = [&](const std::string &s, std::size_t width) {
+        auto right = [&](const std::string& s, std::size_t width) {
             line += std::string(width - s.size(), ' ') + s + "  ";
         };
         left(r.job, w[0]);
@@ -227,7 +227,7 @@ void print_summary(const Plan &plan, const std::vector<JobResult> &results, doub
         out << line << '\n';
     };
     print(head);
-    for (const auto &r : rows)
+    for (const auto& r : rows)
         print(r);
 
     std::string totals;

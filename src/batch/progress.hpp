@@ -29,11 +29,11 @@ enum class Display { Bar, Lines, Quiet };
 
 class Progress final : public Observer {
 public:
-    Progress(const Plan &plan, Display display, std::ostream &out, std::ostream &err,
+    Progress(const Plan& plan, Display display, std::ostream& out, std::ostream& err,
              int columns = 80);
 
     void started(std::size_t job) override;
-    void finished(std::size_t job, const JobResult &result) override;
+    void finished(std::size_t job, const JobResult& result) override;
     // Bar: redraw, so the elapsed time moves (call a few times a second).
     void tick();
     // A line for the user outside the job lines ("stopping after ...").
@@ -44,13 +44,13 @@ public:
 private:
     void draw();  // the bar (mutex held)
     void erase(); // the bar (mutex held)
-    void print(const Diagnostics &d);
-    void print_line(std::size_t job, const JobResult &r);
+    void print(const Diagnostics& d);
+    void print_line(std::size_t job, const JobResult& r);
 
-    const Plan &plan_;
+    const Plan& plan_;
     Display display_;
-    std::ostream &out_;
-    std::ostream &err_;
+    std::ostream& out_;
+    std::ostream& err_;
     int columns_;
     std::chrono::steady_clock::time_point start_;
     std::mutex mutex_;
@@ -67,7 +67,7 @@ std::string_view status_word(Status s);
 
 // The table at the end: a row per output (job, output, pages, bytes, time,
 // status), then a line of totals.
-void print_summary(const Plan &plan, const std::vector<JobResult> &results, double seconds,
-                   bool dry_run, std::ostream &out);
+void print_summary(const Plan& plan, const std::vector<JobResult>& results, double seconds,
+                   bool dry_run, std::ostream& out);
 
 } // namespace chronik::batch

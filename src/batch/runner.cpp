@@ -22,7 +22,7 @@ double seconds_since(Clock::time_point t) {
 
 // The path as the user may want to read it: relative to the current
 // folder when it lies below it.
-std::string shown(const fs::path &file) {
+std::string shown(const fs::path& file) {
     std::error_code ec;
     const auto here = fs::current_path(ec);
     if (ec)
@@ -33,11 +33,11 @@ std::string shown(const fs::path &file) {
 
 } // namespace
 
-std::vector<JobResult> preview(const Plan &plan) {
+std::vector<JobResult> preview(const Plan& plan) {
     std::vector<JobResult> out(plan.jobs.size());
     for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
-        const auto &p = plan.jobs[i];
-        auto &r = out[i];
+        const auto& p = plan.jobs[i];
+        auto& r = out[i];
         switch (p.action) {
         case Action::Render:
             r.status = Status::WouldRender;
@@ -47,7 +47,7 @@ std::vector<JobResult> preview(const Plan &plan) {
             break;
         case Action::Skip:
             r.status = Status::UpToDate;
-            for (const auto &o : p.record.outputs)
+            for (const auto& o : p.record.outputs)
                 r.outputs.push_back({o.path, o.format, o.bytes, o.pages});
             r.record = p.record;
             break;
@@ -58,14 +58,14 @@ std::vector<JobResult> preview(const Plan &plan) {
 
 class Runner::Worker final : public Poco::Runnable {
 public:
-    explicit Worker(Runner &r) : runner_(r) {}
+    explicit Worker(Runner& r) : runner_(r) {}
     void run() override { runner_.work(); }
 
 private:
-    Runner &runner_;
+    Runner& runner_;
 };
 
-Runner::Runner(const Plan &plan, unsigned threads, WriteFile write, Observer &observer)
+Runner::Runner(const Plan& plan, unsigned threads, WriteFile write, Observer& observer)
     : plan_(plan), threads_(std::max(1u, threads)), write_(std::move(write)), observer_(observer),
       results_(plan.jobs.size()) {
     std::error_code ec;
@@ -130,7 +130,7 @@ void Runner::work() {
         done_.notify_all();
 }
 
-JobResult Runner::run(const PlannedJob &p) {
+JobResult Runner::run(const PlannedJob& p) {
     const auto t0 = Clock::now();
     JobResult r;
     r.status = Status::Failed;
@@ -138,13 +138,13 @@ JobResult Runner::run(const PlannedJob &p) {
     try {
         const auto doc = pipeline::document(*p.chronicle, *p.style, p.options, r.diags);
         std::vector<pipeline::Rendered> rendered;
-        for (const auto &out : p.outputs)
+        for (const auto& out : p.outputs)
             rendered.push_back(
                 pipeline::render(doc, *p.style, *out.renderer, out.file.parent_path(), r.diags));
         // All formats rendered: now write them, one atomic file each.
         ManifestJob record{p.hash, {}};
         for (std::size_t k = 0; k < p.outputs.size(); ++k) {
-            const auto &out = p.outputs[k];
+            const auto& out = p.outputs[k];
             current = shown(out.file);
             // The path is inside the output folder as written (the job file
             // reader made sure); a symbolic link on the way must not lead out.
@@ -173,11 +173,11 @@ JobResult Runner::run(const PlannedJob &p) {
         r.status = Status::Written;
         r.record = std::move(record);
         r.dropped = false;
-    } catch (const Failure &f) {
+    } catch (const Failure& f) {
         r.diags.add(f.diagnostic());
-    } catch (const std::system_error &e) {
+    } catch (const std::system_error& e) {
         r.diags.error(current, 0, 0, e.what());
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
         r.diags.error(p.chronicle->source, 0, 0,
                       "job '" + p.job->name + "' failed: " + std::string(e.what()));
     }
@@ -186,10 +186,10 @@ JobResult Runner::run(const PlannedJob &p) {
     return r;
 }
 
-Manifest updated_manifest(const Plan &plan, const std::vector<JobResult> &results) {
+Manifest updated_manifest(const Plan& plan, const std::vector<JobResult>& results) {
     Manifest m = plan.manifest;
     for (std::size_t i = 0; i < plan.jobs.size() && i < results.size(); ++i) {
-        const auto &name = plan.jobs[i].job->name;
+        const auto& name = plan.jobs[i].job->name;
         if (results[i].status == Status::WouldRender)
             continue;
         if (results[i].record)

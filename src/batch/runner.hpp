@@ -32,7 +32,7 @@ class ThreadPool;
 namespace chronik::batch {
 
 // Writes a whole file or throws std::system_error, leaving the target as it was.
-using WriteFile = std::function<void(const std::filesystem::path &, std::string_view)>;
+using WriteFile = std::function<void(const std::filesystem::path&, std::string_view)>;
 
 enum class Status {
     Written,     // rendered and written
@@ -65,19 +65,19 @@ class Observer {
 public:
     virtual ~Observer() = default;
     virtual void started(std::size_t job) = 0; // index into Plan::jobs
-    virtual void finished(std::size_t job, const JobResult &result) = 0;
+    virtual void finished(std::size_t job, const JobResult& result) = 0;
 };
 
 // What --dry-run prints: the plan as results, nothing run.
-std::vector<JobResult> preview(const Plan &plan);
+std::vector<JobResult> preview(const Plan& plan);
 
 class Runner {
 public:
     // `threads` >= 1. The plan, writer and observer must outlive the runner.
-    Runner(const Plan &plan, unsigned threads, WriteFile write, Observer &observer);
+    Runner(const Plan& plan, unsigned threads, WriteFile write, Observer& observer);
     ~Runner(); // cancels what has not started, waits for the rest
-    Runner(const Runner &) = delete;
-    Runner &operator=(const Runner &) = delete;
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
 
     // Reports skipped and failed jobs at once, then starts the workers.
     void start();
@@ -87,17 +87,17 @@ public:
     void cancel() { cancelled_ = true; }
     bool cancelled() const { return cancelled_; }
     // After wait_for returned true: one result per planned job.
-    const std::vector<JobResult> &results() const { return results_; }
+    const std::vector<JobResult>& results() const { return results_; }
 
 private:
     class Worker;
     void work();
-    JobResult run(const PlannedJob &job);
+    JobResult run(const PlannedJob& job);
 
-    const Plan &plan_;
+    const Plan& plan_;
     unsigned threads_;
     WriteFile write_;
-    Observer &observer_;
+    Observer& observer_;
     std::filesystem::path root_;     // the output folder with links resolved
     std::vector<std::size_t> queue_; // indices of the jobs to render
     std::atomic<std::size_t> next_{0};
@@ -112,6 +112,6 @@ private:
 
 // The manifest after a run: `before` with each job's record set, kept or
 // dropped as its result says.
-Manifest updated_manifest(const Plan &plan, const std::vector<JobResult> &results);
+Manifest updated_manifest(const Plan& plan, const std::vector<JobResult>& results);
 
 } // namespace chronik::batch

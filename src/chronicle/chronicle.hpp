@@ -45,7 +45,7 @@ struct Milestone {
 };
 
 struct Period {
-    std::string label; // as written; empty when not given
+    std::string label;     // as written; empty when not given
     bool implicit = false; // made by the reader for milestones outside any <period>
     std::vector<Milestone> milestones;
     int line = 0;

@@ -1,8 +1,8 @@
 #include "arguments.hpp"
 
 #include "compose/locale.hpp"
-#include "support/strings.hpp"
 #include "support/language.hpp"
+#include "support/strings.hpp"
 
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
@@ -21,21 +21,32 @@ namespace {
 
 OptionSet render_options() {
     OptionSet set;
-    set.addOption(Option("format", "f", "output formats, comma-separated (default: all; see `chronik formats`)")
-                      .argument("LIST").repeatable(true));
-    set.addOption(Option("style", "s", "style sheet: a file, or a built-in name (brochure, booklet); default: brochure")
-                      .argument("STYLE"));
+    set.addOption(Option("format", "f",
+                         "output formats, comma-separated (default: all; see `chronik formats`)")
+                      .argument("LIST")
+                      .repeatable(true));
+    set.addOption(
+        Option("style", "s",
+               "style sheet: a file, or a built-in name (brochure, booklet); default: brochure")
+            .argument("STYLE"));
     set.addOption(Option("output", "o", "folder for the outputs, created if missing (default: .)")
                       .argument("DIR"));
     set.addOption(Option("from", "", "only milestones of this year and later").argument("YEAR"));
     set.addOption(Option("to", "", "only milestones of this year and earlier").argument("YEAR"));
-    set.addOption(Option("category", "", "only milestones of this category (repeat or comma-separate for several)")
-                      .argument("NAME").repeatable(true));
-    set.addOption(Option("lang", "", "language of dates and labels, a BCP 47 tag (de, en; default: the chronicle's lang)")
-                      .argument("TAG"));
-    set.addOption(Option("order", "", "written (default), oldest or newest first").argument("ORDER"));
+    set.addOption(Option("category", "",
+                         "only milestones of this category (repeat or comma-separate for several)")
+                      .argument("NAME")
+                      .repeatable(true));
+    set.addOption(
+        Option("lang", "",
+               "language of dates and labels, a BCP 47 tag (de, en; default: the chronicle's lang)")
+            .argument("TAG"));
+    set.addOption(
+        Option("order", "", "written (default), oldest or newest first").argument("ORDER"));
     set.addOption(Option("title", "", "replace the chronicle's title").argument("TEXT"));
-    set.addOption(Option("allow-outside-images", "", "allow image paths that are absolute or lead outside the chronicle's folder"));
+    set.addOption(
+        Option("allow-outside-images", "",
+               "allow image paths that are absolute or lead outside the chronicle's folder"));
     set.addOption(Option("quiet", "q", "print nothing but warnings and errors"));
     set.addOption(Option("help", "h", "show this help"));
     return set;
@@ -43,7 +54,9 @@ OptionSet render_options() {
 
 OptionSet check_options() {
     OptionSet set;
-    set.addOption(Option("allow-outside-images", "", "allow image paths that are absolute or lead outside the chronicle's folder"));
+    set.addOption(
+        Option("allow-outside-images", "",
+               "allow image paths that are absolute or lead outside the chronicle's folder"));
     set.addOption(Option("quiet", "q", "print nothing but warnings and errors"));
     set.addOption(Option("help", "h", "show this help"));
     return set;
@@ -51,11 +64,16 @@ OptionSet check_options() {
 
 OptionSet batch_options() {
     OptionSet set;
-    set.addOption(Option("jobs", "j", "run N jobs at a time (default: one per processor)").argument("N"));
-    set.addOption(Option("dry-run", "n", "say what would be rendered and what is up to date; write nothing"));
+    set.addOption(
+        Option("jobs", "j", "run N jobs at a time (default: one per processor)").argument("N"));
+    set.addOption(
+        Option("dry-run", "n", "say what would be rendered and what is up to date; write nothing"));
     set.addOption(Option("force", "", "render every job, even those whose outputs are up to date"));
-    set.addOption(Option("output", "o", "write into DIR instead of the job file's output folder").argument("DIR"));
-    set.addOption(Option("allow-outside-images", "", "allow image paths that are absolute or lead outside the chronicle's folder"));
+    set.addOption(Option("output", "o", "write into DIR instead of the job file's output folder")
+                      .argument("DIR"));
+    set.addOption(
+        Option("allow-outside-images", "",
+               "allow image paths that are absolute or lead outside the chronicle's folder"));
     set.addOption(Option("quiet", "q", "print nothing but errors"));
     set.addOption(Option("help", "h", "show this help"));
     return set;
@@ -96,10 +114,14 @@ std::vector<std::string> split_list(const std::string& v) {
 
 std::string command_name(Command c) {
     switch (c) {
-    case Command::Render: return "render";
-    case Command::Check: return "check";
-    case Command::Batch: return "batch";
-    default: return "";
+    case Command::Render:
+        return "render";
+    case Command::Check:
+        return "check";
+    case Command::Batch:
+        return "batch";
+    default:
+        return "";
     }
 }
 
@@ -127,7 +149,8 @@ std::string help_text(Command c, const render::Registry& formats) {
         // The format names from the registry: a new format shows up here.
         out << "usage: chronik render FILE... [-f " << join(formats.names(), ",")
             << "] [-s STYLE] [-o DIR] [--from YEAR]\n"
-               "                      [--to YEAR] [--category NAME] [--lang TAG] [--order ORDER]\n\n"
+               "                      [--to YEAR] [--category NAME] [--lang TAG] [--order "
+               "ORDER]\n\n"
                "Renders each chronicle FILE into DIR as FILE's base name with each format's\n"
                "extension (data/x.xml -f md -> DIR/x.md). Every output is written to a temporary\n"
                "file and renamed when complete: a failure leaves no partial file behind.\n\n"
@@ -168,7 +191,8 @@ std::string help_text(Command c, const render::Registry& formats) {
                "documents: a print-ready brochure, an editable word-processing file, Markdown.\n\n"
                "commands:\n"
                "    render FILE...   render chronicles into one file per format\n"
-               "    check FILE...    check chronicles, style sheets and job files, report every error\n"
+               "    check FILE...    check chronicles, style sheets and job files, report every "
+               "error\n"
                "    batch JOBS.xml   render the jobs of a job file, in parallel and incrementally\n"
                "    formats          list the output formats\n"
                "    help [COMMAND]   show help (also: chronik COMMAND --help)\n\n"
@@ -199,7 +223,8 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
             a.command = Command::Version;
             return a;
         }
-        throw UsageError("unknown option '" + s + "' (commands: render, check, batch, formats, help)");
+        throw UsageError("unknown option '" + s +
+                         "' (commands: render, check, batch, formats, help)");
     }
     if (i == argv.size())
         throw UsageError("no command given (commands: render, check, batch, formats, help)");
@@ -223,7 +248,8 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
     } else if (cmd == "version")
         a.command = Command::Version;
     else
-        throw UsageError("unknown command '" + cmd + "' (commands: render, check, batch, formats, help)");
+        throw UsageError("unknown command '" + cmd +
+                         "' (commands: render, check, batch, formats, help)");
 
     if (a.command == Command::Formats || a.command == Command::Version) {
         if (i < argv.size())
@@ -293,7 +319,8 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
                 else if (value == "newest" || value == "newest-first")
                     a.compose.order = compose::Order::NewestFirst;
                 else
-                    throw UsageError("--order '" + value + "' is not one of: written, oldest, newest");
+                    throw UsageError("--order '" + value +
+                                     "' is not one of: written, oldest, newest");
             } else if (name == "title") {
                 a.compose.title = value;
             } else if (name == "allow-outside-images") {
@@ -314,9 +341,9 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
         throw UsageError("--from " + std::to_string(*a.compose.from_year) + " lies after --to " +
                          std::to_string(*a.compose.to_year));
     if (a.command == Command::Batch && a.files.size() != 1)
-        throw UsageError(a.files.empty() ? std::string("'batch' needs a job file")
-                                         : "'batch' takes one job file, not " +
-                                               std::to_string(a.files.size()));
+        throw UsageError(a.files.empty()
+                             ? std::string("'batch' needs a job file")
+                             : "'batch' takes one job file, not " + std::to_string(a.files.size()));
     if (a.files.empty())
         throw UsageError("'" + command_name(a.command) + "' needs at least one FILE");
     return a;

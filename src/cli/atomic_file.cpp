@@ -3,11 +3,11 @@
 #include <cerrno>
 #include <charconv>
 #include <csignal>
-#include <fstream>
 #include <fcntl.h>
+#include <fstream>
 #include <pthread.h>
-#include <sys/stat.h>
 #include <string>
+#include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
 
@@ -70,7 +70,9 @@ mode_t process_umask() {
 
 } // namespace
 
-std::unique_lock<std::shared_mutex> hold_writes() { return std::unique_lock(writes()); }
+std::unique_lock<std::shared_mutex> hold_writes() {
+    return std::unique_lock(writes());
+}
 
 void write_atomically(const std::filesystem::path& target, std::string_view bytes) {
     const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");

@@ -75,7 +75,8 @@ std::int64_t render_epoch() {
         const auto [p, ec] = std::from_chars(sv.data(), sv.data() + sv.size(), v);
         if (ec != std::errc() || p != sv.data() + sv.size() || v < 0)
             throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
-                             "not '" + std::string(sv) + "'");
+                             "not '" +
+                             std::string(sv) + "'");
         return v;
     }
     return static_cast<std::int64_t>(std::time(nullptr));
@@ -337,8 +338,8 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
         if (!a.quiet)
             batch::print_summary(
                 plan, results,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
-                false, out);
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), false,
+                out);
     }
     if (stopped_by)
         return 128 + stopped_by;
@@ -348,7 +349,8 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
 int run_formats(const render::Registry& formats, std::ostream& out) {
     for (const auto* r : formats.all())
         out << r->name() << std::string(r->name().size() < 6 ? 6 - r->name().size() : 1, ' ')
-            << r->extension() << std::string(r->extension().size() < 7 ? 7 - r->extension().size() : 1, ' ')
+            << r->extension()
+            << std::string(r->extension().size() < 7 ? 7 - r->extension().size() : 1, ' ')
             << r->description() << '\n';
     return 0;
 }

@@ -15,8 +15,8 @@ class SignalBlock {
 public:
     SignalBlock();  // blocks SIGINT, SIGTERM, SIGHUP and SIGQUIT
     ~SignalBlock(); // restores the previous mask
-    SignalBlock(const SignalBlock &) = delete;
-    SignalBlock &operator=(const SignalBlock &) = delete;
+    SignalBlock(const SignalBlock&) = delete;
+    SignalBlock& operator=(const SignalBlock&) = delete;
 
     // A signal that arrived since the last call (taken, so it is not
     // delivered later), or 0.

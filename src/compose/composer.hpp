@@ -18,8 +18,8 @@ enum class Order { AsWritten, OldestFirst, NewestFirst };
 
 struct Options {
     Order order = Order::AsWritten;
-    std::optional<int> from_year; // keep milestones of this year and later
-    std::optional<int> to_year;   // ... and of this year and earlier
+    std::optional<int> from_year;        // keep milestones of this year and later
+    std::optional<int> to_year;          // ... and of this year and earlier
     std::vector<std::string> categories; // keep milestones in any of these (empty: all)
     std::string language;                // overrides the chronicle's (empty: keep)
     std::optional<std::string> title;    // overrides the chronicle's title

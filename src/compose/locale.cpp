@@ -6,12 +6,12 @@ namespace chronik::compose {
 
 namespace {
 
-constexpr const char* months_de[] = {"Januar", "Februar", "März",     "April",
-                                     "Mai",    "Juni",    "Juli",     "August",
+constexpr const char* months_de[] = {"Januar",    "Februar", "März",     "April",
+                                     "Mai",       "Juni",    "Juli",     "August",
                                      "September", "Oktober", "November", "Dezember"};
-constexpr const char* months_en[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+constexpr const char* months_en[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 const Locale german{"de", "Inhalt", months_de};
 const Locale english_locale{"en", "Contents", months_en};
@@ -40,9 +40,13 @@ const Locale* find_locale(std::string_view language_tag) {
     return nullptr;
 }
 
-const Locale& english() { return english_locale; }
+const Locale& english() {
+    return english_locale;
+}
 
-std::vector<std::string> locale_names() { return {"de", "en"}; }
+std::vector<std::string> locale_names() {
+    return {"de", "en"};
+}
 
 std::string year_span(int first, int last) {
     if (first == last)

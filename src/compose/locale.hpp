@@ -12,8 +12,8 @@
 namespace chronik::compose {
 
 struct Locale {
-    std::string language; // primary subtag: "de", "en"
-    std::string contents; // title of the table of contents
+    std::string language;      // primary subtag: "de", "en"
+    std::string contents;      // title of the table of contents
     const char* const* months; // 12 month names
 
     // "1. Juli 1994" / "1 July 1994", "Juli 1994", "1994".

@@ -22,7 +22,9 @@ inline layout::ParagraphStyle paragraph_style(const style::Style& s, style::Role
     return p;
 }
 
-inline model::Inlines text_inlines(const std::string& s) { return {model::Text{s, 0}}; }
+inline model::Inlines text_inlines(const std::string& s) {
+    return {model::Text{s, 0}};
+}
 
 // `c` mixed with white: 1 = c, 0 = white.
 inline style::Color blend(style::Color c, double amount) {

@@ -1,7 +1,7 @@
 #include "galley.hpp"
 
-#include "text/hyphenator.hpp"
 #include "model/overloaded.hpp"
+#include "text/hyphenator.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -19,21 +19,23 @@ bool same(const ParagraphStyle& a, const ParagraphStyle& b) {
            a.hyphenate == b.hyphenate && a.expansion == b.expansion;
 }
 
-std::string primary(const std::string& tag) { return tag.substr(0, tag.find('-')); }
+std::string primary(const std::string& tag) {
+    return tag.substr(0, tag.find('-'));
+}
 
 void add_link(Slice& s, Length x, Length baseline, Length width, const Piece& p,
               const ParagraphStyle& ps) {
     // The clickable area spans ascender to descender.
     s.items.push_back(LinkItem{x, baseline - ps.size * 8 / 10, width, ps.size, p.href, {}});
     // A thin underline in the link colour, so the link reads as one.
-    s.items.push_back(LineItem{x, baseline + ps.size / 10, x + width, baseline + ps.size / 10,
-                               pt(0.4), p.color});
+    s.items.push_back(
+        LineItem{x, baseline + ps.size / 10, x + width, baseline + ps.size / 10, pt(0.4), p.color});
 }
 
 } // namespace
 
 PageGeometry geometry_of(const style::Page& page) {
-    return {mm(page.width),        mm(page.height),       mm(page.margin_top),
+    return {mm(page.width),         mm(page.height),       mm(page.margin_top),
             mm(page.margin_bottom), mm(page.margin_inner), mm(page.margin_outer)};
 }
 
@@ -49,8 +51,7 @@ Galley::Galley(FontSet& fonts, const Hyphenator* hyphenator, std::string languag
     : fonts_(fonts), ctx_{fonts, hyphenator, primary(language), std::move(source), diags, {}},
       geometry_(geometry), helper_(helper) {}
 
-SetParagraph Galley::set(const model::Inlines& content, const ParagraphStyle& style,
-                         Length width) {
+SetParagraph Galley::set(const model::Inlines& content, const ParagraphStyle& style, Length width) {
     if (helper_) {
         face_log_.clear();
         fonts_.record(&face_log_);
@@ -95,13 +96,14 @@ std::size_t Galley::add_lines(const SetParagraph& set, const ParagraphStyle& ps,
             s.before = keep_with_previous ? BreakBefore::Avoid : BreakBefore::Allowed;
         } else {
             const bool broken = set.lines[static_cast<std::size_t>(k - 1)].hyphenated;
-            s.before = (k >= 2 && n - k >= 2 && !broken) ? BreakBefore::Allowed
-                                                         : BreakBefore::Avoid;
+            s.before =
+                (k >= 2 && n - k >= 2 && !broken) ? BreakBefore::Allowed : BreakBefore::Avoid;
         }
         const auto& pieces = set.lines[static_cast<std::size_t>(k)].pieces;
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             const auto& p = pieces[i];
-            s.items.push_back(TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale});
+            s.items.push_back(
+                TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale});
             // A link's words on one line: one clickable area, one underline.
             if (!p.href.empty() && (i == 0 || pieces[i - 1].href != p.href)) {
                 std::size_t j = i;
@@ -190,8 +192,9 @@ PageTree place(const EngineRun& run, std::vector<Slice>& slices,
         page.height = run.geometry.height;
         page.number = static_cast<int>(pi) + 1;
         const Length left = run.geometry.left(page.number);
-        PageInProgress at{page, pi, left, placed[pi],
-                          pi + 1 < placed.size() ? &placed[pi + 1] : nullptr, slices, page_of};
+        PageInProgress at{
+            page,   pi,     left, placed[pi], pi + 1 < placed.size() ? &placed[pi + 1] : nullptr,
+            slices, page_of};
         decorator.begin(at);
         for (const auto& ps : placed[pi]) {
             Slice& s = slices[ps.slice];
@@ -224,8 +227,8 @@ PageTree place(const EngineRun& run, std::vector<Slice>& slices,
 } // namespace
 
 PageTree lay_out(const EngineRun& run) {
-    Galley galley(run.fonts, run.hyphenator, run.doc.meta.language, run.doc.meta.source,
-                  run.diags, run.geometry);
+    Galley galley(run.fonts, run.hyphenator, run.doc.meta.language, run.doc.meta.source, run.diags,
+                  run.geometry);
     const auto walker = run.walker(galley);
     // A helper sets every other chunk of paragraphs (prefetch.hpp). For a
     // short document, opening its own fonts costs more than it saves.
@@ -259,8 +262,7 @@ PageTree lay_out(const EngineRun& run) {
         }
         stop_helper();
         slots.reset();
-        const auto pages =
-            paginate(galley.slices(), run.geometry.top, run.geometry.text_height());
+        const auto pages = paginate(galley.slices(), run.geometry.top, run.geometry.text_height());
         if (pages.size() > max_pages)
             Galley::too_many_pages();
         tree = place(run, galley.slices(), pages);

@@ -10,11 +10,11 @@
 // (layout/units.hpp), x from the text area's left, y from the page's top.
 #pragma once
 
+#include "model/document.hpp"
 #include "page.hpp"
 #include "pager.hpp"
 #include "paragraph.hpp"
 #include "prefetch.hpp"
-#include "model/document.hpp"
 #include "support/diagnostics.hpp"
 
 #include <functional>
@@ -108,11 +108,11 @@ public:
 // What a page decorator is told about the page being made.
 struct PageInProgress {
     Page& page;
-    std::size_t index;                        // 0-based; page.number is index + 1
-    Length left;                              // the text area's left edge on this page
-    const std::vector<PlacedSlice>& placed;   // the slices on it, in order
-    const std::vector<PlacedSlice>* next;     // those of the next page, or nullptr
-    const std::vector<Slice>& slices;         // all slices (items of placed ones move to the page)
+    std::size_t index;                      // 0-based; page.number is index + 1
+    Length left;                            // the text area's left edge on this page
+    const std::vector<PlacedSlice>& placed; // the slices on it, in order
+    const std::vector<PlacedSlice>* next;   // those of the next page, or nullptr
+    const std::vector<Slice>& slices;       // all slices (items of placed ones move to the page)
     // The page number (1-based) an anchor landed on, or 0 if none has it.
     std::function<int(const std::string&)> page_of;
 };

@@ -110,12 +110,14 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                     const int fill = sum.fill - a.fill;
                     const Length stretch = sum.stretch - a.stretch;
                     r = fill > 0 ? 0.0
-                        : stretch > 0 ? static_cast<double>(target - width) / static_cast<double>(stretch)
-                                      : std::numeric_limits<double>::infinity();
+                        : stretch > 0
+                            ? static_cast<double>(target - width) / static_cast<double>(stretch)
+                            : std::numeric_limits<double>::infinity();
                 } else if (width > target) {
                     const Length shrink = sum.shrink - a.shrink;
-                    r = shrink > 0 ? static_cast<double>(target - width) / static_cast<double>(shrink)
-                                   : -std::numeric_limits<double>::infinity();
+                    r = shrink > 0
+                            ? static_cast<double>(target - width) / static_cast<double>(shrink)
+                            : -std::numeric_limits<double>::infinity();
                 } else {
                     r = 0;
                 }
@@ -184,7 +186,8 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
     for (const int ai : active) {
         const Node& a = nodes[static_cast<std::size_t>(ai)];
         if (a.position == items.size() - 1 &&
-            (chosen < 0 || a.total_demerits < nodes[static_cast<std::size_t>(chosen)].total_demerits))
+            (chosen < 0 ||
+             a.total_demerits < nodes[static_cast<std::size_t>(chosen)].total_demerits))
             chosen = ai;
     }
     if (chosen < 0)
@@ -201,9 +204,9 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
 
 } // namespace
 
-std::optional<std::vector<LineBreak>> break_lines(const std::vector<Item>& items,
-                                                  const std::function<Length(std::size_t)>& line_width,
-                                                  const BreakParams& p) {
+std::optional<std::vector<LineBreak>>
+break_lines(const std::vector<Item>& items, const std::function<Length(std::size_t)>& line_width,
+            const BreakParams& p) {
     if (items.empty())
         return std::vector<LineBreak>{};
     auto ratio_for = [](int tolerance) { return std::cbrt(tolerance / 100.0); };

@@ -33,11 +33,11 @@ inline constexpr int infinite_penalty = 10000;
 struct Item {
     enum class Kind { Box, Glue, Penalty } kind = Kind::Box;
     Length width = 0;
-    Length stretch = 0;      // glue, and boxes that may expand
-    Length shrink = 0;       // glue, and boxes that may condense
-    bool fill = false;       // glue: infinite stretch
-    int penalty = 0;         // penalty: >= infinite_penalty forbids, <= -infinite_penalty forces
-    bool flagged = false;    // penalty: a hyphenation (the line ends with a hyphen)
+    Length stretch = 0;   // glue, and boxes that may expand
+    Length shrink = 0;    // glue, and boxes that may condense
+    bool fill = false;    // glue: infinite stretch
+    int penalty = 0;      // penalty: >= infinite_penalty forbids, <= -infinite_penalty forces
+    bool flagged = false; // penalty: a hyphenation (the line ends with a hyphen)
 
     static Item box(Length w, Length stretch = 0, Length shrink = 0) {
         return {Kind::Box, w, stretch, shrink};
@@ -58,7 +58,7 @@ struct BreakParams {
     int tolerance = 50;
     int second_tolerance = 800; // r <= 2
     int line_penalty = 10;
-    int flagged_demerits = 3000; // two hyphenated lines in a row
+    int flagged_demerits = 3000;      // two hyphenated lines in a row
     int final_hyphen_demerits = 5000; // hyphen on the next-to-last line
     int fitness_demerits = 3000;      // very different spacing on adjacent lines
     int max_hyphen_run = 2;
@@ -74,9 +74,9 @@ struct LineBreak {
 // line). The list must end with a forced break. Returns the breaks in
 // order, or nullopt when no breaks exist even with unlimited stretch
 // (a box wider than the line).
-std::optional<std::vector<LineBreak>> break_lines(const std::vector<Item>& items,
-                                                  const std::function<Length(std::size_t)>& line_width,
-                                                  const BreakParams& params = {});
+std::optional<std::vector<LineBreak>>
+break_lines(const std::vector<Item>& items, const std::function<Length(std::size_t)>& line_width,
+            const BreakParams& params = {});
 
 // Badness of a line with adjustment ratio r (TeX §108): 100 r^3, capped.
 int badness(double ratio);

@@ -40,9 +40,10 @@ struct Flattener {
                            [&](const model::Strong& s) { walk(s.children, true, italic, href); },
                            [&](const model::Link& l) { walk(l.children, bold, italic, l.href); },
                            [&](const model::LineBreak& b) {
-                               runs.push_back({"\n", runs.empty() ? ctx.fonts.face(style.font)
-                                                                  : runs.back().face,
-                                               true, "", b.line});
+                               runs.push_back(
+                                   {"\n",
+                                    runs.empty() ? ctx.fonts.face(style.font) : runs.back().face,
+                                    true, "", b.line});
                            },
                        },
                        node);
@@ -205,7 +206,8 @@ struct ItemList {
         for (const auto& g : fragment) {
             const FontFace& f = face(g.face);
             std::size_t from = 0;
-            Length units = 0; // advances of g.text[from, i) in 1/1000 em, as FontFace::width sums them
+            Length units =
+                0; // advances of g.text[from, i) in 1/1000 em, as FontFace::width sums them
             auto emit = [&](std::size_t to) {
                 if (to > from)
                     used += push_box(g.text.substr(from, to - from), g);
@@ -214,7 +216,8 @@ struct ItemList {
                 const std::size_t at = i;
                 const Length advance = f.advance(utf8::next(g.text, i));
                 // At least one character a line, however narrow the measure.
-                if (used + (units + advance) * style.size / 1000 > width && (used > 0 || at > from)) {
+                if (used + (units + advance) * style.size / 1000 > width &&
+                    (used > 0 || at > from)) {
                     emit(at);
                     forced_break();
                     used = 0;
@@ -305,8 +308,8 @@ struct ItemList {
 
 } // namespace
 
-SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style,
-                           Length width, TypesetContext& ctx) {
+SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style, Length width,
+                           TypesetContext& ctx) {
     Flattener flat{ctx, style, {}};
     flat.walk(content, false, false, "");
     SetParagraph out;
@@ -359,7 +362,8 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
     b.flush_fragment();
     b.forced_break();
 
-    auto breaks = break_lines(b.items, [&](std::size_t) { return width; }, ctx.params);
+    auto breaks = break_lines(
+        b.items, [&](std::size_t) { return width; }, ctx.params);
     if (!breaks) {
         // Only a box wider than the line prevents breaks, and flush_fragment
         // splits those; keep going with one overfull line rather than fail.
@@ -445,7 +449,7 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
         }
         if (!justify || line.last) {
             const Length slack = width - line.width;
-            const Length shift = style.align == style::Align::Center ? slack / 2
+            const Length shift = style.align == style::Align::Center  ? slack / 2
                                  : style.align == style::Align::Right ? slack
                                                                       : 0;
             if (shift > 0)

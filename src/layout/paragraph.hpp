@@ -47,10 +47,10 @@ struct Piece {
 
 struct Line {
     std::vector<Piece> pieces;
-    Length width = 0;   // set width (the measure for justified lines)
-    double ratio = 0;   // adjustment ratio of its spaces
+    Length width = 0; // set width (the measure for justified lines)
+    double ratio = 0; // adjustment ratio of its spaces
     bool hyphenated = false;
-    bool last = false;  // the paragraph's last line (or before a forced break)
+    bool last = false; // the paragraph's last line (or before a forced break)
 };
 
 struct SetParagraph {
@@ -71,7 +71,7 @@ struct TypesetContext {
     std::unordered_map<std::string, std::vector<std::size_t>> hyphenations = {};
 };
 
-SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style,
-                           Length width, TypesetContext& ctx);
+SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style, Length width,
+                           TypesetContext& ctx);
 
 } // namespace chronik::layout

@@ -35,8 +35,8 @@ struct PrefetchedParagraph {
 
 class BlockSlots {
 public:
-    static constexpr std::size_t chunk = 16;         // blocks
-    static constexpr std::size_t lead = 4 * chunk;   // how far the helper may run ahead
+    static constexpr std::size_t chunk = 16;       // blocks
+    static constexpr std::size_t lead = 4 * chunk; // how far the helper may run ahead
 
     explicit BlockSlots(std::size_t blocks) : slots_(std::make_unique<Slot[]>(blocks)) {}
 

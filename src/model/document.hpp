@@ -49,10 +49,10 @@ struct Heading {
 struct DatedEntry {
     std::string id;
     Date date;
-    std::string date_label;      // localised: "1. Juli 1994", "July 1994"
+    std::string date_label;         // localised: "1. Juli 1994", "July 1994"
     bool date_is_redundant = false; // a bare year under a heading of that year
-    Inlines title;               // may be empty
-    bool has_body = false;       // false: a dated one-liner (date and title only)
+    Inlines title;                  // may be empty
+    bool has_body = false;          // false: a dated one-liner (date and title only)
     std::vector<std::string> categories;
     int line = 0;
 };
@@ -89,9 +89,9 @@ struct Metadata {
     std::string title;
     std::string subtitle;
     std::string organization;
-    std::string language;   // BCP 47, e.g. "de", "en-GB"
-    std::string date;       // ISO 8601 date of the render (from SOURCE_DATE_EPOCH)
-    std::int64_t epoch = 0; // the same moment, seconds since 1970 (UTC)
+    std::string language;              // BCP 47, e.g. "de", "en-GB"
+    std::string date;                  // ISO 8601 date of the render (from SOURCE_DATE_EPOCH)
+    std::int64_t epoch = 0;            // the same moment, seconds since 1970 (UTC)
     std::vector<std::string> keywords; // the categories, sorted, unique
     std::string source;                // the chronicle file as named by the user
 };

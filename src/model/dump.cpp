@@ -8,11 +8,16 @@ namespace {
 
 const char* role_name(Role r) {
     switch (r) {
-    case Role::Title: return "title";
-    case Role::Subtitle: return "subtitle";
-    case Role::Organization: return "organization";
-    case Role::Intro: return "intro";
-    case Role::Body: return "body";
+    case Role::Title:
+        return "title";
+    case Role::Subtitle:
+        return "subtitle";
+    case Role::Organization:
+        return "organization";
+    case Role::Intro:
+        return "intro";
+    case Role::Body:
+        return "body";
     }
     return "?";
 }
@@ -66,20 +71,19 @@ std::string dump(const Document& doc) {
         std::visit(overloaded{
                        [&](const Paragraph& p) {
                            out += 'L'; // (not "L" + ...: GCC 12 warns falsely, -Wrestrict)
-                           out += std::to_string(p.line) + " para " + role_name(p.role) +
-                                  ": " + dump(p.content) + "\n";
+                           out += std::to_string(p.line) + " para " + role_name(p.role) + ": " +
+                                  dump(p.content) + "\n";
                        },
                        [&](const Heading& h) {
                            out += 'L';
-                           out += std::to_string(h.line) + " heading " +
-                                  std::to_string(h.level) + " #" + h.id + " [" +
-                                  std::to_string(h.first_year) + "-" +
+                           out += std::to_string(h.line) + " heading " + std::to_string(h.level) +
+                                  " #" + h.id + " [" + std::to_string(h.first_year) + "-" +
                                   std::to_string(h.last_year) + "]: " + dump(h.content) + "\n";
                        },
                        [&](const DatedEntry& e) {
                            out += 'L';
-                           out += std::to_string(e.line) + " entry #" + e.id + " " +
-                                  iso(e.date) + " '" + e.date_label + "'" +
+                           out += std::to_string(e.line) + " entry #" + e.id + " " + iso(e.date) +
+                                  " '" + e.date_label + "'" +
                                   (e.date_is_redundant ? " redundant" : "") +
                                   (e.has_body ? "" : " one-liner") + " [" + join(e.categories) +
                                   "]: " + dump(e.title) + "\n";

@@ -49,8 +49,8 @@ public:
         const XMLElement* root = src_.root();
         if (std::string_view(root->Name()) != "chronicle") {
             src_.error(root,
-                       "the root element must be <chronicle>, not <" +
-                           std::string(root->Name()) + ">",
+                       "the root element must be <chronicle>, not <" + std::string(root->Name()) +
+                           ">",
                        d_);
             return c;
         }
@@ -71,9 +71,9 @@ public:
         }
 
         // title, subtitle?, organization?, intro?, then periods and milestones
-        static const std::map<std::string_view, int> rank = {
-            {"title", 0}, {"subtitle", 1}, {"organization", 2},
-            {"intro", 3}, {"period", 4},   {"milestone", 4}};
+        static const std::map<std::string_view, int> rank = {{"title", 0},        {"subtitle", 1},
+                                                             {"organization", 2}, {"intro", 3},
+                                                             {"period", 4},       {"milestone", 4}};
         int last_rank = -1;
         const XMLElement* last = nullptr;
         bool has_title = false;
@@ -254,9 +254,8 @@ private:
         if (const char* cat = e->Attribute("category")) {
             std::string token;
             auto flush = [&] {
-                if (!token.empty() &&
-                    std::find(m.categories.begin(), m.categories.end(), token) ==
-                        m.categories.end())
+                if (!token.empty() && std::find(m.categories.begin(), m.categories.end(), token) ==
+                                          m.categories.end())
                     m.categories.push_back(token);
                 token.clear();
             };
@@ -278,10 +277,9 @@ private:
                                "' is not a valid name (a letter or _, then letters, digits, _ - .)",
                            d_);
             } else if (auto [it, fresh] = ids_.emplace(m.id, m.line); !fresh) {
-                src_.error(e, "id",
-                           "id '" + m.id + "' is already used on line " +
-                               std::to_string(it->second),
-                           d_);
+                src_.error(
+                    e, "id",
+                    "id '" + m.id + "' is already used on line " + std::to_string(it->second), d_);
             }
         }
         bool has_paragraph = false;
@@ -412,11 +410,9 @@ private:
 
 } // namespace
 
-std::optional<chronicle::Chronicle> read_chronicle_text(std::string text,
-                                                        const std::string& display,
-                                                        const std::string& base_dir,
-                                                        Diagnostics& diags,
-                                                        const ReadOptions& options) {
+std::optional<chronicle::Chronicle>
+read_chronicle_text(std::string text, const std::string& display, const std::string& base_dir,
+                    Diagnostics& diags, const ReadOptions& options) {
     const auto start = diags.mark();
     auto src = xml::Source::parse(std::move(text), display, diags);
     if (!src)

@@ -21,10 +21,8 @@ std::optional<chronicle::Chronicle> read_chronicle(const std::string& path, Diag
                                                    const ReadOptions& options = {});
 
 // The same from text in memory; `base_dir` resolves image paths.
-std::optional<chronicle::Chronicle> read_chronicle_text(std::string text,
-                                                        const std::string& display,
-                                                        const std::string& base_dir,
-                                                        Diagnostics& diags,
-                                                        const ReadOptions& options = {});
+std::optional<chronicle::Chronicle>
+read_chronicle_text(std::string text, const std::string& display, const std::string& base_dir,
+                    Diagnostics& diags, const ReadOptions& options = {});
 
 } // namespace chronik::reader

@@ -190,9 +190,8 @@ std::optional<ImageInfo> probe_image(const std::string& path, std::string& why) 
     if (info)
         info->bytes = std::make_shared<const std::string>(std::move(*file));
     if (info && static_cast<long long>(info->width) * info->height > max_image_pixels) {
-        why = "is too large (" + std::to_string(info->width) + "x" +
-              std::to_string(info->height) + " pixels; the limit is " +
-              std::to_string(max_image_pixels) + " pixels)";
+        why = "is too large (" + std::to_string(info->width) + "x" + std::to_string(info->height) +
+              " pixels; the limit is " + std::to_string(max_image_pixels) + " pixels)";
         return std::nullopt;
     }
     return info;

@@ -13,8 +13,8 @@ struct ImageInfo {
     enum class Format { Png, Jpeg } format = Format::Png;
     int width = 0;
     int height = 0;
-    int bit_depth = 8; // PNG: bits per channel
-    bool interlaced = false; // PNG Adam7, progressive JPEG
+    int bit_depth = 8;                        // PNG: bits per channel
+    bool interlaced = false;                  // PNG Adam7, progressive JPEG
     std::shared_ptr<const std::string> bytes; // the whole file, as checked
 };
 

@@ -6,8 +6,11 @@ namespace chronik::reader {
 
 const std::vector<InputFormat>& input_formats() {
     static const std::vector<InputFormat> table{
-        {"chronicle", {".xml"}, "XML chronicle, format version 1 (docs/format.md)",
-         &read_chronicle, &read_chronicle_text},
+        {"chronicle",
+         {".xml"},
+         "XML chronicle, format version 1 (docs/format.md)",
+         &read_chronicle,
+         &read_chronicle_text},
     };
     return table;
 }

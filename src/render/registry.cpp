@@ -1,8 +1,8 @@
 #include "renderer.hpp"
 
+#include "docx/docx_renderer.hpp"
 #include "md/markdown_renderer.hpp"
 #include "pdf/pdf_renderer.hpp"
-#include "docx/docx_renderer.hpp"
 
 #include <stdexcept>
 

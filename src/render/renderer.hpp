@@ -57,8 +57,8 @@ public:
     virtual std::string_view description() const = 0; // one line for `chronik formats`
     // Writes the whole output to `out`. Throws chronik::Failure on errors
     // it cannot recover from; warnings go to `diags`.
-    virtual void render(const model::Document& doc, const style::Style& style,
-                        const Target& target, std::ostream& out, Diagnostics& diags) const = 0;
+    virtual void render(const model::Document& doc, const style::Style& style, const Target& target,
+                        std::ostream& out, Diagnostics& diags) const = 0;
 };
 
 class Registry {

@@ -16,8 +16,8 @@ using tinyxml2::XMLElement;
 
 const std::array<std::string_view, role_count>& role_names() {
     static constexpr std::array<std::string_view, role_count> names = {
-        "title",     "subtitle", "organization", "intro", "period-heading", "milestone-date",
-        "milestone-title", "body", "caption",     "toc",   "header",         "footer"};
+        "title",           "subtitle", "organization", "intro", "period-heading", "milestone-date",
+        "milestone-title", "body",     "caption",      "toc",   "header",         "footer"};
     return names;
 }
 
@@ -29,8 +29,8 @@ Style base_style() {
     Style s;
     s.name = "base";
     s.page = {"A4", 210, 297, 20, 20, 20, 20};
-    TextStyle body{{"Charis SIL", false, false}, 10.5, 14, {0x22, 0x22, 0x22}, 0, 5,
-                   Align::Justify, true};
+    TextStyle body{
+        {"Charis SIL", false, false}, 10.5, 14, {0x22, 0x22, 0x22}, 0, 5, Align::Justify, true};
     for (auto& r : s.roles)
         r = body;
     return s;
@@ -50,8 +50,7 @@ public:
         const XMLElement* root = src_.root();
         if (std::string_view(root->Name()) != "style") {
             src_.error(root,
-                       "the root element must be <style>, not <" + std::string(root->Name()) +
-                           ">",
+                       "the root element must be <style>, not <" + std::string(root->Name()) + ">",
                        d_);
             return s;
         }
@@ -80,11 +79,10 @@ public:
                 read_design(e, s);
                 continue;
             }
-            if (e->FirstChildElement() ||
-                (e->FirstChild() && e->FirstChild()->ToText() &&
-                 !xml::is_blank(e->FirstChild()->Value())))
-                src_.error(e, std::string("<").append(name) + "> must be empty (it takes attributes)",
-                           d_);
+            if (e->FirstChildElement() || (e->FirstChild() && e->FirstChild()->ToText() &&
+                                           !xml::is_blank(e->FirstChild()->Value())))
+                src_.error(
+                    e, std::string("<").append(name) + "> must be empty (it takes attributes)", d_);
             if (name == "page") {
                 if (seen_page)
                     src_.error(e, "<page> is given twice", d_);
@@ -174,8 +172,7 @@ private:
         else if (s == "false" || s == "no")
             out = false;
         else
-            src_.error(e, attr,
-                       std::string(attr) + " '" + v + "' must be true or false", d_);
+            src_.error(e, attr, std::string(attr) + " '" + v + "' must be true or false", d_);
     }
 
     template <class T>
@@ -192,8 +189,7 @@ private:
             }
             list += (list.empty() ? "" : ", ") + std::string(name);
         }
-        src_.error(e, attr,
-                   std::string(attr) + " '" + v + "' is not one of: " + list, d_);
+        src_.error(e, attr, std::string(attr) + " '" + v + "' is not one of: " + list, d_);
     }
 
     void read_page(const XMLElement* e, Page& page) {
@@ -289,8 +285,7 @@ private:
         const Tunable* t = find_tunable(name);
         if (!t) {
             src_.error(e, "name",
-                       "unknown tunable '" + std::string(name) + "' (one of: " + known() + ")",
-                       d_);
+                       "unknown tunable '" + std::string(name) + "' (one of: " + known() + ")", d_);
             return;
         }
         if (auto [it, fresh] = seen.emplace(name, e->GetLineNum()); !fresh)
@@ -322,8 +317,8 @@ private:
             if (value < t->min || value > t->max) {
                 src_.error(e, "value",
                            "value '" + std::string(v) + "' of " + std::string(name) +
-                               " is out of range (" + num_s(t->min) + " to " + num_s(t->max) +
-                               " " + std::string(t->unit) + ")",
+                               " is out of range (" + num_s(t->min) + " to " + num_s(t->max) + " " +
+                               std::string(t->unit) + ")",
                            d_);
                 return;
             }
@@ -338,8 +333,8 @@ private:
     }
 
     void read_role(const XMLElement* e, Style& s, std::map<std::string, int>& seen) {
-        allow(e, {"name", "family", "weight", "slant", "size", "leading", "color",
-                  "space-before", "space-after", "align", "hyphenate"});
+        allow(e, {"name", "family", "weight", "slant", "size", "leading", "color", "space-before",
+                  "space-after", "align", "hyphenate"});
         const char* name = e->Attribute("name");
         if (!name) {
             const std::string list = join(role_names());
@@ -386,16 +381,16 @@ private:
         if (const char* c = e->Attribute("color")) {
             std::string_view v(c);
             unsigned rgb = 0;
-            const bool ok = v.size() == 7 && v[0] == '#' &&
-                            std::from_chars(v.data() + 1, v.data() + 7, rgb, 16).ptr ==
-                                v.data() + 7;
+            const bool ok =
+                v.size() == 7 && v[0] == '#' &&
+                std::from_chars(v.data() + 1, v.data() + 7, rgb, 16).ptr == v.data() + 7;
             if (ok)
                 t.color = {static_cast<std::uint8_t>(rgb >> 16),
                            static_cast<std::uint8_t>((rgb >> 8) & 0xFF),
                            static_cast<std::uint8_t>(rgb & 0xFF)};
             else
-                src_.error(e, "color",
-                           "color '" + std::string(v) + "' is not of the form #RRGGBB", d_);
+                src_.error(e, "color", "color '" + std::string(v) + "' is not of the form #RRGGBB",
+                           d_);
         }
         if (t.leading < t.size * 0.8)
             d_.warning(src_.name(), e->GetLineNum(),
@@ -423,10 +418,10 @@ std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src
 Style default_style() {
     Diagnostics d;
     const auto start = d.mark();
-    auto s = read_on(base_style(),
-                     xml::Source::parse(std::string(builtin_style_text("brochure")),
-                                        "<built-in brochure>", d),
-                     d, start);
+    auto s = read_on(
+        base_style(),
+        xml::Source::parse(std::string(builtin_style_text("brochure")), "<built-in brochure>", d),
+        d, start);
     // The built-in sheet is checked by the test suite; fall back rather than fail.
     return s ? *s : base_style();
 }
@@ -460,8 +455,7 @@ std::optional<Style> resolve_style(const std::string& name_or_path, Diagnostics&
                                    diags);
     const std::string list = join(builtin_style_names());
     diags.error(name_or_path, 0, 0,
-                "no such style file, and no built-in style of that name (built-in: " + list +
-                    ")");
+                "no such style file, and no built-in style of that name (built-in: " + list + ")");
     return std::nullopt;
 }
 

@@ -35,7 +35,9 @@ constexpr std::string_view designs[] = {"brochure", "factsheet"};
 
 } // namespace
 
-std::span<const Tunable> tunables() { return declared; }
+std::span<const Tunable> tunables() {
+    return declared;
+}
 
 const Tunable* find_tunable(std::string_view name) {
     for (const auto& t : declared)
@@ -44,7 +46,9 @@ const Tunable* find_tunable(std::string_view name) {
     return nullptr;
 }
 
-std::span<const std::string_view> design_names() { return designs; }
+std::span<const std::string_view> design_names() {
+    return designs;
+}
 
 double tunable(const Style& s, std::string_view name) {
     const Tunable* t = find_tunable(name);

@@ -19,9 +19,12 @@ CivilTime civil_time(std::int64_t epoch) {
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    return {static_cast<int>(y),          static_cast<int>(m),
-            static_cast<int>(d),          static_cast<int>(secs / 3600),
-            static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60)};
+    return {static_cast<int>(y),
+            static_cast<int>(m),
+            static_cast<int>(d),
+            static_cast<int>(secs / 3600),
+            static_cast<int>(secs / 60 % 60),
+            static_cast<int>(secs % 60)};
 }
 
 } // namespace chronik

@@ -28,12 +28,13 @@ void Diagnostics::warning(std::string_view file, int line, std::string message) 
     items_.push_back({Severity::Warning, std::string(file), line, 0, std::move(message)});
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        items_.begin(), items_.end(), [](const auto& d) { return d.severity == Severity::Error; }));
 }
 
 } // namespace chronik

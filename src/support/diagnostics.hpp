@@ -21,9 +21,9 @@ enum class Severity { Warning, Error };
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string file;  // as the user named it; empty when not about a file
-    int line = 0;      // 1-based; 0 = unknown
-    int column = 0;    // 1-based, in characters; 0 = unknown
+    std::string file; // as the user named it; empty when not about a file
+    int line = 0;     // 1-based; 0 = unknown
+    int column = 0;   // 1-based, in characters; 0 = unknown
     std::string message;
 };
 

@@ -9,7 +9,8 @@ bool is_language_tag(std::string_view tag) {
     bool first = true;
     while (true) {
         const std::size_t j = tag.find('-', i);
-        const auto sub = tag.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
+        const auto sub =
+            tag.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i);
         if (sub.empty() || sub.size() > 8)
             return false;
         for (char c : sub) {

@@ -42,7 +42,9 @@ void append_chunk(std::string& out, std::string_view type, std::string_view data
     put32(out, crc_of(std::string_view(out).substr(at)));
 }
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // --- libpng, C style ------------------------------------------------------
 
@@ -92,7 +94,8 @@ void on_read(png_structp png, png_bytep out, png_size_t n) {
 // must be released lives in the Decoder, which the caller owns. `rows`,
 // when given, is sized before any row is read (a bad_alloc there leaves
 // through ordinary C++ frames).
-bool run(Decoder& d, std::vector<unsigned char>* rows, bool expand = false, int* channels = nullptr) {
+bool run(Decoder& d, std::vector<unsigned char>* rows, bool expand = false,
+         int* channels = nullptr) {
     d.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &d, on_error, on_warning);
     if (!d.png) {
         std::snprintf(d.message, sizeof d.message, "out of memory");
@@ -219,7 +222,8 @@ std::string decode(std::string_view essential, std::vector<unsigned char>* rows)
     return d.message; // a warning, or empty
 }
 
-std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows, int& channels) {
+std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows,
+                        int& channels) {
     Decoder d;
     d.data = reinterpret_cast<const unsigned char*>(essential.data());
     d.size = essential.size();

@@ -53,7 +53,8 @@ std::string decode(std::string_view essential, std::vector<unsigned char>* rows 
 // 8, interlacing undone): `rows` holds width x channels bytes a row, and
 // `channels` is 1 (grey), 2 (grey + alpha), 3 (RGB) or 4 (RGBA). Returns
 // what decode() returns.
-std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows, int& channels);
+std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows,
+                        int& channels);
 
 // Appends a chunk (length, type, data, CRC) to a PNG being written.
 void append_png_chunk(std::string& out, std::string_view type, std::string_view data);

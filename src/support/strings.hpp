@@ -11,8 +11,7 @@ namespace chronik {
 
 // The items (anything a string_view can be made of) with `separator`
 // between them: join({"pdf", "docx"}) == "pdf, docx"; "" for none.
-template <class Range>
-std::string join(const Range& items, std::string_view separator = ", ") {
+template <class Range> std::string join(const Range& items, std::string_view separator = ", ") {
     std::string out;
     bool first = true;
     for (const auto& item : items) {

@@ -21,6 +21,6 @@ enum class Break : char {
 
 // One entry per byte of `utf8`: the opportunity after that byte.
 // `language` is a BCP 47 tag ("de", "en-GB"); it tailors a few rules.
-std::vector<Break> break_opportunities(std::string_view utf8, const std::string &language);
+std::vector<Break> break_opportunities(std::string_view utf8, const std::string& language);
 
 } // namespace chronik::text

@@ -13,29 +13,29 @@ namespace {
 
 // Best match for a pattern in fontconfig's current configuration: file and
 // family, or "" when fontconfig has nothing.
-std::pair<std::string, std::string> match(const std::string &pattern) {
-    FcPattern *pat = FcNameParse(reinterpret_cast<const FcChar8 *>(pattern.c_str()));
+std::pair<std::string, std::string> match(const std::string& pattern) {
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
     if (!pat)
         return {};
     FcConfigSubstitute(nullptr, pat, FcMatchPattern);
     FcDefaultSubstitute(pat);
     FcResult result;
-    FcPattern *found = FcFontMatch(nullptr, pat, &result);
+    FcPattern* found = FcFontMatch(nullptr, pat, &result);
     FcPatternDestroy(pat);
     if (!found)
         return {};
-    FcChar8 *file = nullptr;
-    FcChar8 *family = nullptr;
+    FcChar8* file = nullptr;
+    FcChar8* family = nullptr;
     std::pair<std::string, std::string> out;
     if (FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch)
-        out.first = reinterpret_cast<const char *>(file);
+        out.first = reinterpret_cast<const char*>(file);
     if (FcPatternGetString(found, FC_FAMILY, 0, &family) == FcResultMatch)
-        out.second = reinterpret_cast<const char *>(family);
+        out.second = reinterpret_cast<const char*>(family);
     FcPatternDestroy(found);
     return out;
 }
 
-std::string escape_family(const std::string &family) {
+std::string escape_family(const std::string& family) {
     // fontconfig's name syntax gives '-', ':' and ',' meaning
     std::string out;
     for (char c : family) {
@@ -47,7 +47,7 @@ std::string escape_family(const std::string &family) {
 }
 
 std::string lower(std::string s) {
-    for (auto &c : s)
+    for (auto& c : s)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
@@ -64,7 +64,7 @@ void load_font_configuration() {
         throw std::runtime_error("cannot load the fontconfig configuration");
 }
 
-FontChoice choose_font(const style::Font &font) {
+FontChoice choose_font(const style::Font& font) {
     const std::string traits = std::string(font.bold ? ":weight=bold" : ":weight=regular") +
                                (font.italic ? ":slant=italic" : ":slant=roman");
     // Prefer the TrueType build: the PDF writer cannot embed CFF outlines.
@@ -78,7 +78,7 @@ FontChoice choose_font(const style::Font &font) {
     return {file, family, true};
 }
 
-std::string font_file(const style::Font &font) {
+std::string font_file(const style::Font& font) {
     return choose_font(font).file;
 }
 

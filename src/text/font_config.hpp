@@ -26,9 +26,9 @@ struct FontChoice {
 // (the PDF embeds only TrueType outlines), else its other build; a serif
 // TrueType face when the family is not installed. Needs the configuration
 // loaded.
-FontChoice choose_font(const style::Font &font);
+FontChoice choose_font(const style::Font& font);
 
 // choose_font(font).file, without loading it: for loading fonts ahead.
-std::string font_file(const style::Font &font);
+std::string font_file(const style::Font& font);
 
 } // namespace chronik::text

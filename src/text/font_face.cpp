@@ -29,7 +29,7 @@ FT_Library freetype() {
     return lib;
 }
 
-std::mutex &face_lifecycle() {
+std::mutex& face_lifecycle() {
     static std::mutex m;
     return m;
 }
@@ -37,7 +37,7 @@ std::mutex &face_lifecycle() {
 // An FT_Face for the duration of the constructor.
 struct OpenFace {
     FT_Face face = nullptr;
-    explicit OpenFace(const std::string &path) {
+    explicit OpenFace(const std::string& path) {
         const std::lock_guard lock(face_lifecycle());
         if (FT_New_Face(freetype(), path.c_str(), 0, &face) != 0)
             throw std::runtime_error("cannot open font file " + path);
@@ -46,13 +46,13 @@ struct OpenFace {
         const std::lock_guard lock(face_lifecycle());
         FT_Done_Face(face);
     }
-    OpenFace(const OpenFace &) = delete;
-    OpenFace &operator=(const OpenFace &) = delete;
+    OpenFace(const OpenFace&) = delete;
+    OpenFace& operator=(const OpenFace&) = delete;
 };
 
 } // namespace
 
-FontFace::FontFace(const std::string &path) : path_(path) {
+FontFace::FontFace(const std::string& path) : path_(path) {
     const OpenFace open(path);
     FT_Face f = open.face;
     family_ = f->family_name ? f->family_name : "";
@@ -65,7 +65,7 @@ FontFace::FontFace(const std::string &path) : path_(path) {
     descender_units_ = f->descender;
     ascender_ = milli(f->ascender);
     descender_ = milli(f->descender);
-    const auto *os2 = static_cast<const TT_OS2 *>(FT_Get_Sfnt_Table(f, FT_SFNT_OS2));
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(f, FT_SFNT_OS2));
     if (os2 && os2->sCapHeight) {
         cap_height_units_ = os2->sCapHeight;
         cap_height_ = milli(os2->sCapHeight);
@@ -92,7 +92,7 @@ FontFace::FontFace(const std::string &path) : path_(path) {
                        static_cast<std::int16_t>(std::min<unsigned long>(
                            units * 1000 / static_cast<unsigned long>(upem_), 0x7FFF))};
         if (cp < 0x10000) {
-            auto &page = bmp_pages_[cp >> 8];
+            auto& page = bmp_pages_[cp >> 8];
             if (page < 0) {
                 page = static_cast<std::int32_t>(bmp_.size());
                 bmp_.resize(bmp_.size() + 256);
@@ -103,12 +103,12 @@ FontFace::FontFace(const std::string &path) : path_(path) {
         }
     }
     std::sort(astral_.begin(), astral_.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
+              [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 FontFace::Metric FontFace::astral(char32_t cp) const {
     const auto it = std::lower_bound(astral_.begin(), astral_.end(), cp,
-                                     [](const auto &e, char32_t c) { return e.first < c; });
+                                     [](const auto& e, char32_t c) { return e.first < c; });
     return it != astral_.end() && it->first == cp ? it->second : Metric{};
 }
 

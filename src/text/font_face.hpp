@@ -28,12 +28,12 @@ namespace chronik::text {
 
 class FontFace {
 public:
-    explicit FontFace(const std::string &path); // throws std::runtime_error
-    FontFace(const FontFace &) = delete;
-    FontFace &operator=(const FontFace &) = delete;
+    explicit FontFace(const std::string& path); // throws std::runtime_error
+    FontFace(const FontFace&) = delete;
+    FontFace& operator=(const FontFace&) = delete;
 
-    const std::string &path() const { return path_; }
-    const std::string &family() const { return family_; }
+    const std::string& path() const { return path_; }
+    const std::string& family() const { return family_; }
     // TrueType outlines ('glyf'), which the PDF writer can embed; false for CFF.
     bool is_truetype() const { return truetype_; }
 

@@ -59,8 +59,7 @@ FontProgramFacts font_program_facts(std::string_view file, const std::string& pa
         facts.cap_height = em(os2->sCapHeight);
         facts.x_height = em(os2->sxHeight);
     }
-    if (const auto* post =
-            static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST)))
+    if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST)))
         facts.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
     facts.fixed_pitch = FT_IS_FIXED_WIDTH(face);
     facts.italic = face->style_flags & FT_STYLE_FLAG_ITALIC;

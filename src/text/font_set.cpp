@@ -15,7 +15,7 @@ namespace {
 // modification time changed since it was loaded (a font package upgrade
 // during a long batch) is loaded afresh. Loads happen under the lock: two
 // threads asking for the same file load it once.
-std::shared_ptr<const FontFace> shared_face(const std::string &path) {
+std::shared_ptr<const FontFace> shared_face(const std::string& path) {
     struct Loaded {
         off_t size = -1;
         timespec modified{};
@@ -26,7 +26,7 @@ std::shared_ptr<const FontFace> shared_face(const std::string &path) {
     struct stat st {};
     const bool known = ::stat(path.c_str(), &st) == 0;
     const std::lock_guard guard(lock);
-    auto &entry = loaded[path];
+    auto& entry = loaded[path];
     if (!entry.face || !known || entry.size != st.st_size ||
         entry.modified.tv_sec != st.st_mtim.tv_sec ||
         entry.modified.tv_nsec != st.st_mtim.tv_nsec) {
@@ -44,7 +44,7 @@ FontSet::FontSet() {
 }
 FontSet::~FontSet() = default;
 
-int FontSet::face(const style::Font &font) {
+int FontSet::face(const style::Font& font) {
     // Asked once per run of text: answer repeats without building a key.
     if (!(last_ >= 0 && last_font_.bold == font.bold && last_font_.italic == font.italic &&
           last_font_.family == font.family)) {
@@ -56,7 +56,7 @@ int FontSet::face(const style::Font &font) {
     return last_;
 }
 
-int FontSet::lookup(const style::Font &font) {
+int FontSet::lookup(const style::Font& font) {
     const std::string key =
         font.family + (font.bold ? ":bold" : ":regular") + (font.italic ? ":italic" : ":roman");
     if (auto it = by_request_.find(key); it != by_request_.end())

@@ -23,25 +23,25 @@ class FontSet {
 public:
     FontSet(); // loads fontconfig's configuration (font_config.hpp) if need be
     ~FontSet();
-    FontSet(const FontSet &) = delete;
-    FontSet &operator=(const FontSet &) = delete;
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
 
     // The face id for a style's font; finds a fallback when the family is
     // not installed and records a warning naming both. Throws when no font
     // can be found or loaded at all. Faces of any outline format FreeType
     // reads are returned: whoever embeds them checks FontFace::is_truetype.
-    int face(const style::Font &font);
-    const FontFace &at(int id) const { return *faces_.at(static_cast<std::size_t>(id)); }
+    int face(const style::Font& font);
+    const FontFace& at(int id) const { return *faces_.at(static_cast<std::size_t>(id)); }
     std::size_t size() const { return faces_.size(); }
-    const std::vector<std::string> &warnings() const { return warnings_; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
 
     // While `log` is set, every request to face() is appended to it with
     // its answer (the layout sets paragraphs on other threads with their own
     // FontSet, then replays the requests on its own).
-    void record(std::vector<std::pair<style::Font, int>> *log) { log_ = log; }
+    void record(std::vector<std::pair<style::Font, int>>* log) { log_ = log; }
 
 private:
-    int lookup(const style::Font &font);
+    int lookup(const style::Font& font);
 
     style::Font last_font_;
     int last_ = -1;
@@ -49,7 +49,7 @@ private:
     std::unordered_map<std::string, int> by_request_;
     std::unordered_map<std::string, int> by_path_;
     std::vector<std::string> warnings_;
-    std::vector<std::pair<style::Font, int>> *log_ = nullptr;
+    std::vector<std::pair<style::Font, int>>* log_ = nullptr;
 };
 
 } // namespace chronik::text

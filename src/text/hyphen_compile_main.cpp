@@ -5,12 +5,12 @@
 #include <cstdio>
 #include <fstream>
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     if (argc != 3) {
         std::fprintf(stderr, "usage: chronik_hyphen_compile IN.dic OUT.table\n");
         return 2;
     }
-    HyphenDict *dict = hnj_hyphen_load(argv[1]);
+    HyphenDict* dict = hnj_hyphen_load(argv[1]);
     if (!dict) {
         std::fprintf(stderr, "chronik_hyphen_compile: cannot load %s\n", argv[1]);
         return 1;

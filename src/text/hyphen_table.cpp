@@ -10,27 +10,27 @@ namespace {
 
 constexpr char magic[8] = {'C', 'H', 'R', 'H', 'Y', 'P', 'H', '1'};
 
-template <class T> void put(std::string &out, const T &v) {
-    out.append(reinterpret_cast<const char *>(&v), sizeof v);
+template <class T> void put(std::string& out, const T& v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
 }
 
-void align(std::string &out) {
+void align(std::string& out) {
     while (out.size() % 8)
         out += '\0';
 }
 
 } // namespace
 
-std::string serialise(const HyphenDict *dict) {
+std::string serialise(const HyphenDict* dict) {
     std::string out(magic, sizeof magic);
     std::uint32_t levels = 0;
-    for (const HyphenDict *d = dict; d; d = d->nextlevel)
+    for (const HyphenDict* d = dict; d; d = d->nextlevel)
         ++levels;
     put(out, levels);
     align(out);
-    for (const HyphenDict *d = dict; d; d = d->nextlevel) {
+    for (const HyphenDict* d = dict; d; d = d->nextlevel) {
         std::string pool;
-        auto intern = [&](const char *s) -> std::int32_t {
+        auto intern = [&](const char* s) -> std::int32_t {
             if (!s)
                 return -1;
             const auto at = static_cast<std::int32_t>(pool.size());
@@ -45,7 +45,7 @@ std::string serialise(const HyphenDict *dict) {
         h.nohyphen = -1;
         if (d->nohyphen) {
             h.nohyphen = static_cast<std::int32_t>(pool.size());
-            const char *p = d->nohyphen;
+            const char* p = d->nohyphen;
             for (int k = 0; k <= d->nohyphenl; ++k) {
                 const std::size_t len = std::strlen(p) + 1;
                 pool.append(p, len);
@@ -57,8 +57,8 @@ std::string serialise(const HyphenDict *dict) {
         std::vector<StateRecord> states(static_cast<std::size_t>(d->num_states));
         std::vector<HyphenTrans> trans;
         for (int i = 0; i < d->num_states; ++i) {
-            const HyphenState &s = d->states[i];
-            StateRecord &r = states[static_cast<std::size_t>(i)];
+            const HyphenState& s = d->states[i];
+            StateRecord& r = states[static_cast<std::size_t>(i)];
             r.match = intern(s.match);
             r.repl = intern(s.repl);
             r.replindex = s.replindex;
@@ -72,11 +72,10 @@ std::string serialise(const HyphenDict *dict) {
         h.pool_size = static_cast<std::int32_t>(pool.size());
         put(out, h);
         align(out);
-        out.append(reinterpret_cast<const char *>(states.data()),
+        out.append(reinterpret_cast<const char*>(states.data()),
                    states.size() * sizeof(StateRecord));
         align(out);
-        out.append(reinterpret_cast<const char *>(trans.data()),
-                   trans.size() * sizeof(HyphenTrans));
+        out.append(reinterpret_cast<const char*>(trans.data()), trans.size() * sizeof(HyphenTrans));
         align(out);
         out += pool;
         align(out);
@@ -94,7 +93,7 @@ View::View(std::string_view table) {
     auto take = [&](std::size_t bytes) {
         if (at + bytes > table.size())
             fail();
-        const char *p = table.data() + at;
+        const char* p = table.data() + at;
         at += (bytes + 7) / 8 * 8;
         return p;
     };
@@ -126,31 +125,31 @@ View::View(std::string_view table) {
         throw std::runtime_error("cannot map memory for the hyphenation patterns");
     }
     madvise(mapping_.base, mapping_.size, MADV_HUGEPAGE); // a hint; fine if refused
-    auto *next_state = static_cast<HyphenState *>(mapping_.base);
+    auto* next_state = static_cast<HyphenState*>(mapping_.base);
 
-    HyphenDict *previous = nullptr;
+    HyphenDict* previous = nullptr;
     for (std::uint32_t l = 0; l < levels; ++l) {
         LevelHeader h;
         std::memcpy(&h, take(sizeof h), sizeof h);
         if (h.num_states < 0 || h.num_trans < 0 || h.pool_size < 0)
             fail();
-        const auto *records = reinterpret_cast<const StateRecord *>(
+        const auto* records = reinterpret_cast<const StateRecord*>(
             take(static_cast<std::size_t>(h.num_states) * sizeof(StateRecord)));
         // libhyphen only reads the transitions: point into the table.
-        auto *trans = reinterpret_cast<HyphenTrans *>(
-            const_cast<char *>(take(static_cast<std::size_t>(h.num_trans) * sizeof(HyphenTrans))));
-        char *pool = const_cast<char *>(take(static_cast<std::size_t>(h.pool_size)));
-        auto str = [&](std::int32_t off) -> char * {
+        auto* trans = reinterpret_cast<HyphenTrans*>(
+            const_cast<char*>(take(static_cast<std::size_t>(h.num_trans) * sizeof(HyphenTrans))));
+        char* pool = const_cast<char*>(take(static_cast<std::size_t>(h.pool_size)));
+        auto str = [&](std::int32_t off) -> char* {
             if (off < 0)
                 return nullptr;
             if (off >= h.pool_size)
                 fail();
             return pool + off;
         };
-        HyphenState *states = next_state;
+        HyphenState* states = next_state;
         next_state += h.num_states;
         for (int i = 0; i < h.num_states; ++i) {
-            const StateRecord &r = records[i];
+            const StateRecord& r = records[i];
             if (r.first_trans < 0 || r.num_trans < 0 || r.first_trans + r.num_trans > h.num_trans)
                 fail();
             states[i] = HyphenState{str(r.match),     str(r.repl), r.replindex,          r.replcut,

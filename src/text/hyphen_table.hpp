@@ -45,23 +45,23 @@ struct StateRecord {
 };
 
 // Serialises a loaded dictionary.
-std::string serialise(const HyphenDict *dict);
+std::string serialise(const HyphenDict* dict);
 
 // A dictionary laid over a table; the table must outlive it.
 class View {
 public:
     explicit View(std::string_view table); // throws std::runtime_error if malformed
     ~View();
-    View(const View &) = delete;
-    View &operator=(const View &) = delete;
-    HyphenDict *dict() const { return levels_.empty() ? nullptr : levels_.front().get(); }
+    View(const View&) = delete;
+    View& operator=(const View&) = delete;
+    HyphenDict* dict() const { return levels_.empty() ? nullptr : levels_.front().get(); }
 
 private:
     // The states of all levels in one anonymous mapping (about 11 MB for
     // German): written once, and asked for as huge pages where the kernel
     // allows it, so filling it costs a handful of page faults, not thousands.
     struct Mapping {
-        void *base = nullptr;
+        void* base = nullptr;
         std::size_t size = 0;
         ~Mapping();
     };

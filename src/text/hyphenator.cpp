@@ -15,8 +15,8 @@
 namespace chronik::text {
 
 struct Hyphenator::Dict {
-    HyphenDict *dict = nullptr;               // the one in use
-    HyphenDict *loaded = nullptr;             // loaded by libhyphen: ours to free
+    HyphenDict* dict = nullptr;               // the one in use
+    HyphenDict* loaded = nullptr;             // loaded by libhyphen: ours to free
     std::unique_ptr<hyphen_table::View> view; // or laid over a linked-in table
     ~Dict() {
         if (loaded)
@@ -31,7 +31,7 @@ std::unique_ptr<Hyphenator> Hyphenator::for_language(std::string_view bcp47) {
     std::string region;
     if (const auto dash = bcp47.find('-'); dash != std::string_view::npos) {
         region = std::string(bcp47.substr(dash + 1, 2));
-        for (auto &c : region)
+        for (auto& c : region)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
     const std::string dir = "/usr/share/hyphen/";
@@ -43,7 +43,7 @@ std::unique_ptr<Hyphenator> Hyphenator::for_language(std::string_view bcp47) {
     if (lang == "en")
         candidates.push_back(dir + "hyph_en_US.dic");
     candidates.push_back(dir + "hyph_" + lang + ".dic");
-    for (const auto &c : candidates) {
+    for (const auto& c : candidates) {
         std::error_code ec;
         if (std::filesystem::is_regular_file(c, ec))
             return std::make_unique<Hyphenator>(c);
@@ -51,7 +51,7 @@ std::unique_ptr<Hyphenator> Hyphenator::for_language(std::string_view bcp47) {
     return nullptr;
 }
 
-Hyphenator::Hyphenator(const std::string &path) : dict_(std::make_unique<Dict>()) {
+Hyphenator::Hyphenator(const std::string& path) : dict_(std::make_unique<Dict>()) {
     // The dictionaries are often symlinks (hyph_de_AT.dic -> hyph_de_DE.dic):
     // look for a precompiled table under the real file's name.
     std::error_code ec;
@@ -96,9 +96,9 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word, int min_word,
     if (chars < min_word || n >= 1000)
         return {};
     std::vector<char> hyphens(static_cast<std::size_t>(n) + 5, '0');
-    char **rep = nullptr;
-    int *pos = nullptr;
-    int *cut = nullptr;
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
     // For UTF-8 dictionaries libhyphen returns positions in characters.
     const int rc = hnj_hyphen_hyphenate3(dict_->dict, encoded.data(), n, hyphens.data(), nullptr,
                                          &rep, &pos, &cut, left, right, left, right);

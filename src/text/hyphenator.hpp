@@ -13,10 +13,10 @@ class Hyphenator {
 public:
     // nullptr when no dictionary for the language is installed.
     static std::unique_ptr<Hyphenator> for_language(std::string_view bcp47);
-    explicit Hyphenator(const std::string &dictionary_path); // throws
+    explicit Hyphenator(const std::string& dictionary_path); // throws
     ~Hyphenator();
-    Hyphenator(const Hyphenator &) = delete;
-    Hyphenator &operator=(const Hyphenator &) = delete;
+    Hyphenator(const Hyphenator&) = delete;
+    Hyphenator& operator=(const Hyphenator&) = delete;
 
     // Byte offsets in `word` (UTF-8, letters only) after which a hyphen may
     // break it. Safe to call from several threads at once. Words shorter than `min_word` letters,

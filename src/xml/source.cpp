@@ -11,7 +11,9 @@
 
 namespace chronik::xml {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool is_blank(std::string_view s) {
     for (char c : s)
@@ -34,7 +36,9 @@ bool is_xml_char(char32_t c) {
 }
 
 // U+00E4; six digits beyond the Basic Multilingual Plane (U+01F600).
-std::string code_point(char32_t c) { return "U+" + hex(c, c > 0xFFFF ? 6 : 4); }
+std::string code_point(char32_t c) {
+    return "U+" + hex(c, c > 0xFFFF ? 6 : 4);
+}
 
 void report(Diagnostics& d, const std::string& name, std::string_view text, std::size_t pos,
             std::string message) {
@@ -155,10 +159,10 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
                 unsigned long v = 0;
                 bool ok = !digits.empty() && digits.size() <= 8;
                 for (char c : digits) {
-                    const int dv = (c >= '0' && c <= '9')             ? c - '0'
+                    const int dv = (c >= '0' && c <= '9')           ? c - '0'
                                    : is_hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
                                    : is_hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                                      : -1;
+                                                                    : -1;
                     if (dv < 0)
                         ok = false;
                     else
@@ -302,9 +306,8 @@ TagScan scan_tags(std::string_view text) {
             if (attributes > max_attributes &&
                 scan.too_many_attributes++ < static_cast<std::size_t>(max_reported))
                 scan.attribute_problems.emplace_back(
-                    i, std::string("<").append(name).append("> has ") +
-                           std::to_string(attributes) + " attributes; the limit is " +
-                           std::to_string(max_attributes));
+                    i, std::string("<").append(name).append("> has ") + std::to_string(attributes) +
+                           " attributes; the limit is " + std::to_string(max_attributes));
             if (!self_closing)
                 ++depth;
         }
@@ -316,19 +319,29 @@ TagScan scan_tags(std::string_view text) {
 std::string describe(tinyxml2::XMLError e) {
     using namespace tinyxml2;
     switch (e) {
-    case XML_ERROR_PARSING_ELEMENT: return "malformed element or tag";
-    case XML_ERROR_PARSING_ATTRIBUTE: return "malformed attribute (or one given twice)";
-    case XML_ERROR_PARSING_TEXT: return "malformed text (a stray '<'?)";
-    case XML_ERROR_PARSING_CDATA: return "unterminated CDATA section";
-    case XML_ERROR_PARSING_COMMENT: return "unterminated comment";
-    case XML_ERROR_PARSING_DECLARATION: return "malformed XML declaration";
-    case XML_ERROR_PARSING_UNKNOWN: return "malformed markup declaration";
-    case XML_ERROR_EMPTY_DOCUMENT: return "no root element";
-    case XML_ERROR_MISMATCHED_ELEMENT: return "end tag does not match its start tag";
+    case XML_ERROR_PARSING_ELEMENT:
+        return "malformed element or tag";
+    case XML_ERROR_PARSING_ATTRIBUTE:
+        return "malformed attribute (or one given twice)";
+    case XML_ERROR_PARSING_TEXT:
+        return "malformed text (a stray '<'?)";
+    case XML_ERROR_PARSING_CDATA:
+        return "unterminated CDATA section";
+    case XML_ERROR_PARSING_COMMENT:
+        return "unterminated comment";
+    case XML_ERROR_PARSING_DECLARATION:
+        return "malformed XML declaration";
+    case XML_ERROR_PARSING_UNKNOWN:
+        return "malformed markup declaration";
+    case XML_ERROR_EMPTY_DOCUMENT:
+        return "no root element";
+    case XML_ERROR_MISMATCHED_ELEMENT:
+        return "end tag does not match its start tag";
     case XML_ELEMENT_DEPTH_EXCEEDED:
         return "elements are nested too deeply (at most " +
                std::to_string(TINYXML2_MAX_ELEMENT_DEPTH) + " levels)";
-    default: return "parse error";
+    default:
+        return "parse error";
     }
 }
 
@@ -387,8 +400,8 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
                                       Diagnostics& diags) {
     if (text.size() > max_file_bytes) {
         diags.error(display, 0, 0,
-                    "file is too large (" + std::to_string(text.size()) +
-                        " bytes; the limit is " + std::to_string(max_file_bytes) + " bytes)");
+                    "file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
+                        std::to_string(max_file_bytes) + " bytes)");
         return nullptr;
     }
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
@@ -413,8 +426,8 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
         std::string what = describe(rc);
         // tinyxml2 names the element it was reading ("... XMLElement name=b")
         const std::string detail = src->doc_.ErrorStr() ? src->doc_.ErrorStr() : "";
-        if (const auto at = detail.find("name="); at != std::string::npos &&
-                                                  rc == tinyxml2::XML_ERROR_MISMATCHED_ELEMENT)
+        if (const auto at = detail.find("name=");
+            at != std::string::npos && rc == tinyxml2::XML_ERROR_MISMATCHED_ELEMENT)
             what += " <" + detail.substr(at + 5) + ">";
         diags.error(display, src->doc_.ErrorLineNum(), 0, "not well-formed XML: " + what);
         return nullptr;
@@ -564,8 +577,8 @@ void Source::error(const tinyxml2::XMLNode* n, std::string message, Diagnostics&
     d.error(display_, n->GetLineNum(), e ? column(e) : 0, std::move(message));
 }
 
-void Source::error(const tinyxml2::XMLElement* e, std::string_view attribute,
-                   std::string message, Diagnostics& d) const {
+void Source::error(const tinyxml2::XMLElement* e, std::string_view attribute, std::string message,
+                   Diagnostics& d) const {
     const auto* a = e->FindAttribute(std::string(attribute).c_str());
     d.error(display_, a ? a->GetLineNum() : e->GetLineNum(), column(e, attribute),
             std::move(message));
@@ -594,8 +607,9 @@ void check_attributes(const Source& src, const tinyxml2::XMLElement* e,
 void missing_attribute(const Source& src, const tinyxml2::XMLElement* e, std::string_view name,
                        std::string_view hint, Diagnostics& d) {
     // "an" as the name is read aloud: an alt, an href ("aitch-ref"), a date.
-    const bool an = name.rfind("href", 0) == 0 ||
-                    (!name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos);
+    const bool an =
+        name.rfind("href", 0) == 0 ||
+        (!name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos);
     std::string message = "<";
     message += e->Name();
     message += "> needs ";

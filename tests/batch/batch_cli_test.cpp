@@ -20,7 +20,7 @@ const std::string sample = test::sample_chronicle.string();
 
 // Pages of a PDF as its page objects say (content streams are compressed,
 // so "/Type /Page" appears only in object dictionaries).
-int pdf_pages(const std::string &pdf) {
+int pdf_pages(const std::string& pdf) {
     int n = 0;
     for (auto at = pdf.find("/Type /Page"); at != std::string::npos;
          at = pdf.find("/Type /Page", at + 1))
@@ -70,7 +70,7 @@ TEST_CASE("batch: outputs are byte-identical to chronik render with the same opt
         {"rich", rich, "pdf docx md", {}, ""},
     };
     std::vector<std::string> jobs;
-    for (const auto &v : variants) {
+    for (const auto& v : variants) {
         std::string formats = v.formats;
         std::replace(formats.begin(), formats.end(), ' ', ',');
         std::vector<std::string> args = {
@@ -89,7 +89,7 @@ TEST_CASE("batch: outputs are byte-identical to chronik render with the same opt
     REQUIRE_MESSAGE(r.status == 0, r.err);
 
     std::size_t compared = 0;
-    for (const auto &file : test::files_below(t / "render")) {
+    for (const auto& file : test::files_below(t / "render")) {
         CAPTURE(file);
         const auto rendered = test::read_file(t / "render" / file);
         CHECK(rendered.size() > 100);
@@ -115,7 +115,7 @@ TEST_CASE("batch: the press kit renders every variant, with pages in the summary
                                    "print/lecos-chronik-a5.pdf", "topics/lecos-software.pdf",
                                    "web/lecos-chronik-en.md", "web/lecos-chronik.md"});
     // The summary's page counts are the PDFs' own.
-    for (const auto &[job, file] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& [job, file] : std::vector<std::pair<std::string, std::string>>{
              {"brochure-a4", "print/lecos-chronik-a4.pdf"},
              {"booklet-a5", "print/lecos-chronik-a5.pdf"},
              {"software", "topics/lecos-software.pdf"}}) {
@@ -227,7 +227,7 @@ TEST_CASE("batch: output paths that lead outside the output folder are refused")
     test::write_file(t / "jobs.xml", job_file(R"(output="out")", {up, abs, sneaky}));
     const auto r = run_batch({"jobs.xml"}, t.path());
     CHECK(r.status == 1);
-    const auto col = [](const std::string &line) {
+    const auto col = [](const std::string& line) {
         return std::to_string(line.find("output=") + 1);
     };
     CHECK(r.err == "jobs.xml:3:" + col(up) +
@@ -274,9 +274,9 @@ TEST_CASE("batch: usage errors exit with 2 and say what is wrong") {
         {{"jobs.xml", "--bogus"}, "unknown option '--bogus'"},
         {{"jobs.xml", "-f", "pdf"}, "unknown option '-f'"},
     };
-    for (const auto &c : cases) {
+    for (const auto& c : cases) {
         std::string joined;
-        for (const auto &a : c.args)
+        for (const auto& a : c.args)
             joined += a + " ";
         CAPTURE(joined);
         const auto r = run_batch(c.args, t.path());

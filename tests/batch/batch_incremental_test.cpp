@@ -37,7 +37,7 @@ struct Project {
         write_jobs("");
     }
 
-    void write_jobs(const std::string &extra_on_two) {
+    void write_jobs(const std::string& extra_on_two) {
         test::write_file(
             t / "jobs.xml",
             job_file(R"(output="out")",
@@ -49,16 +49,16 @@ struct Project {
     }
 
     test::RunResult run(std::vector<std::string> args = {},
-                        const std::string &env = test::fixed_epoch) {
+                        const std::string& env = test::fixed_epoch) {
         args.insert(args.begin(), "jobs.xml");
         return run_batch(args, t.path(), env);
     }
 
     // job name -> status word, from the plain progress lines.
-    static std::map<std::string, std::string> statuses(const std::string &out) {
+    static std::map<std::string, std::string> statuses(const std::string& out) {
         std::map<std::string, std::string> m;
         const std::regex line(R"(^\[\d+/\d+\] ([^:]+): ([a-z ]+?)( \(.*\))?$)");
-        for (const auto &l : test::lines_with(out, "] ")) {
+        for (const auto& l : test::lines_with(out, "] ")) {
             std::smatch sm;
             if (std::regex_match(l, sm, line))
                 m[sm[1]] = sm[2];
@@ -68,7 +68,7 @@ struct Project {
 
     std::map<std::string, long long> times() const {
         std::map<std::string, long long> m;
-        for (const auto &f : test::files_below(t / "out"))
+        for (const auto& f : test::files_below(t / "out"))
             m[f] = test::mtime_of(t / "out" / f);
         return m;
     }
@@ -179,14 +179,14 @@ TEST_CASE("batch: --force renders everything, with the same bytes") {
     Project p;
     REQUIRE(p.run().status == 0);
     std::map<std::string, std::string> bytes;
-    for (const auto &f : test::files_below(p.t / "out"))
+    for (const auto& f : test::files_below(p.t / "out"))
         if (f != ".chronik-manifest") // it holds the files' times
             bytes[f] = test::read_file(p.t / "out" / f);
     CHECK(bytes.size() == 5);
     const auto r = p.run({"--force", "-j", "2"});
     CHECK(r.status == 0);
     CHECK(Project::statuses(r.out) == all_written);
-    for (const auto &[f, b] : bytes) {
+    for (const auto& [f, b] : bytes) {
         CAPTURE(f);
         CHECK(test::read_file(p.t / "out" / f) == b);
     }
@@ -204,7 +204,7 @@ TEST_CASE("batch: --dry-run says what would be rendered and writes nothing") {
     REQUIRE(p.run().status == 0);
     r = p.run({"-n"});
     std::size_t rows = 0;
-    for (const auto &line : test::lines_with(r.out, "up to date"))
+    for (const auto& line : test::lines_with(r.out, "up to date"))
         rows += line.ends_with("  up to date");
     CHECK(rows == 4);
     CHECK(r.out.find("(dry run: nothing written)") != std::string::npos);
@@ -234,9 +234,9 @@ TEST_CASE("batch: the manifest records what is on disk") {
     const auto m = batch::parse_manifest(test::read_file(p.t / "out/.chronik-manifest"));
     REQUIRE(m);
     CHECK(m->jobs.size() == 4);
-    for (const auto &[name, job] : m->jobs) {
+    for (const auto& [name, job] : m->jobs) {
         CAPTURE(name);
-        for (const auto &o : job.outputs) {
+        for (const auto& o : job.outputs) {
             CAPTURE(o.path);
             const auto bytes = test::read_file(p.t / "out" / o.path);
             CHECK(o.bytes == bytes.size());
@@ -256,7 +256,7 @@ namespace {
 // its process id. SIGINT is set to its default action in the child, as it
 // is for a command typed at a shell (a background test runner may have
 // it ignored, and an ignored signal is never seen).
-pid_t spawn_batch(const std::vector<std::string> &args, const fs::path &cwd) {
+pid_t spawn_batch(const std::vector<std::string>& args, const fs::path& cwd) {
     const pid_t pid = fork();
     if (pid != 0)
         return pid;
@@ -270,8 +270,8 @@ pid_t spawn_batch(const std::vector<std::string> &args, const fs::path &cwd) {
     dup2(err, 2);
     std::vector<std::string> all = {test::binary, "batch"};
     all.insert(all.end(), args.begin(), args.end());
-    std::vector<char *> argv;
-    for (auto &a : all)
+    std::vector<char*> argv;
+    for (auto& a : all)
         argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(test::binary.c_str(), argv.data());
@@ -285,9 +285,9 @@ int wait_status(pid_t pid) {
 }
 
 // Waits (at most a few seconds) until the first output is written.
-bool wait_for_output(const fs::path &dir) {
+bool wait_for_output(const fs::path& dir) {
     for (int i = 0; i < 500; ++i) {
-        for (const auto &f : test::files_below(dir))
+        for (const auto& f : test::files_below(dir))
             if (f.ends_with(".pdf") && f[0] != '.')
                 return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -296,7 +296,7 @@ bool wait_for_output(const fs::path &dir) {
 }
 
 // Many PDF jobs: a run of a few seconds, long enough to interrupt.
-void write_long_job_file(const fs::path &dir, int jobs) {
+void write_long_job_file(const fs::path& dir, int jobs) {
     std::vector<std::string> lines;
     for (int i = 0; i < jobs; ++i)
         lines.push_back("<job name=\"j" + std::to_string(i) + "\" input=\"" +
@@ -305,9 +305,9 @@ void write_long_job_file(const fs::path &dir, int jobs) {
     test::write_file(dir / "jobs.xml", job_file(R"(output="out")", lines));
 }
 
-std::vector<std::string> temporaries(const fs::path &dir) {
+std::vector<std::string> temporaries(const fs::path& dir) {
     std::vector<std::string> out;
-    for (const auto &f : test::files_below(dir))
+    for (const auto& f : test::files_below(dir))
         if (std::regex_search(f, std::regex(R"((^|/)\.[^/]+\.[A-Za-z0-9]{6}$)")))
             out.push_back(f);
     return out;
@@ -340,8 +340,8 @@ TEST_CASE("batch: Ctrl-C finishes the running jobs, keeps the manifest true, exi
     const auto m = batch::parse_manifest(test::read_file(t / "out/.chronik-manifest"));
     REQUIRE(m);
     CHECK(m->jobs.size() == 40 - cancelled);
-    for (const auto &[name, job] : m->jobs)
-        for (const auto &o : job.outputs)
+    for (const auto& [name, job] : m->jobs)
+        for (const auto& o : job.outputs)
             CHECK(batch::sha256_of_file(t / "out" / o.path) == o.sha256);
     // The next run renders what was cancelled, and nothing else.
     const auto again = run_batch({"jobs.xml"}, t.path());
@@ -364,7 +364,7 @@ TEST_CASE("batch: a second Ctrl-C stops at once, leaving no partial or temporary
     }
     CHECK(status == 130);
     CHECK(temporaries(t / "out").empty());
-    for (const auto &f : test::files_below(t / "out")) {
+    for (const auto& f : test::files_below(t / "out")) {
         if (!f.ends_with(".pdf"))
             continue;
         CAPTURE(f);

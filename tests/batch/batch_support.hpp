@@ -16,19 +16,19 @@ inline const std::string fixed_epoch = "SOURCE_DATE_EPOCH=1700000000";
 
 // "<jobs ...>" + lines + "</jobs>", with the XML declaration: line 2 of the
 // file is the <jobs> start tag, so the first line given is line 3.
-std::string job_file(const std::string &jobs_attributes, const std::vector<std::string> &lines);
+std::string job_file(const std::string& jobs_attributes, const std::vector<std::string>& lines);
 
 // Every file below `dir` (hidden ones too), relative and sorted.
-std::vector<std::string> files_below(const std::filesystem::path &dir);
+std::vector<std::string> files_below(const std::filesystem::path& dir);
 
 // Modification time in nanoseconds, to tell "not written again".
-long long mtime_of(const std::filesystem::path &file);
+long long mtime_of(const std::filesystem::path& file);
 
 // `chronik batch ARGS...` in `cwd` with SOURCE_DATE_EPOCH fixed (unless `env` sets it).
-RunResult run_batch(const std::vector<std::string> &args, const std::filesystem::path &cwd,
-                    const std::string &env = fixed_epoch);
+RunResult run_batch(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                    const std::string& env = fixed_epoch);
 
 // Lines of `text` that contain `needle`.
-std::vector<std::string> lines_with(const std::string &text, const std::string &needle);
+std::vector<std::string> lines_with(const std::string& text, const std::string& needle);
 
 } // namespace chronik::test

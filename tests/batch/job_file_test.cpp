@@ -18,7 +18,7 @@ struct Read {
     std::vector<std::string> lines;
 };
 
-Read read(const std::string &text) {
+Read read(const std::string& text) {
     const auto formats = render::builtin_registry();
     Diagnostics d;
     auto f = batch::read_job_file_text(text, "jobs.xml", "/work/press", formats, d);
@@ -27,7 +27,7 @@ Read read(const std::string &text) {
 
 // "jobs.xml:LINE:COL: error: " where COL is where `needle` starts in `line`
 // (1-based), or 1 for an empty needle.
-std::string at(int line, const std::string &text, const std::string &needle) {
+std::string at(int line, const std::string& text, const std::string& needle) {
     const auto col = needle.empty() ? 1 : static_cast<int>(text.find(needle)) + 1;
     return "jobs.xml:" + std::to_string(line) + ":" + std::to_string(col) + ": error: ";
 }
@@ -44,13 +44,13 @@ TEST_CASE("job file: defaults, overrides and output paths") {
          R"(       order="oldest" title="Drei Jahre" style="brochure" lang="de"/>)"}));
     REQUIRE_MESSAGE(r.file, test::joined(r.lines));
     CHECK(r.lines.empty());
-    const auto &f = *r.file;
+    const auto& f = *r.file;
     CHECK(f.display == "jobs.xml");
     CHECK(f.folder == fs::path("/work/press"));
     CHECK(f.output == fs::path("/work/out"));
     REQUIRE(f.jobs.size() == 3);
 
-    const auto &all = f.jobs[0];
+    const auto& all = f.jobs[0];
     CHECK(all.name == "all");
     CHECK(all.at.line == 4);
     CHECK(all.input == "chronik.xml");
@@ -62,13 +62,13 @@ TEST_CASE("job file: defaults, overrides and output paths") {
     CHECK(!all.options.title);
     CHECK(all.options.order == compose::Order::AsWritten);
 
-    const auto &md = f.jobs[1];
+    const auto& md = f.jobs[1];
     CHECK(md.formats == std::vector<std::string>{"md"});
     CHECK(md.input == "other.xml");
     CHECK(md.input_at.line == 5);
     CHECK(md.output == "web/chronik"); // normalised
 
-    const auto &ex = f.jobs[2];
+    const auto& ex = f.jobs[2];
     CHECK(ex.options.from_year == 2019);
     CHECK(ex.options.to_year == 2021);
     CHECK(ex.options.categories == std::vector<std::string>{"software", "events"});
@@ -137,7 +137,7 @@ TEST_CASE("job file: each error in a job, with the line and column of its attrib
         {R"(<jobb name="a"/>)", "", "unknown element <jobb> in <jobs> (allowed: defaults, job)"},
         {R"(<defaults name="a"/>)", "name", "unknown attribute 'name' on <defaults>"},
     };
-    for (const auto &c : cases) {
+    for (const auto& c : cases) {
         CAPTURE(c.job);
         const auto r = read(job_file("", {c.job}));
         CHECK(!r.file);
@@ -182,7 +182,7 @@ TEST_CASE("job file: errors about the file as a whole") {
         {"<!DOCTYPE jobs>\n<jobs/>", "jobs.xml:1:1: error: DOCTYPE and ENTITY declarations are "
                                      "not allowed"},
     };
-    for (const auto &c : cases) {
+    for (const auto& c : cases) {
         CAPTURE(c.text);
         const auto r = read(c.text);
         CHECK(!r.file);

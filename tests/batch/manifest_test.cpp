@@ -64,7 +64,7 @@ TEST_CASE("manifest: anything else is not a manifest") {
         "chronik-manifest 1\njob\ta\t" + hash_a + "\noutput\tx\tmd\t1\t-\t0\n",
         "chronik-manifest 1\nhello\n",
     };
-    for (const auto &text : bad) {
+    for (const auto& text : bad) {
         CAPTURE(text);
         CHECK(!parse_manifest(text));
     }
@@ -74,7 +74,7 @@ TEST_CASE("manifest: after a run, records are set, kept or dropped as the result
     // Five jobs: written, up to date, failed before writing, failed after
     // writing some outputs, cancelled; and one job of another job file.
     std::vector<Job> jobs(5);
-    const char *names[] = {"written", "uptodate", "failed", "halfway", "cancelled"};
+    const char* names[] = {"written", "uptodate", "failed", "halfway", "cancelled"};
     Plan plan;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         jobs[i].name = names[i];

@@ -18,12 +18,12 @@ struct Fixture {
 
     Fixture() {
         const std::vector<std::vector<std::string>> fmt = {{"pdf"}, {"docx", "md"}, {"md"}};
-        const char *names[] = {"one", "two", "three"};
+        const char* names[] = {"one", "two", "three"};
         for (std::size_t i = 0; i < 3; ++i) {
             jobs[i].name = names[i];
             PlannedJob p;
             p.job = &jobs[i];
-            for (const auto &f : fmt[i]) {
+            for (const auto& f : fmt[i]) {
                 PlannedOutput o;
                 o.renderer = formats.find(f);
                 o.path = std::string("out/") + names[i] + std::string(o.renderer->extension());

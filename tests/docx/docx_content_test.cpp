@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 std::map<std::string, std::string>
-render_parts(const std::string &xml, const style::Style &style = style::default_style()) {
+render_parts(const std::string& xml, const style::Style& style = style::default_style()) {
     return parts(render(compose_text(xml, style), style));
 }
 std::map<std::string, std::string> rich_parts() {
@@ -24,14 +24,14 @@ std::map<std::string, std::string> rich_parts() {
         render(compose_file(test::source_dir / "tests/cases/rich/input.xml", style), style));
 }
 // The non-empty paragraphs of document.xml as "Style: text".
-std::vector<std::string> paragraphs(const std::string &document) {
+std::vector<std::string> paragraphs(const std::string& document) {
     Xml x(document);
     std::vector<std::string> out;
-    for (const auto *p : x.all("w:p"))
+    for (const auto* p : x.all("w:p"))
         out.push_back(style_of(p) + ": " + text_of(p));
     return out;
 }
-bool contains(const std::vector<std::string> &v, const std::string &s) {
+bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 } // namespace
@@ -74,11 +74,11 @@ TEST_CASE("content: the title page stands alone, pages break before, not with em
     const auto p = rich_parts();
     Xml x(p.at("word/document.xml"));
     std::vector<std::string> breaks;
-    for (const auto *pb : x.all("w:pageBreakBefore"))
+    for (const auto* pb : x.all("w:pageBreakBefore"))
         breaks.push_back(style_of(pb->Parent()->Parent()->ToElement()));
     CHECK(breaks == std::vector<std::string>{"Intro", "Heading1"});
     CHECK(x.all("w:br").size() == 1); // only the line break of the body text
-    for (const auto *br : x.all("w:br"))
+    for (const auto* br : x.all("w:br"))
         CHECK(attr(br, "w:type").empty());
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("content: a TOC field, filled, marked dirty, with links to the heading
     // Fields nest: the TOC's begin first, its end last, one end per begin.
     std::vector<std::string> kinds;
     int dirty = 0;
-    for (const auto *f : x.all("w:fldChar")) {
+    for (const auto* f : x.all("w:fldChar")) {
         kinds.push_back(attr(f, "w:fldCharType"));
         dirty += attr(f, "w:dirty") == "true";
     }
@@ -103,10 +103,10 @@ TEST_CASE("content: a TOC field, filled, marked dirty, with links to the heading
     CHECK(kinds.back() == "end");
     CHECK(dirty == 1);
     std::vector<std::string> anchors, bookmarks;
-    for (const auto *h : x.all("w:hyperlink"))
+    for (const auto* h : x.all("w:hyperlink"))
         if (!attr(h, "w:anchor").empty())
             anchors.push_back(attr(h, "w:anchor"));
-    for (const auto *b : x.all("w:bookmarkStart"))
+    for (const auto* b : x.all("w:bookmarkStart"))
         bookmarks.push_back(attr(b, "w:name"));
     CHECK(anchors == std::vector<std::string>{"_Toc_p_2010_2012", "_Toc_launch", "_Toc_m_2010_11",
                                               "_Toc_p_the_early_years", "_Toc_p_2001"});
@@ -127,7 +127,7 @@ TEST_CASE("content: estimated TOC page numbers follow page breaks and the text's
     REQUIRE(paras.size() > 4);
     CHECK(std::find(paras.begin(), paras.end(), "TOC1: 20013") != paras.end());
     int later = 0;
-    for (const auto &s : paras)
+    for (const auto& s : paras)
         if (s.starts_with("TOC1: 2000"))
             later = std::stoi(s.substr(10));
     CHECK(later >= 6); // 120 two-line paragraphs fill three to four A4 pages
@@ -157,7 +157,7 @@ TEST_CASE("content: links are external relationships, one per URL") {
     Xml x(p.at("word/document.xml"));
     const auto links = x.all("w:hyperlink");
     std::vector<std::string> ids;
-    for (const auto *l : links)
+    for (const auto* l : links)
         if (!attr(l, "r:id").empty())
             ids.push_back(attr(l, "r:id"));
     REQUIRE(ids.size() == 3);
@@ -165,7 +165,7 @@ TEST_CASE("content: links are external relationships, one per URL") {
     CHECK(ids[0] != ids[2]);
     Xml rels(p.at("word/_rels/document.xml.rels"));
     std::map<std::string, std::string> target;
-    for (const auto *r : rels.all("Relationship"))
+    for (const auto* r : rels.all("Relationship"))
         if (attr(r, "TargetMode") == "External")
             target[attr(r, "Id")] = attr(r, "Target");
     CHECK(target.size() == 2);
@@ -207,8 +207,8 @@ TEST_CASE("content: images in EMU with alt text, at the PDF's dpi and height cap
     // and no taller than image-max-height (45 %) of the text area, as in the PDF.
     auto style = style::default_style();
     auto doc = compose_file(test::source_dir / "tests/cases/rich/input.xml", style);
-    for (auto &b : doc.blocks)
-        if (auto *img = std::get_if<model::Image>(&b)) {
+    for (auto& b : doc.blocks)
+        if (auto* img = std::get_if<model::Image>(&b)) {
             img->width_px = 4000;
             img->height_px = 3000;
         }
@@ -236,7 +236,7 @@ TEST_CASE("content: the same image used twice is packaged once") {
     const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>a</p>
       <image src="images/small.png" alt="one"/><image src="images/small.png" alt="two"/></milestone></chronicle>)");
     int media = 0;
-    for (const auto &[name, bytes] : p)
+    for (const auto& [name, bytes] : p)
         media += name.starts_with("word/media/");
     CHECK(media == 1);
     Xml x(p.at("word/document.xml"));
@@ -249,20 +249,20 @@ TEST_CASE("content: images come from the reader's bytes, not from the file again
     const auto style = style::default_style();
     auto doc = compose_file(test::source_dir / "tests/cases/rich/input.xml", style);
     // The file gone since it was read: the kept bytes are embedded.
-    for (auto &b : doc.blocks)
-        if (auto *img = std::get_if<model::Image>(&b))
+    for (auto& b : doc.blocks)
+        if (auto* img = std::get_if<model::Image>(&b))
             img->path = "/nonexistent/chronik/x.png";
     const auto p = parts(render(doc, style));
     CHECK(p.at("word/media/image1.png") ==
           test::read_file(test::source_dir / "tests/cases/rich/images/small.png"));
     // No bytes kept (not from the reader): fails with the chronicle's line.
-    for (auto &b : doc.blocks)
-        if (auto *img = std::get_if<model::Image>(&b))
+    for (auto& b : doc.blocks)
+        if (auto* img = std::get_if<model::Image>(&b))
             img->bytes = nullptr;
     try {
         render(doc, style);
         FAIL("no Failure thrown");
-    } catch (const Failure &f) {
+    } catch (const Failure& f) {
         CHECK(f.diagnostic().line == 16);
         CHECK(std::string(f.what()).find("image '/nonexistent/chronik/x.png' was not read") !=
               std::string::npos);
@@ -294,12 +294,12 @@ TEST_CASE("content: a headless milestone's first paragraph is set off, except af
 TEST_CASE("content: the section: page size, margins, header and footer, not on the title page") {
     const auto p = rich_parts();
     Xml x(p.at("word/document.xml"));
-    const auto *sect = x.first("w:sectPr");
+    const auto* sect = x.first("w:sectPr");
     REQUIRE(sect);
     CHECK(sect == x.first("w:body")->LastChildElement());
     CHECK(attr(sect->FirstChildElement("w:pgSz"), "w:w") == "11906");
     CHECK(attr(sect->FirstChildElement("w:pgSz"), "w:h") == "16838");
-    const auto *mar = sect->FirstChildElement("w:pgMar");
+    const auto* mar = sect->FirstChildElement("w:pgMar");
     CHECK(attr(mar, "w:top") == "1417");    // 25 mm
     CHECK(attr(mar, "w:bottom") == "1587"); // 28 mm
     CHECK(attr(mar, "w:left") == "1587");   // inner 28 mm
@@ -322,8 +322,8 @@ TEST_CASE("content: the section: page size, margins, header and footer, not on t
 TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH") {
     const auto p = rich_parts();
     Xml core(p.at("docProps/core.xml"));
-    auto text = [&](const char *name) {
-        const auto *e = core.first(name);
+    auto text = [&](const char* name) {
+        const auto* e = core.first(name);
         return std::string(e && e->GetText() ? e->GetText() : "");
     };
     CHECK(text("dc:title") == "A Rich Chronicle");
@@ -340,7 +340,7 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
 }
 
 TEST_CASE("content: the language of the chronicle, with a region Word knows") {
-    auto lang_of = [](const std::string &lang) {
+    auto lang_of = [](const std::string& lang) {
         const auto p = render_parts(
             "<chronicle lang=\"" + lang +
             "\"><title>T</title><milestone date=\"2000\"><p>a</p></milestone></chronicle>");
@@ -359,13 +359,13 @@ TEST_CASE(
       <milestone date="1999-05-01"><title>With a <em>day</em></title></milestone>
       <milestone date="1999"><title>Only the year</title></milestone></period></chronicle>)");
     Xml x(p.at("word/document.xml"));
-    std::vector<const tinyxml2::XMLElement *> items;
-    for (const auto *para : x.all("w:p"))
+    std::vector<const tinyxml2::XMLElement*> items;
+    for (const auto* para : x.all("w:p"))
         if (style_of(para) == "DatedList")
             items.push_back(para);
     REQUIRE(items.size() == 2);
     // first run: the date in the List Date style; then a tab; then the title
-    const auto *r = items[0]->FirstChildElement("w:r");
+    const auto* r = items[0]->FirstChildElement("w:r");
     REQUIRE(r);
     CHECK(attr(r->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
           "ListDate");

@@ -17,7 +17,7 @@ TEST_CASE("golden: the XML parts of tests/cases/rich") {
         parts(render(compose_file(test::source_dir / "tests/cases/rich/input.xml", style), style));
     const auto dir = test::source_dir / "tests/docx/golden/rich";
     int compared = 0;
-    for (const auto &[name, bytes] : p) {
+    for (const auto& [name, bytes] : p) {
         if (!name.ends_with(".xml") && !name.ends_with(".rels"))
             continue;
         CAPTURE(name);

@@ -18,7 +18,7 @@ namespace {
 const fs::path rich = test::source_dir / "tests/cases/rich/input.xml";
 const fs::path sample = test::source_dir / "data/lecos-chronik.xml";
 
-std::string render_file(const fs::path &input) {
+std::string render_file(const fs::path& input) {
     const auto style = style::default_style();
     return render(compose_file(input, style), style);
 }
@@ -27,7 +27,7 @@ std::string render_file(const fs::path &input) {
 TEST_CASE("package: the parts the issue lists, and every XML part well-formed") {
     const auto zip = render_file(rich);
     const auto p = parts(zip);
-    for (const char *name :
+    for (const char* name :
          {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
           "word/settings.xml", "word/fontTable.xml", "word/header1.xml", "word/footer1.xml",
           "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml",
@@ -36,7 +36,7 @@ TEST_CASE("package: the parts the issue lists, and every XML part well-formed") 
         CHECK(p.count(name) == 1);
     }
     CHECK(p.size() == 13);
-    for (const auto &[name, bytes] : p)
+    for (const auto& [name, bytes] : p)
         if (name.ends_with(".xml") || name.ends_with(".rels")) {
             CAPTURE(name);
             Xml x(bytes);
@@ -53,7 +53,7 @@ TEST_CASE("package: no images, no media parts and no image content types") {
     const auto zip = render_file(test::source_dir / "tests/cases/minimal/input.xml");
     const auto p = parts(zip);
     CHECK(p.size() == 11);
-    const std::string &ct = p.at("[Content_Types].xml");
+    const std::string& ct = p.at("[Content_Types].xml");
     CHECK(ct.find("image/png") == std::string::npos);
     CHECK(ct.find("image/jpeg") == std::string::npos);
 }
@@ -62,24 +62,24 @@ TEST_CASE("package: every part has a content type, every internal relationship a
     const auto p = parts(render_file(rich));
     Xml ct(p.at("[Content_Types].xml"));
     std::set<std::string> defaults, overrides;
-    for (const auto *d : ct.all("Default"))
+    for (const auto* d : ct.all("Default"))
         defaults.insert(attr(d, "Extension"));
-    for (const auto *o : ct.all("Override"))
+    for (const auto* o : ct.all("Override"))
         overrides.insert(attr(o, "PartName"));
-    for (const auto &[name, bytes] : p) {
+    for (const auto& [name, bytes] : p) {
         if (name == "[Content_Types].xml")
             continue;
         CAPTURE(name);
         const auto ext = name.substr(name.rfind('.') + 1);
         CHECK((overrides.count("/" + name) == 1 || defaults.count(ext) == 1));
     }
-    for (const auto &o : overrides)
+    for (const auto& o : overrides)
         CHECK(p.count(o.substr(1)) == 1);
 
     Xml rels(p.at("word/_rels/document.xml.rels"));
     int external = 0, images = 0;
     std::set<std::string> ids;
-    for (const auto *r : rels.all("Relationship")) {
+    for (const auto* r : rels.all("Relationship")) {
         CHECK(ids.insert(attr(r, "Id")).second);
         if (attr(r, "TargetMode") == "External") {
             ++external;
@@ -111,7 +111,7 @@ TEST_CASE("package: the same epoch gives the same bytes, another epoch, other by
 
 TEST_CASE("package: two CLI runs with the same SOURCE_DATE_EPOCH are byte-identical") {
     test::TempDir dir;
-    for (const char *sub : {"a", "b"}) {
+    for (const char* sub : {"a", "b"}) {
         const auto r = test::run_chronik(
             {"render", sample.string(), "-f", "docx", "-q", "-o", (dir / sub).string()},
             fs::current_path(),

@@ -13,21 +13,21 @@ using namespace chronik;
 using namespace chronik::test::docx;
 
 namespace {
-const tinyxml2::XMLElement *style_el(const Xml &x, const std::string &id) {
-    for (const auto *s : x.all("w:style"))
+const tinyxml2::XMLElement* style_el(const Xml& x, const std::string& id) {
+    for (const auto* s : x.all("w:style"))
         if (attr(s, "w:styleId") == id)
             return s;
     return nullptr;
 }
-std::string prop(const tinyxml2::XMLElement *s, const char *group, const char *name,
-                 const char *a = "w:val") {
-    const auto *g = s ? s->FirstChildElement(group) : nullptr;
-    const auto *e = g ? g->FirstChildElement(name) : nullptr;
+std::string prop(const tinyxml2::XMLElement* s, const char* group, const char* name,
+                 const char* a = "w:val") {
+    const auto* g = s ? s->FirstChildElement(group) : nullptr;
+    const auto* e = g ? g->FirstChildElement(name) : nullptr;
     if (!e)
         return "<none>";
     return attr(e, a);
 }
-std::map<std::string, std::string> parts_for(const style::Style &style) {
+std::map<std::string, std::string> parts_for(const style::Style& style) {
     return parts(render(compose_file(test::source_dir / "data/lecos-chronik.xml", style), style));
 }
 style::Style booklet() {
@@ -42,17 +42,17 @@ TEST_CASE("styles: every style document.xml, header and footer use is defined, o
     const auto p = parts_for(style::default_style());
     Xml styles(p.at("word/styles.xml"));
     std::set<std::string> ids;
-    for (const auto *s : styles.all("w:style"))
+    for (const auto* s : styles.all("w:style"))
         CHECK_MESSAGE(ids.insert(attr(s, "w:styleId")).second, attr(s, "w:styleId"));
-    for (const char *part : {"word/document.xml", "word/header1.xml", "word/footer1.xml"}) {
+    for (const char* part : {"word/document.xml", "word/header1.xml", "word/footer1.xml"}) {
         Xml x(p.at(part));
-        for (const char *ref : {"w:pStyle", "w:rStyle"})
-            for (const auto *e : x.all(ref))
+        for (const char* ref : {"w:pStyle", "w:rStyle"})
+            for (const auto* e : x.all(ref))
                 CHECK_MESSAGE(ids.count(attr(e, "w:val")) == 1, part << ": " << attr(e, "w:val"));
     }
-    for (const auto *s : styles.all("w:style"))
-        for (const char *link : {"w:basedOn", "w:next"})
-            if (const auto *e = s->FirstChildElement(link))
+    for (const auto* s : styles.all("w:style"))
+        for (const char* link : {"w:basedOn", "w:next"})
+            if (const auto* e = s->FirstChildElement(link))
                 CHECK(ids.count(attr(e, "w:val")) == 1);
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("styles: the roles of the brochure sheet, in half-points and twips") {
     const auto sheet = style::default_style();
     const auto p = parts_for(sheet);
     Xml x(p.at("word/styles.xml"));
-    const auto *body = style_el(x, "BodyText");
+    const auto* body = style_el(x, "BodyText");
     REQUIRE(body);
     CHECK(prop(body, "w:rPr", "w:sz") == "21");                 // 10.5 pt
     CHECK(prop(body, "w:pPr", "w:spacing", "w:line") == "290"); // 14.5 pt leading
@@ -69,7 +69,7 @@ TEST_CASE("styles: the roles of the brochure sheet, in half-points and twips") {
     CHECK(prop(body, "w:pPr", "w:jc") == "both");
     CHECK(prop(body, "w:rPr", "w:color") == "222222");
 
-    const auto *h1 = style_el(x, "Heading1");
+    const auto* h1 = style_el(x, "Heading1");
     REQUIRE(h1);
     CHECK(attr(h1->FirstChildElement("w:name"), "w:val") == "heading 1");
     CHECK(prop(h1, "w:rPr", "w:sz") == "40");
@@ -79,30 +79,30 @@ TEST_CASE("styles: the roles of the brochure sheet, in half-points and twips") {
     CHECK(prop(h1, "w:pPr", "w:suppressAutoHyphens") == "");
     CHECK(prop(h1, "w:pPr", "w:spacing", "w:before") == "440");
 
-    const auto *h2 = style_el(x, "Heading2");
+    const auto* h2 = style_el(x, "Heading2");
     REQUIRE(h2);
     CHECK(attr(h2->FirstChildElement("w:name"), "w:val") == "heading 2");
     CHECK(prop(h2, "w:pPr", "w:outlineLvl") == "1");
     CHECK(prop(h2, "w:pPr", "w:keepNext") == "");
-    const auto *dh = style_el(x, "MilestoneDateHeading");
+    const auto* dh = style_el(x, "MilestoneDateHeading");
     REQUIRE(dh);
     CHECK(attr(dh->FirstChildElement("w:basedOn"), "w:val") == "Heading2");
     CHECK(prop(dh, "w:rPr", "w:color") == "A8432A");
     CHECK(prop(dh, "w:rPr", "w:sz") == "18");
 
-    const auto *normal = style_el(x, "Normal");
+    const auto* normal = style_el(x, "Normal");
     REQUIRE(normal);
     CHECK(attr(normal, "w:default") == "1");
     CHECK(prop(normal, "w:pPr", "w:widowControl") == "");
     CHECK(prop(normal, "w:rPr", "w:rFonts", "w:ascii") == "Charis SIL");
 
-    for (const char *id : {"Title", "Subtitle", "Caption", "TOC1", "TOC2", "TOCHeading", "Header",
+    for (const char* id : {"Title", "Subtitle", "Caption", "TOC1", "TOC2", "TOCHeading", "Header",
                            "Footer", "DatedList", "Emphasis", "Strong", "Hyperlink"})
         CHECK_MESSAGE(style_el(x, id), id);
     CHECK(prop(style_el(x, "Caption"), "w:rPr", "w:i") == "");
     CHECK(prop(style_el(x, "Footer"), "w:pPr", "w:jc") == "center");
     CHECK(prop(style_el(x, "TOC1"), "w:pPr", "w:tabs") != "<none>");
-    const auto *lang = x.first("w:lang");
+    const auto* lang = x.first("w:lang");
     CHECK(attr(lang, "w:val") == "de-DE");
     CHECK(p.at("word/settings.xml").find("<w:autoHyphenation/>") != std::string::npos);
     CHECK(p.at("word/fontTable.xml").find(R"(<w:font w:name="Charis SIL">)") != std::string::npos);
@@ -111,7 +111,7 @@ TEST_CASE("styles: the roles of the brochure sheet, in half-points and twips") {
 TEST_CASE("styles: the booklet is A5 with its own sizes") {
     const auto p = parts_for(booklet());
     Xml doc(p.at("word/document.xml"));
-    const auto *sz = doc.first("w:pgSz");
+    const auto* sz = doc.first("w:pgSz");
     CHECK(attr(sz, "w:w") == "8391");
     CHECK(attr(sz, "w:h") == "11906");
     CHECK(attr(doc.first("w:pgMar"), "w:left") == "1077"); // inner 19 mm
@@ -122,7 +122,7 @@ TEST_CASE("styles: the booklet is A5 with its own sizes") {
 
 TEST_CASE("styles: a sheet without hyphenation leaves it off, equal margins are not mirrored") {
     auto sheet = style::default_style();
-    for (auto &r : sheet.roles)
+    for (auto& r : sheet.roles)
         r.hyphenate = false;
     sheet.page.margin_inner = sheet.page.margin_outer = 20;
     const auto p = parts_for(sheet);
@@ -147,11 +147,11 @@ TEST_CASE("styles: element order inside w:pPr follows the schema (Word rejects o
                                             "w:jc",
                                             "w:outlineLvl"};
     const auto p = parts_for(style::default_style());
-    for (const char *part : {"word/styles.xml", "word/document.xml"}) {
+    for (const char* part : {"word/styles.xml", "word/document.xml"}) {
         Xml x(p.at(part));
-        for (const auto *ppr : x.all("w:pPr")) {
+        for (const auto* ppr : x.all("w:pPr")) {
             std::size_t last = 0;
-            for (const auto *c = ppr->FirstChildElement(); c; c = c->NextSiblingElement()) {
+            for (const auto* c = ppr->FirstChildElement(); c; c = c->NextSiblingElement()) {
                 const auto at = std::find(order.begin(), order.end(), c->Name());
                 REQUIRE_MESSAGE(at != order.end(), c->Name());
                 const auto pos = static_cast<std::size_t>(at - order.begin());

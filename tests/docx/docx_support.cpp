@@ -18,7 +18,7 @@ namespace chronik::test::docx {
 
 namespace fs = std::filesystem;
 
-model::Document compose_file(const fs::path &input, const style::Style &style) {
+model::Document compose_file(const fs::path& input, const style::Style& style) {
     Diagnostics d;
     auto c = reader::read_chronicle(input.string(), d);
     REQUIRE_MESSAGE(c, test::joined(test::lines(d)));
@@ -27,7 +27,7 @@ model::Document compose_file(const fs::path &input, const style::Style &style) {
     return compose::compose(*c, style, o, d);
 }
 
-model::Document compose_text(const std::string &xml, const style::Style &style) {
+model::Document compose_text(const std::string& xml, const style::Style& style) {
     Diagnostics d;
     auto c = reader::read_chronicle_text(xml, "t.xml", (source_dir / "tests").string(), d);
     REQUIRE_MESSAGE(c, test::joined(test::lines(d)));
@@ -36,14 +36,14 @@ model::Document compose_text(const std::string &xml, const style::Style &style) 
     return compose::compose(*c, style, o, d);
 }
 
-std::string render(const model::Document &doc, const style::Style &style, Diagnostics *diags) {
+std::string render(const model::Document& doc, const style::Style& style, Diagnostics* diags) {
     Diagnostics local;
     std::ostringstream out(std::ios::binary);
     render::docx::DocxRenderer().render(doc, style, {}, out, diags ? *diags : local);
     return out.str();
 }
 
-std::vector<Entry> unzip(const std::string &zip) {
+std::vector<Entry> unzip(const std::string& zip) {
     std::istringstream in(zip, std::ios::binary);
     Poco::Zip::ZipArchive archive(in);
     std::vector<Entry> out;
@@ -59,21 +59,21 @@ std::vector<Entry> unzip(const std::string &zip) {
     return out;
 }
 
-std::map<std::string, std::string> parts(const std::string &zip) {
+std::map<std::string, std::string> parts(const std::string& zip) {
     std::map<std::string, std::string> out;
-    for (auto &e : unzip(zip))
+    for (auto& e : unzip(zip))
         out.emplace(e.name, std::move(e.bytes));
     return out;
 }
 
-Xml::Xml(const std::string &text) : doc(std::make_unique<tinyxml2::XMLDocument>()) {
+Xml::Xml(const std::string& text) : doc(std::make_unique<tinyxml2::XMLDocument>()) {
     const auto rc = doc->Parse(text.data(), text.size());
     REQUIRE_MESSAGE(rc == tinyxml2::XML_SUCCESS, "not well-formed: " << doc->ErrorStr());
 }
 
-std::vector<const tinyxml2::XMLElement *> Xml::all(const char *name) const {
-    std::vector<const tinyxml2::XMLElement *> out;
-    std::function<void(const tinyxml2::XMLElement *)> walk = [&](const tinyxml2::XMLElement *e) {
+std::vector<const tinyxml2::XMLElement*> Xml::all(const char* name) const {
+    std::vector<const tinyxml2::XMLElement*> out;
+    std::function<void(const tinyxml2::XMLElement*)> walk = [&](const tinyxml2::XMLElement* e) {
         for (; e; e = e->NextSiblingElement()) {
             if (std::string_view(e->Name()) == name)
                 out.push_back(e);
@@ -84,19 +84,19 @@ std::vector<const tinyxml2::XMLElement *> Xml::all(const char *name) const {
     return out;
 }
 
-const tinyxml2::XMLElement *Xml::first(const char *name) const {
+const tinyxml2::XMLElement* Xml::first(const char* name) const {
     const auto v = all(name);
     return v.empty() ? nullptr : v.front();
 }
 
-std::string attr(const tinyxml2::XMLElement *e, const char *name) {
-    const char *v = e ? e->Attribute(name) : nullptr;
+std::string attr(const tinyxml2::XMLElement* e, const char* name) {
+    const char* v = e ? e->Attribute(name) : nullptr;
     return v ? v : "";
 }
 
-std::string text_of(const tinyxml2::XMLElement *e) {
+std::string text_of(const tinyxml2::XMLElement* e) {
     std::string out;
-    std::function<void(const tinyxml2::XMLElement *)> walk = [&](const tinyxml2::XMLElement *c) {
+    std::function<void(const tinyxml2::XMLElement*)> walk = [&](const tinyxml2::XMLElement* c) {
         for (; c; c = c->NextSiblingElement()) {
             if (std::string_view(c->Name()) == "w:t" && c->GetText())
                 out += c->GetText();
@@ -108,25 +108,25 @@ std::string text_of(const tinyxml2::XMLElement *e) {
     return out;
 }
 
-std::string style_of(const tinyxml2::XMLElement *p) {
-    const auto *ppr = p->FirstChildElement("w:pPr");
+std::string style_of(const tinyxml2::XMLElement* p) {
+    const auto* ppr = p->FirstChildElement("w:pPr");
     return ppr ? attr(ppr->FirstChildElement("w:pStyle"), "w:val") : "";
 }
 
 namespace {
-void canon(const tinyxml2::XMLNode *n, int depth, std::string &out) {
+void canon(const tinyxml2::XMLNode* n, int depth, std::string& out) {
     for (; n; n = n->NextSibling()) {
         const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-        if (const auto *e = n->ToElement()) {
+        if (const auto* e = n->ToElement()) {
             out += indent + "<" + e->Name() + "\n";
             std::vector<std::pair<std::string, std::string>> attrs;
-            for (auto *a = e->FirstAttribute(); a; a = a->Next())
+            for (auto* a = e->FirstAttribute(); a; a = a->Next())
                 attrs.emplace_back(a->Name(), a->Value());
             std::sort(attrs.begin(), attrs.end());
-            for (const auto &[k, v] : attrs)
+            for (const auto& [k, v] : attrs)
                 out += indent + "  @" + k + "=" + v + "\n";
             canon(e->FirstChild(), depth + 1, out);
-        } else if (const auto *t = n->ToText()) {
+        } else if (const auto* t = n->ToText()) {
             const std::string_view v = t->Value();
             if (v.find_first_not_of(" \t\r\n") != std::string_view::npos)
                 out += indent + "\"" + std::string(v) + "\"\n";
@@ -135,7 +135,7 @@ void canon(const tinyxml2::XMLNode *n, int depth, std::string &out) {
 }
 } // namespace
 
-std::string canonical(const std::string &xml) {
+std::string canonical(const std::string& xml) {
     tinyxml2::XMLDocument d;
     if (d.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)
         return std::string("not well-formed: ") + d.ErrorStr();
@@ -144,7 +144,7 @@ std::string canonical(const std::string &xml) {
     return out;
 }
 
-std::string pretty(const std::string &xml) {
+std::string pretty(const std::string& xml) {
     tinyxml2::XMLDocument d;
     d.Parse(xml.data(), xml.size());
     tinyxml2::XMLPrinter p;
@@ -152,8 +152,8 @@ std::string pretty(const std::string &xml) {
     return p.CStr();
 }
 
-void check_xml_golden(const fs::path &golden, const std::string &actual) {
-    const char *update = std::getenv("CHRONIK_UPDATE_GOLDEN");
+void check_xml_golden(const fs::path& golden, const std::string& actual) {
+    const char* update = std::getenv("CHRONIK_UPDATE_GOLDEN");
     if (update && std::string(update) == "1") {
         write_file(golden, pretty(actual));
         MESSAGE("rewrote " << golden.string());

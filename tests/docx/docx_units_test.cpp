@@ -45,7 +45,7 @@ TEST_CASE("xml: the printer escapes, characters XML cannot carry are dropped") {
     const std::string out(x.bytes());
     CHECK(out.starts_with(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"));
     chronik::test::docx::Xml parsed(out);
-    const auto *a = parsed.first("a");
+    const auto* a = parsed.first("a");
     REQUIRE(a);
     CHECK(std::string(a->Attribute("v")) == "x\"<&>'");
     CHECK(std::string(a->GetText()) == "1 < 2 & \"3\" > 0 ok\tend");

@@ -27,7 +27,9 @@ namespace {
 const fs::path images = test::source_dir / "tests/images";
 const fs::path regressions = test::source_dir / "tests/regressions";
 
-std::vector<std::string> formats() { return render::builtin_registry().names(); }
+std::vector<std::string> formats() {
+    return render::builtin_registry().names();
+}
 
 struct Run {
     int status = -1;
@@ -45,7 +47,6 @@ Run run(const std::vector<std::string>& args, const fs::path& cwd, int limit = 1
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return {r.status, std::move(r.out), std::move(r.err), seconds};
 }
-
 
 // What AddressSanitizer, LeakSanitizer and UBSan print. (The sanitizer run
 // also gives their reports exit codes of their own, see the Makefile.)
@@ -147,12 +148,13 @@ TEST_CASE("hostile: binary files, UTF-16 and invalid UTF-8") {
     expect_refused(dir.path(), "utf16.xml",
                    "utf16.xml:1:1: error: file is UTF-16 encoded; chronik reads UTF-8 only");
     test::write_file(dir / "utf16-no-bom.xml", utf16le(text, false));
-    expect_refused(dir.path(), "utf16-no-bom.xml", "utf16-no-bom.xml:1:2: error: file contains a NUL byte");
+    expect_refused(dir.path(), "utf16-no-bom.xml",
+                   "utf16-no-bom.xml:1:2: error: file contains a NUL byte");
     test::write_file(dir / "latin1.xml", chronicle("<milestone date=\"2000\"><p>Gr\xFC\xDF"
                                                    "e</p></milestone>"));
     expect_refused(dir.path(), "latin1.xml", "latin1.xml:1:66: error: invalid UTF-8 (byte 0xFC)");
-    test::write_file(dir / "declared.xml",
-                     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + chronicle(milestone("")));
+    test::write_file(dir / "declared.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" +
+                                               chronicle(milestone("")));
     expect_refused(dir.path(), "declared.xml",
                    "declared.xml:1:31: error: the XML declaration names encoding 'ISO-8859-1'");
 }
@@ -161,27 +163,30 @@ TEST_CASE("hostile: DOCTYPE with internal and external entities (billion laughs,
     test::TempDir dir;
     std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE chronicle [\n <!ENTITY l0 \"lol\">\n";
     for (int i = 1; i <= 9; ++i)
-        laughs += " <!ENTITY l" + std::to_string(i) + " \"" +
-                  [&] {
-                      std::string s;
-                      for (int k = 0; k < 10; ++k)
-                          s += "&l" + std::to_string(i - 1) + ";";
-                      return s;
-                  }() +
-                  "\">\n";
-    laughs += "]>\n<chronicle><title>&l9;</title><milestone date=\"2000\"><p>x</p></milestone></chronicle>\n";
+        laughs += " <!ENTITY l" + std::to_string(i) + " \"" + [&] {
+            std::string s;
+            for (int k = 0; k < 10; ++k)
+                s += "&l" + std::to_string(i - 1) + ";";
+            return s;
+        }() + "\">\n";
+    laughs += "]>\n<chronicle><title>&l9;</title><milestone "
+              "date=\"2000\"><p>x</p></milestone></chronicle>\n";
     test::write_file(dir / "laughs.xml", laughs);
     expect_refused(dir.path(), "laughs.xml",
                    "laughs.xml:2:1: error: DOCTYPE and ENTITY declarations are not allowed");
     test::write_file(dir / "xxe.xml",
                      "<!DOCTYPE chronicle [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
-                     "<chronicle><title>&xxe;</title><milestone date=\"2000\"><p>&xxe;</p></milestone></chronicle>\n");
-    expect_refused(dir.path(), "xxe.xml", "xxe.xml:1:1: error: DOCTYPE and ENTITY declarations are not allowed");
+                     "<chronicle><title>&xxe;</title><milestone "
+                     "date=\"2000\"><p>&xxe;</p></milestone></chronicle>\n");
+    expect_refused(dir.path(), "xxe.xml",
+                   "xxe.xml:1:1: error: DOCTYPE and ENTITY declarations are not allowed");
     test::write_file(dir / "dtd.xml", "<!DOCTYPE chronicle SYSTEM \"http://127.0.0.1:9/x.dtd\">\n" +
                                           chronicle(milestone("")));
-    expect_refused(dir.path(), "dtd.xml", "dtd.xml:1:1: error: DOCTYPE and ENTITY declarations are not allowed");
+    expect_refused(dir.path(), "dtd.xml",
+                   "dtd.xml:1:1: error: DOCTYPE and ENTITY declarations are not allowed");
     // Without a DOCTYPE an entity is just unknown.
-    test::write_file(dir / "entity.xml", chronicle("<milestone date=\"2000\"><p>&xxe;</p></milestone>"));
+    test::write_file(dir / "entity.xml",
+                     chronicle("<milestone date=\"2000\"><p>&xxe;</p></milestone>"));
     expect_refused(dir.path(), "entity.xml", "entity.xml:1:64: error: unknown entity '&xxe;'");
     // Nothing of /etc/passwd is ever shown.
     const auto r = run({"check", "xxe.xml"}, dir.path());
@@ -197,10 +202,12 @@ TEST_CASE("hostile: 20,000 levels of nested inline elements") {
     deep += "deep";
     for (int i = 20000 - 1; i >= 0; --i)
         deep += i % 2 ? "</em>" : "</strong>";
-    test::write_file(dir / "deep.xml", chronicle("<milestone date=\"2000\"><p>" + deep + "</p></milestone>"));
-    expect_refused(dir.path(), "deep.xml",
-                   "deep.xml:1: error: not well-formed XML: elements are nested too deeply (at most "
-                   "100 levels)");
+    test::write_file(dir / "deep.xml",
+                     chronicle("<milestone date=\"2000\"><p>" + deep + "</p></milestone>"));
+    expect_refused(
+        dir.path(), "deep.xml",
+        "deep.xml:1: error: not well-formed XML: elements are nested too deeply (at most "
+        "100 levels)");
     // 98 levels are fine, and fast.
     std::string ok;
     for (int i = 0; i < 90; ++i)
@@ -208,7 +215,8 @@ TEST_CASE("hostile: 20,000 levels of nested inline elements") {
     ok += "tief";
     for (int i = 0; i < 90; ++i)
         ok += "</em>";
-    test::write_file(dir / "nested.xml", chronicle("<milestone date=\"2000\"><p>" + ok + "</p></milestone>"));
+    test::write_file(dir / "nested.xml",
+                     chronicle("<milestone date=\"2000\"><p>" + ok + "</p></milestone>"));
     expect_rendered(dir.path(), "nested.xml");
 }
 
@@ -232,33 +240,39 @@ TEST_CASE("hostile: an input over the size limit") {
     std::string big = chronicle(milestone("<!--"));
     big.resize(limit + 1, ' ');
     test::write_file(dir / "big.xml", big);
-    expect_refused(dir.path(), "big.xml",
-                   "big.xml: error: file is too large (16777217 bytes; the limit is 16777216 bytes)");
+    expect_refused(
+        dir.path(), "big.xml",
+        "big.xml: error: file is too large (16777217 bytes; the limit is 16777216 bytes)");
     // The same limit holds for style sheets.
     test::write_file(dir / "x.xml", chronicle(milestone("")));
     test::write_file(dir / "style.xml", big);
-    expect_refused(dir.path(), "x.xml",
-                   "style.xml: error: file is too large (16777217 bytes; the limit is 16777216 bytes)",
-                   {"-s", "style.xml"});
+    expect_refused(
+        dir.path(), "x.xml",
+        "style.xml: error: file is too large (16777217 bytes; the limit is 16777216 bytes)",
+        {"-s", "style.xml"});
 }
 
 TEST_CASE("hostile: missing and corrupt images") {
     test::TempDir dir;
     fs::create_directories(dir / "images");
-    for (const auto& name : {"png-cut-in-data.png", "png-corrupt-deflate.png", "png-short-data.png",
-                             "png-bad-header.png", "png-bad-checksum.png", "png-few-pixels-big-claim.png",
-                             "png-too-many-pixels.png", "jpeg-cut-in-data.jpg"})
+    for (const auto& name :
+         {"png-cut-in-data.png", "png-corrupt-deflate.png", "png-short-data.png",
+          "png-bad-header.png", "png-bad-checksum.png", "png-few-pixels-big-claim.png",
+          "png-too-many-pixels.png", "jpeg-cut-in-data.jpg"})
         fs::copy_file(regressions / name, dir / "images" / name);
     fs::copy_file(images / "truncated.png", dir / "images/truncated.png");
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"images/missing.png", "image 'images/missing.png' cannot be opened: No such file or directory"},
+        {"images/missing.png",
+         "image 'images/missing.png' cannot be opened: No such file or directory"},
         {"images/truncated.png", "image 'images/truncated.png' is a truncated or corrupt PNG file"},
-        {"images/png-cut-in-data.png", "is a truncated or corrupt PNG file (a chunk runs past the end of the file)"},
+        {"images/png-cut-in-data.png",
+         "is a truncated or corrupt PNG file (a chunk runs past the end of the file)"},
         {"images/png-corrupt-deflate.png", "is a corrupt PNG file (IDAT: invalid block type)"},
         {"images/png-short-data.png", "is a corrupt PNG file (Not enough image data)"},
         {"images/png-few-pixels-big-claim.png", "is a corrupt PNG file (Not enough image data)"},
         {"images/png-bad-header.png", "is a corrupt PNG file (Invalid IHDR data)"},
-        {"images/png-bad-checksum.png", "is a corrupt PNG file (the checksum of its IEND chunk is wrong)"},
+        {"images/png-bad-checksum.png",
+         "is a corrupt PNG file (the checksum of its IEND chunk is wrong)"},
         {"images/png-too-many-pixels.png",
          "is too large (10000x5000 pixels; the limit is 40000000 pixels)"},
         {"images/jpeg-cut-in-data.jpg", "is a truncated JPEG file (it ends inside its image data)"},
@@ -277,7 +291,8 @@ TEST_CASE("hostile: missing and corrupt images") {
                    "268435456 bytes)");
 }
 
-TEST_CASE("hostile: files that only pretend to be PNG or JPEG, kinds PDF cannot take, and 16-bit or interlaced PNGs it converts") {
+TEST_CASE("hostile: files that only pretend to be PNG or JPEG, kinds PDF cannot take, and 16-bit "
+          "or interlaced PNGs it converts") {
     test::TempDir dir;
     fs::create_directories(dir / "images");
     test::write_file(dir / "images/text.png", "just some text, not a picture\n");
@@ -294,7 +309,8 @@ TEST_CASE("hostile: files that only pretend to be PNG or JPEG, kinds PDF cannot 
         {"images/script.jpg", "image 'images/script.jpg' is neither a PNG nor a JPEG image"},
         {"images/fake.png", "is neither a PNG nor a JPEG image"},
         {"images/fake.jpg", "is neither a PNG nor a JPEG image"},
-        {"images/signature-only.png", "is a truncated or corrupt PNG file (it ends before its IEND chunk)"},
+        {"images/signature-only.png",
+         "is a truncated or corrupt PNG file (it ends before its IEND chunk)"},
         {"images/soi-only.jpg", "is a truncated or corrupt JPEG file (no frame header)"},
         {"images/lossless.jpg", "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF "
                                 "viewers cannot show"},
@@ -313,7 +329,8 @@ TEST_CASE("hostile: files that only pretend to be PNG or JPEG, kinds PDF cannot 
         const fs::path pdf = dir / "out-pdf/deep.pdf";
         REQUIRE(fs::exists(pdf));
         const std::string list = (dir / "list.txt").string();
-        REQUIRE(std::system(("pdfimages -list '" + pdf.string() + "' > '" + list + "'").c_str()) == 0);
+        REQUIRE(std::system(("pdfimages -list '" + pdf.string() + "' > '" + list + "'").c_str()) ==
+                0);
         const std::string images_listed = test::read_file(list);
         CAPTURE(images_listed);
         // "page num type width height color comp bpc ...": bpc 8.
@@ -330,11 +347,13 @@ TEST_CASE("hostile: files that only pretend to be PNG or JPEG, kinds PDF cannot 
         }
         CHECK(found == 1);
         CHECK(std::system(("pdftoppm -r 20 '" + pdf.string() + "' '" + (dir / "page").string() +
-                           "' 2>&1 | grep -q . && exit 1 || exit 0").c_str()) == 0);
+                           "' 2>&1 | grep -q . && exit 1 || exit 0")
+                              .c_str()) == 0);
         const fs::path docx = dir / "out-docx/deep.docx";
         REQUIRE(fs::exists(docx));
         CHECK(std::system(("unzip -p '" + docx.string() + "' word/media/image1.png | cmp -s - '" +
-                           (dir / src).string() + "'").c_str()) == 0);
+                           (dir / src).string() + "'")
+                              .c_str()) == 0);
     }
     // By content, not by name: a real PNG called .jpg is fine.
     fs::copy_file(images / "small.png", dir / "images/really-a-png.jpg");
@@ -346,7 +365,8 @@ TEST_CASE("hostile: a chronicle that is a FIFO, a device or a folder") {
     // Opening a FIFO for reading waits for a writer: never, here.
     test::TempDir dir;
     REQUIRE(mkfifo((dir / "pipe.xml").c_str(), 0600) == 0);
-    expect_refused(dir.path(), "pipe.xml", "pipe.xml: error: is not a regular file (a FIFO or a device?)");
+    expect_refused(dir.path(), "pipe.xml",
+                   "pipe.xml: error: is not a regular file (a FIFO or a device?)");
     expect_refused(dir.path(), "/dev/zero", "/dev/zero: error: is not a regular file");
     fs::create_directories(dir / "folder.xml");
     expect_refused(dir.path(), "folder.xml", "folder.xml: error: is a folder, not a file");
@@ -373,11 +393,13 @@ TEST_CASE("hostile: image paths that are absolute or lead outside the chronicle'
     fs::copy_file(images / "small.png", dir / "book/images/inside.png");
     const std::string absolute = (dir / "outside.png").string();
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {absolute, "image path '" + absolute + "' is absolute; give it relative to the chronicle's "
-                   "folder (or allow it with --allow-outside-images)"},
+        {absolute, "image path '" + absolute +
+                       "' is absolute; give it relative to the chronicle's "
+                       "folder (or allow it with --allow-outside-images)"},
         {"/etc/passwd", "image path '/etc/passwd' is absolute"},
-        {"../outside.png", "image path '../outside.png' leads outside the chronicle's folder (allow "
-                           "it with --allow-outside-images)"},
+        {"../outside.png",
+         "image path '../outside.png' leads outside the chronicle's folder (allow "
+         "it with --allow-outside-images)"},
         {"images/../../outside.png", "image path 'images/../../outside.png' leads outside the "
                                      "chronicle's folder"},
     };
@@ -392,12 +414,14 @@ TEST_CASE("hostile: image paths that are absolute or lead outside the chronicle'
                    "image path 'images/link.png' leads outside the chronicle's folder through a "
                    "symbolic link (allow it with --allow-outside-images)");
     // --allow-outside-images lets them through (they must still be images).
-    for (const std::string& src : {absolute, std::string("../outside.png"), std::string("images/link.png")}) {
+    for (const std::string& src :
+         {absolute, std::string("../outside.png"), std::string("images/link.png")}) {
         test::write_file(dir / "book/x.xml", with_image(src));
         expect_rendered(dir.path(), "book/x.xml", {"--allow-outside-images"});
     }
     test::write_file(dir / "book/x.xml", with_image("/etc/passwd"));
-    expect_refused(dir.path(), "book/x.xml", "image '/etc/passwd' is neither a PNG nor a JPEG image",
+    expect_refused(dir.path(), "book/x.xml",
+                   "image '/etc/passwd' is neither a PNG nor a JPEG image",
                    {"--allow-outside-images"});
     // Inside is fine without the option.
     test::write_file(dir / "book/x.xml", with_image("images/inside.png"));
@@ -408,14 +432,17 @@ TEST_CASE("hostile: a style sheet naming a font family that is not installed") {
     // PDF only: the other formats name fonts without embedding them.
     test::TempDir dir;
     test::write_file(dir / "x.xml", chronicle(milestone("")));
-    test::write_file(dir / "style.xml",
-                     "<style name=\"odd\"><role name=\"body\" family=\"Nonexistent Sans 4711\"/></style>\n");
+    test::write_file(
+        dir / "style.xml",
+        "<style name=\"odd\"><role name=\"body\" family=\"Nonexistent Sans 4711\"/></style>\n");
     fs::create_directories(dir / "out");
-    const auto r = run({"render", "x.xml", "-f", "pdf", "-s", "style.xml", "-o", "out"}, dir.path());
+    const auto r =
+        run({"render", "x.xml", "-f", "pdf", "-s", "style.xml", "-o", "out"}, dir.path());
     CHECK_MESSAGE(r.status == 0, r.err);
     CHECK(files_in(dir / "out") == std::vector<std::string>{"x.pdf"});
     // A warning naming both fonts: the one asked for and the one used.
-    const auto at = r.err.find("warning: font family 'Nonexistent Sans 4711' is not installed; using '");
+    const auto at =
+        r.err.find("warning: font family 'Nonexistent Sans 4711' is not installed; using '");
     REQUIRE_MESSAGE(at != std::string::npos, r.err);
     const auto name_at = r.err.find("using '", at) + 7;
     const auto name_end = r.err.find('\'', name_at);
@@ -424,13 +451,15 @@ TEST_CASE("hostile: a style sheet naming a font family that is not installed") {
     CHECK(sanitizers_quiet(r.err));
     // A style sheet that is not one is refused for every format.
     test::write_file(dir / "broken.xml", "<style><role name=\"body\" size=\"12pt\"></style>");
-    expect_refused(dir.path(), "x.xml", "broken.xml:1: error: not well-formed XML", {"-s", "broken.xml"});
+    expect_refused(dir.path(), "x.xml", "broken.xml:1: error: not well-formed XML",
+                   {"-s", "broken.xml"});
     test::write_file(dir / "binary.xml", test::read_file(images / "small.jpg"));
     expect_refused(dir.path(), "x.xml", "binary.xml:1:5: error: file contains a NUL byte",
                    {"-s", "binary.xml"});
 }
 
-TEST_CASE("hostile: a PDF of more pages than the limit is refused, other formats have no page limit") {
+TEST_CASE(
+    "hostile: a PDF of more pages than the limit is refused, other formats have no page limit") {
     // Two pictures half a page tall per page: 4,200 of them make more than
     // 2,000 pages. The layout stops as soon as it knows.
     test::TempDir dir;
@@ -443,10 +472,11 @@ TEST_CASE("hostile: a PDF of more pages than the limit is refused, other formats
     fs::create_directories(dir / "out");
     const auto r = run({"render", "long.xml", "-f", "pdf", "-o", "out"}, dir.path());
     CHECK(r.status == 1);
-    CHECK_MESSAGE(r.err.find("long.xml: error: the document would have more than 2000 pages; the "
-                             "limit is 2000 (render a part of it with --from, --to or --category)") !=
-                      std::string::npos,
-                  r.err);
+    CHECK_MESSAGE(
+        r.err.find("long.xml: error: the document would have more than 2000 pages; the "
+                   "limit is 2000 (render a part of it with --from, --to or --category)") !=
+            std::string::npos,
+        r.err);
     CHECK(files_in(dir / "out").empty());
     CHECK(r.seconds < 60);
     CHECK(sanitizers_quiet(r.err));
@@ -467,8 +497,8 @@ TEST_CASE("hostile: a PDF of more pages than the limit is refused, other formats
                      "<style><page width=\"60mm\" height=\"60mm\" margin-top=\"10mm\" "
                      "margin-bottom=\"10mm\" margin-inner=\"10mm\" margin-outer=\"10mm\"/>"
                      "<role name=\"body\" leading=\"500pt\"/></style>");
-    const auto tall = run({"render", "tall-lines.xml", "-q", "-f", "pdf", "-s", "tall.xml", "-o", "out"},
-                          dir.path());
+    const auto tall = run(
+        {"render", "tall-lines.xml", "-q", "-f", "pdf", "-s", "tall.xml", "-o", "out"}, dir.path());
     CHECK_MESSAGE(tall.status == 0, tall.err.substr(0, 1000));
     CHECK(fs::exists(dir / "out/tall-lines.pdf"));
     // Just under the limit is fine.
@@ -483,8 +513,8 @@ TEST_CASE("hostile: texts longer than a PDF string holds are refused by name in 
     // libharu failed with "libharu error 0x105B"; other formats take them.
     test::TempDir dir;
     const std::string title(70000, 'T');
-    test::write_file(dir / "title.xml", "<chronicle><title>" + title + "</title>" + milestone("") +
-                                            "</chronicle>");
+    test::write_file(dir / "title.xml",
+                     "<chronicle><title>" + title + "</title>" + milestone("") + "</chronicle>");
     fs::create_directories(dir / "out");
     auto r = run({"render", "title.xml", "-f", "pdf", "-o", "out"}, dir.path());
     CHECK(r.status == 1);
@@ -493,13 +523,15 @@ TEST_CASE("hostile: texts longer than a PDF string holds are refused by name in 
                   r.err.substr(0, 1000));
     CHECK(files_in(dir / "out").empty());
     const std::string href = "https://example.org/" + std::string(70000, 'a');
-    test::write_file(dir / "link.xml",
-                     chronicle("<milestone date=\"2000\"><p><a href=\"" + href + "\">x</a></p></milestone>"));
+    test::write_file(dir / "link.xml", chronicle("<milestone date=\"2000\"><p><a href=\"" + href +
+                                                 "\">x</a></p></milestone>"));
     r = run({"render", "link.xml", "-f", "pdf", "-o", "out"}, dir.path());
     CHECK(r.status == 1);
-    CHECK_MESSAGE(r.err.find("link.xml: error: the link target 'https://example.org/aaaaaaaaaaaaaaaaaaaa\u2026' "
-                             "is 70020 bytes long; a PDF string holds at most 65535 bytes") != std::string::npos,
-                  r.err.substr(0, 1000));
+    CHECK_MESSAGE(
+        r.err.find(
+            "link.xml: error: the link target 'https://example.org/aaaaaaaaaaaaaaaaaaaa\u2026' "
+            "is 70020 bytes long; a PDF string holds at most 65535 bytes") != std::string::npos,
+        r.err.substr(0, 1000));
     CHECK(files_in(dir / "out").empty());
     for (const auto* input : {"title.xml", "link.xml"})
         for (const auto* format : {"md", "docx"}) {
@@ -522,8 +554,9 @@ TEST_CASE("hostile: start tags with too many attributes, stray end tags, markup 
     expect_refused(dir.path(), "after.xml",
                    "after.xml:1:83: error: not well-formed XML: end tag </x> has no start tag");
     fs::copy_file(regressions / "root-end-tag-only.xml", dir / "only.xml");
-    expect_refused(dir.path(), "only.xml",
-                   "only.xml:1:1: error: not well-formed XML: end tag </imlmlestone> has no start tag");
+    expect_refused(
+        dir.path(), "only.xml",
+        "only.xml:1:1: error: not well-formed XML: end tag </imlmlestone> has no start tag");
     fs::copy_file(regressions / "markup-declaration.xml", dir / "decl.xml");
     expect_refused(dir.path(), "decl.xml", "decl.xml:1:55: error: unsupported markup declaration");
 }
@@ -537,17 +570,20 @@ TEST_CASE("hostile: long lines of many elements, attributes or errors take linea
     std::string many;
     for (int i = 0; i < 200000; ++i)
         many += "<em>x</em> ";
-    test::write_file(dir / "elements.xml", chronicle("<milestone date=\"2000\"><p>" + many + "</p></milestone>"));
+    test::write_file(dir / "elements.xml",
+                     chronicle("<milestone date=\"2000\"><p>" + many + "</p></milestone>"));
     auto r = run({"check", "elements.xml"}, dir.path());
     CHECK_MESSAGE(r.status == 0, r.err.substr(0, 2000));
     CHECK(r.seconds < 30);
     many.clear();
     for (int i = 0; i < 200000; ++i)
         many += "<b>x</b>";
-    test::write_file(dir / "errors.xml", chronicle("<milestone date=\"2000\"><p>" + many + "</p></milestone>"));
+    test::write_file(dir / "errors.xml",
+                     chronicle("<milestone date=\"2000\"><p>" + many + "</p></milestone>"));
     r = run({"check", "errors.xml"}, dir.path());
     CHECK(r.status == 1);
-    CHECK(r.err.find("errors.xml:1:1600056: error: <b> is not allowed in <p>") != std::string::npos);
+    CHECK(r.err.find("errors.xml:1:1600056: error: <b> is not allowed in <p>") !=
+          std::string::npos);
     CHECK(r.seconds < 30);
     many.clear();
     for (int i = 0; i < 100000; ++i)

@@ -1,13 +1,13 @@
 // Findings of the fuzzers (fuzz/) and of the hardening review, each with
 // its input in tests/regressions/ (see the README there) and a check that
 // does not need the fuzzer. What each one did before is said at its case.
-#include "helpers.hpp"
 #include "compose/composer.hpp"
+#include "helpers.hpp"
 #include "layout/paragraph.hpp"
 #include "reader/chronicle_reader.hpp"
+#include "render/pdf/image_for_pdf.hpp"
 #include "render/renderer.hpp"
 #include "style/style_reader.hpp"
-#include "render/pdf/image_for_pdf.hpp"
 #include "support/png_file.hpp"
 #include "xml/source.hpp"
 
@@ -39,7 +39,9 @@ Read read_text(const std::string& text, const std::string& base = regressions.st
     return r;
 }
 
-Read read_file(const std::string& name) { return read_text(test::read_file(regressions / name)); }
+Read read_file(const std::string& name) {
+    return read_text(test::read_file(regressions / name));
+}
 
 std::string with_image(const std::string& src) {
     return "<chronicle><title>T</title><milestone date=\"2000\"><p>x</p><image src=\"" + src +
@@ -56,7 +58,8 @@ std::string render_pdf_with_image(const fs::path& path, int width, int height) {
     model::Image img;
     img.path = path.string();
     img.source = path.filename().string();
-    img.format = path.extension() == ".png" ? model::Image::Format::Png : model::Image::Format::Jpeg;
+    img.format =
+        path.extension() == ".png" ? model::Image::Format::Png : model::Image::Format::Jpeg;
     img.width_px = width;
     img.height_px = height;
     img.bytes = std::make_shared<const std::string>(test::read_file(path));
@@ -81,11 +84,13 @@ TEST_CASE("regression: a file of nothing but an end tag (fuzz_chronicle: null ro
     const auto r = read_file("root-end-tag-only.xml");
     INFO(joined(r.diags));
     CHECK_FALSE(r.chronicle);
-    CHECK(has(r.diags, "t.xml:1:1: error: not well-formed XML: end tag </imlmlestone> has no start tag"));
+    CHECK(has(r.diags,
+              "t.xml:1:1: error: not well-formed XML: end tag </imlmlestone> has no start tag"));
     // The style reader and `chronik check` (which asks whether a file is a
     // style sheet) had the same null pointer.
     Diagnostics d;
-    CHECK_FALSE(style::read_style_text(test::read_file(regressions / "root-end-tag-only.xml"), "s.xml", d));
+    CHECK_FALSE(
+        style::read_style_text(test::read_file(regressions / "root-end-tag-only.xml"), "s.xml", d));
     CHECK(d.has_errors());
     const auto c = test::run_chronik({"check", (regressions / "root-end-tag-only.xml").string()});
     CHECK(c.status == 1);
@@ -129,7 +134,8 @@ TEST_CASE("regression: corrupt PNGs are refused by the reader and never reach li
         // The PDF renderer checks again what it hands to libharu: an error,
         // not an abort, even when the reader was bypassed.
         const auto error = render_pdf_with_image(regressions / name, 16, 16);
-        CHECK_MESSAGE(error.find("image " + (regressions / name).string()) != std::string::npos, error);
+        CHECK_MESSAGE(error.find("image " + (regressions / name).string()) != std::string::npos,
+                      error);
     }
 }
 
@@ -190,14 +196,15 @@ TEST_CASE("regression: an RGB PNG with a transparent colour gets an alpha channe
     CHECK(render_pdf_with_image(regressions / "png-rgb-colour-key.png", 16, 16).empty());
 }
 
-TEST_CASE("regression: interlaced and 16-bit PNGs are embedded as 8-bit, JPEGs PDF cannot show refused") {
+TEST_CASE(
+    "regression: interlaced and 16-bit PNGs are embedded as 8-bit, JPEGs PDF cannot show refused") {
     // An interlaced PNG failed only in the PDF, as "libharu error 0x1043";
     // then the reader refused it, and 16-bit PNGs. Now the PDF converts
     // them with libpng: 8 bits a channel, not interlaced, the same pixels.
     auto r = read_text(with_image("png-interlaced.png"));
     INFO(joined(r.diags));
     CHECK(r.chronicle);
-    for (const fs::path path : {regressions / "png-interlaced.png", images / "deep16.png"}) {
+    for (const fs::path& path : {regressions / "png-interlaced.png", images / "deep16.png"}) {
         CAPTURE(path);
         const auto file = test::read_file(path);
         std::string error;
@@ -224,7 +231,9 @@ TEST_CASE("regression: interlaced and 16-bit PNGs are embedded as 8-bit, JPEGs P
     // A JPEG cut short used to pass (only the frame header was read).
     r = read_text(with_image("jpeg-cut-in-data.jpg"));
     CHECK_FALSE(r.chronicle);
-    CHECK(has(r.diags, "image 'jpeg-cut-in-data.jpg' is a truncated JPEG file (it ends inside its image data)"));
+    CHECK(has(
+        r.diags,
+        "image 'jpeg-cut-in-data.jpg' is a truncated JPEG file (it ends inside its image data)"));
 }
 
 TEST_CASE("regression: a JPEG with fill bytes before its frame header (fuzz_image)") {
@@ -235,7 +244,8 @@ TEST_CASE("regression: a JPEG with fill bytes before its frame header (fuzz_imag
     const auto r = read_text(with_image("jpeg-fill-bytes.jpg"));
     INFO(joined(r.diags));
     REQUIRE(r.chronicle);
-    const auto& img = std::get<chronicle::ImageRef>(r.chronicle->periods.at(0).milestones.at(0).body.at(1));
+    const auto& img =
+        std::get<chronicle::ImageRef>(r.chronicle->periods.at(0).milestones.at(0).body.at(1));
     CHECK(img.width_px == 64);
     CHECK(img.height_px == 48);
     CHECK(render_pdf_with_image(regressions / "jpeg-fill-bytes.jpg", 64, 48).empty());
@@ -247,8 +257,8 @@ TEST_CASE("regression: NaN is not a length in a style sheet") {
     // where the PDF failed with "libharu error 0x1057" (and a NaN converted
     // to an integer length is undefined behaviour).
     Diagnostics d;
-    const auto s = style::read_style_text(test::read_file(regressions / "style-nan-lengths.xml"),
-                                          "s.xml", d);
+    const auto s =
+        style::read_style_text(test::read_file(regressions / "style-nan-lengths.xml"), "s.xml", d);
     CHECK_FALSE(s);
     const auto l = lines(d);
     INFO(joined(l));
@@ -271,7 +281,8 @@ TEST_CASE("regression: a word longer than the line costs one box per line") {
     ps.align = style::Align::Justify;
     const layout::Length width = layout::pt(200);
     const std::string word(20000, 'm');
-    const auto set = layout::set_paragraph({model::Text{"Davor " + word + " danach", 1}}, ps, width, ctx);
+    const auto set =
+        layout::set_paragraph({model::Text{"Davor " + word + " danach", 1}}, ps, width, ctx);
     REQUIRE(set.lines.size() > 10);
     // The word starts a line of its own; every line fits the measure, and
     // all but its last are nearly full.

@@ -25,13 +25,13 @@ enum Mark : int { NoMark = 0, PeriodMark = 1, MilestoneMark = 2 };
 // The measures every part of the brochure shares, from the style sheet.
 struct BrochureMeasures {
     layout::PageGeometry page;
-    Length width = 0, area_h = 0;     // the text area
-    Length rail_w = 0, rail_x = 0;    // the timeline column, and its rule's x in it
-    Length column_w = 0;              // the text right of the rail
+    Length width = 0, area_h = 0;  // the text area
+    Length rail_w = 0, rail_x = 0; // the timeline column, and its rule's x in it
+    Length column_w = 0;           // the text right of the rail
     Length title_bar_w = 0;
     Length one_liner_date_w = 0;
-    long long title_position = 0;     // per mille of the text area's height
-    long long image_max_height = 0;   // per mille of the text area's height
+    long long title_position = 0;   // per mille of the text area's height
+    long long image_max_height = 0; // per mille of the text area's height
     double image_dpi = 150;
     style::Color accent;
 
@@ -44,7 +44,8 @@ struct BrochureMeasures {
         rail_x = rail_w * 2 / 5;
         column_w = width - rail_w;
         title_bar_w = mm(style::tunable(s, "title-bar-width"));
-        one_liner_date_w = std::min<Length>(mm(style::tunable(s, "one-liner-date-width")), column_w / 3);
+        one_liner_date_w =
+            std::min<Length>(mm(style::tunable(s, "one-liner-date-width")), column_w / 3);
         title_position = style::tunable_per_mille(s, style::tune::title_position);
         image_max_height = style::tunable_per_mille(s, style::tune::image_max_height);
         image_dpi = style::tunable(s, style::tune::image_dpi);
@@ -63,8 +64,8 @@ struct TocTarget {
 // columns, picture sizes.
 class BrochureSetter final : public layout::BlockWalker {
 public:
-    BrochureSetter(const model::Document& doc, const style::Style& style,
-                   const BrochureMeasures& m, layout::Galley& galley)
+    BrochureSetter(const model::Document& doc, const style::Style& style, const BrochureMeasures& m,
+                   layout::Galley& galley)
         : doc_(doc), style_(style), m_(m), g_(galley) {}
 
     void block(std::size_t i) override {
@@ -221,8 +222,8 @@ private:
         y = baseline;
         for (const auto& line : title.lines) {
             for (const auto& p : line.pieces)
-                s.items.push_back(layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face,
-                                                   p.size, p.color});
+                s.items.push_back(
+                    layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color});
             y += ts.leading;
         }
         s.height =
@@ -282,8 +283,7 @@ private:
                 }
                 y += ts.leading;
             }
-            s.height =
-                ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size()));
+            s.height = ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size()));
             s.items.push_back(layout::LinkItem{0, 0, m_.width, s.height, {}, h->id});
             s.tag = static_cast<int>(toc_targets_.size());
             s.page_ref = h->id;
@@ -423,7 +423,8 @@ private:
         page.items.push_back(
             layout::TextItem{left, header_y, doc_.meta.title, hface, hs.size, hs.color});
         if (period_at_top_ >= 0) {
-            const std::string& label = setter_->periods().at(static_cast<std::size_t>(period_at_top_));
+            const std::string& label =
+                setter_->periods().at(static_cast<std::size_t>(period_at_top_));
             const Length w = fonts_.at(hface).width(label, hs.size);
             page.items.push_back(
                 layout::TextItem{left + m_.width - w, header_y, label, hface, hs.size, hs.color});

@@ -21,7 +21,7 @@ enum Mark : int { NoMark = 0, Rule = 1 }; // Rule: a hairline above the slice
 
 // A milestone on the sheet: its head, and the first paragraph of its text.
 struct Listed {
-    std::size_t entry;                   // block index of the DatedEntry
+    std::size_t entry; // block index of the DatedEntry
     const model::Paragraph* first = nullptr;
 };
 
@@ -127,30 +127,33 @@ private:
     void milestones() {
         if (listed_.empty())
             return;
-        add(text_inlines(list_heading(doc_.meta.language)), Role::PeriodHeading, 0, m_.width,
-            false, Body, nullptr, m_.band_padding);
+        add(text_inlines(list_heading(doc_.meta.language)), Role::PeriodHeading, 0, m_.width, false,
+            Body, nullptr, m_.band_padding);
         bool first = true;
         for (const auto& l : listed_) {
             const auto& e = std::get<model::DatedEntry>(doc_.blocks[l.entry]);
             // Date in its own column, beside the title; the text under the title.
             const auto ds = paragraph_style(style_, Role::MilestoneDate);
-            const auto ts = paragraph_style(style_, e.title.empty() ? Role::Body : Role::MilestoneTitle);
+            const auto ts =
+                paragraph_style(style_, e.title.empty() ? Role::Body : Role::MilestoneTitle);
             const Length text_x = m_.date_w;
             const Length text_w = m_.width - m_.date_w;
             const auto date = g_.set(text_inlines(e.date_label), ds, m_.date_w - pt(8));
-            const auto title = g_.set(e.title.empty() ? (l.first ? l.first->content : model::Inlines{})
-                                                      : e.title,
-                                      ts, text_w);
+            const auto title =
+                g_.set(e.title.empty() ? (l.first ? l.first->content : model::Inlines{}) : e.title,
+                       ts, text_w);
             const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
             layout::Slice s;
             s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
-            s.space_before = first ? pending_after_ : pt(style_.role(Role::MilestoneDate).space_before) * 3 / 2;
+            s.space_before =
+                first ? pending_after_ : pt(style_.role(Role::MilestoneDate).space_before) * 3 / 2;
             s.mark = first ? NoMark : Rule;
             s.mark_y = -s.space_before / 2;
             s.anchors.push_back({e.id, 0});
             for (const auto& line : date.lines)
                 for (const auto& p : line.pieces)
-                    s.items.push_back(layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
+                    s.items.push_back(
+                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
             Length y = baseline;
             for (const auto& line : title.lines) {
                 for (const auto& p : line.pieces)
@@ -158,7 +161,8 @@ private:
                         layout::TextItem{text_x + p.x, y, p.text, p.face, p.size, p.color});
                 y += ts.leading;
             }
-            s.height = ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size()));
+            s.height =
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size()));
             g_.add(std::move(s));
             pending_after_ = pt(style_.role(Role::MilestoneTitle).space_after);
             if (!e.title.empty() && l.first)
@@ -202,15 +206,15 @@ public:
             const auto& s = at.slices[ps.slice];
             if (s.mark == Rule) {
                 const Length y = ps.y + s.mark_y;
-                at.page.items.push_back(layout::LineItem{at.left, y, at.left + m_.width, y,
-                                                         pt(0.4), blend(m_.accent, 0.4)});
+                at.page.items.push_back(layout::LineItem{at.left, y, at.left + m_.width, y, pt(0.4),
+                                                         blend(m_.accent, 0.4)});
             }
         }
         const auto fs = paragraph_style(style_, Role::Footer);
         const int face = fonts_.face(fs.font);
         const Length y = m_.page.height - m_.page.bottom * 5 / 10;
-        std::string left_text = doc_.meta.organization.empty() ? doc_.meta.title
-                                                               : doc_.meta.organization;
+        std::string left_text =
+            doc_.meta.organization.empty() ? doc_.meta.title : doc_.meta.organization;
         at.page.items.push_back(layout::LineItem{at.left, y - fs.size * 3 / 2, at.left + m_.width,
                                                  y - fs.size * 3 / 2, pt(0.4),
                                                  blend(fs.color, 0.5)});
@@ -244,8 +248,8 @@ layout::PageTree FactSheetDesign::lay_out(const Inputs& in) const {
                           m.page,
                           in.threads,
                           [&](layout::Galley& g) -> std::unique_ptr<layout::BlockWalker> {
-                              return std::make_unique<FactSheetSetter>(in.doc, in.style, m,
-                                                                       listed, g);
+                              return std::make_unique<FactSheetSetter>(in.doc, in.style, m, listed,
+                                                                       g);
                           },
                           &frame};
     auto tree = layout::lay_out(run);

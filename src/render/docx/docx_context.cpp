@@ -19,7 +19,7 @@ namespace {
 // "_Toc..." bookmarks are hidden. Model ids are ASCII letters, digits, '-'.
 class BookmarkNames {
 public:
-    std::string make(const std::string &id) {
+    std::string make(const std::string& id) {
         std::string name = "_Toc_";
         for (char c : id) {
             const auto u = static_cast<unsigned char>(c);
@@ -43,11 +43,11 @@ private:
 
 } // namespace
 
-bool has_head(const model::DatedEntry &e) {
+bool has_head(const model::DatedEntry& e) {
     return e.has_body && (!e.title.empty() || !e.date_is_redundant);
 }
 
-Context::Context(const model::Document &d, const style::Style &s)
+Context::Context(const model::Document& d, const style::Style& s)
     : doc(d), style(s), language(word_language(d.meta.language.empty() ? "en" : d.meta.language)) {
     page_width = twips_from_mm(s.page.width);
     page_height = twips_from_mm(s.page.height);
@@ -70,14 +70,14 @@ Context::Context(const model::Document &d, const style::Style &s)
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         std::visit(
             model::overloaded{
-                [&](const model::Heading &h) {
+                [&](const model::Heading& h) {
                     if (h.level > 2)
                         return;
                     auto name = names.make(h.id);
                     toc.push_back({h.level, model::plain_text(h.content), name, i});
                     bookmarks.emplace(i, std::move(name));
                 },
-                [&](const model::DatedEntry &e) {
+                [&](const model::DatedEntry& e) {
                     if (!e.has_body && !e.date_is_redundant)
                         widest_date = std::max(widest_date, widths.em(e.date_label, date_look));
                     if (!has_head(e))
@@ -87,10 +87,10 @@ Context::Context(const model::Document &d, const style::Style &s)
                         {2, e.title.empty() ? e.date_label : model::plain_text(e.title), name, i});
                     bookmarks.emplace(i, std::move(name));
                 },
-                [](const model::Paragraph &) {},
-                [](const model::Image &) {},
-                [](const model::TableOfContents &) {},
-                [](const model::PageBreak &) {},
+                [](const model::Paragraph&) {},
+                [](const model::Image&) {},
+                [](const model::TableOfContents&) {},
+                [](const model::PageBreak&) {},
             },
             d.blocks[i]);
     }
@@ -101,7 +101,7 @@ Context::Context(const model::Document &d, const style::Style &s)
         std::clamp((wanted + quarter_cm - 1) / quarter_cm * quarter_cm, twips_from_mm(15),
                    std::max(twips_from_mm(15), text_width() / 3));
     // Only a table of contents shows the estimate.
-    const bool has_toc = std::any_of(d.blocks.begin(), d.blocks.end(), [](const auto &b) {
+    const bool has_toc = std::any_of(d.blocks.begin(), d.blocks.end(), [](const auto& b) {
         return std::holds_alternative<model::TableOfContents>(b);
     });
     if (has_toc)
@@ -122,12 +122,13 @@ std::string State::add_relationship(std::string type, std::string target, bool e
     return id;
 }
 
-std::string State::hyperlink(const std::string &href) {
+std::string State::hyperlink(const std::string& href) {
     if (auto it = hyperlink_ids.find(href); it != hyperlink_ids.end())
         return it->second;
     // Relationship targets are URIs: percent-encode what an IRI or a typed
     // URL may hold but a URI may not (spaces, non-ASCII bytes, quotes).
-    auto id = add_relationship(reltype::hyperlink, uri::percent_encode(href, uri::not_in_uri), true);
+    auto id =
+        add_relationship(reltype::hyperlink, uri::percent_encode(href, uri::not_in_uri), true);
     hyperlink_ids.emplace(href, id);
     return id;
 }

@@ -32,10 +32,10 @@ struct TocEntry {
 };
 
 struct Context {
-    Context(const model::Document &doc, const style::Style &style);
+    Context(const model::Document& doc, const style::Style& style);
 
-    const model::Document &doc;
-    const style::Style &style;
+    const model::Document& doc;
+    const style::Style& style;
     std::string language; // for w:lang, e.g. "de-DE"
 
     // Page geometry in twips. Left/right are the inner/outer margins of a
@@ -60,7 +60,7 @@ struct Context {
 
 // A milestone head is a Heading 2 when it shows a title or a date: the one
 // paragraph that names the milestone in the navigation pane and the TOC.
-bool has_head(const model::DatedEntry &e);
+bool has_head(const model::DatedEntry& e);
 
 struct Relationship {
     std::string id;     // "rId7"
@@ -90,34 +90,34 @@ struct State {
     bool page_break_pending = false;
 
     std::string add_relationship(std::string type, std::string target, bool external);
-    std::string hyperlink(const std::string &href);
+    std::string hyperlink(const std::string& href);
 };
 
 namespace reltype {
-inline constexpr const char *styles =
+inline constexpr const char* styles =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-inline constexpr const char *settings =
+inline constexpr const char* settings =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings";
-inline constexpr const char *font_table =
+inline constexpr const char* font_table =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable";
-inline constexpr const char *header =
+inline constexpr const char* header =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header";
-inline constexpr const char *footer =
+inline constexpr const char* footer =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
-inline constexpr const char *image =
+inline constexpr const char* image =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
-inline constexpr const char *hyperlink =
+inline constexpr const char* hyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
-inline constexpr const char *office_document =
+inline constexpr const char* office_document =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-inline constexpr const char *core_properties =
+inline constexpr const char* core_properties =
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
-inline constexpr const char *extended_properties =
+inline constexpr const char* extended_properties =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties";
 } // namespace reltype
 
 // The ids of the fixed relationships State() creates.
-inline constexpr const char *header_rel_id = "rId4";
-inline constexpr const char *footer_rel_id = "rId5";
+inline constexpr const char* header_rel_id = "rId4";
+inline constexpr const char* footer_rel_id = "rId5";
 
 } // namespace chronik::render::docx

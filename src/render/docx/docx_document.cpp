@@ -16,14 +16,14 @@ namespace {
 
 using style::Role;
 
-RunBase base_of(const style::Style &s, Role r) {
-    const auto &f = s.role(r).font;
+RunBase base_of(const style::Style& s, Role r) {
+    const auto& f = s.role(r).font;
     return {f.italic, f.bold};
 }
 
 class BodyWriter {
 public:
-    BodyWriter(const Context &ctx, State &state) : ctx_(ctx), state_(state) {}
+    BodyWriter(const Context& ctx, State& state) : ctx_(ctx), state_(state) {}
 
     void write() {
         x_.open("w:document", {{"xmlns:w", ns::w},
@@ -32,7 +32,7 @@ public:
                                {"xmlns:a", ns::a},
                                {"xmlns:pic", ns::pic}});
         x_.open("w:body");
-        const auto &blocks = ctx_.doc.blocks;
+        const auto& blocks = ctx_.doc.blocks;
         for (std::size_t i = 0; i < blocks.size(); ++i)
             block(i, blocks[i]);
         section();
@@ -43,15 +43,15 @@ public:
     std::string result() const { return std::string(x_.bytes()); }
 
 private:
-    void block(std::size_t index, const model::Block &b) {
+    void block(std::size_t index, const model::Block& b) {
         const bool is_heading = std::holds_alternative<model::Heading>(b);
         std::visit(model::overloaded{
-                       [&](const model::Paragraph &p) { paragraph(p); },
-                       [&](const model::Heading &h) { heading(index, h); },
-                       [&](const model::DatedEntry &e) { entry(index, e); },
-                       [&](const model::Image &img) { image(img); },
-                       [&](const model::TableOfContents &t) { toc(t); },
-                       [&](const model::PageBreak &) { state_.page_break_pending = true; },
+                       [&](const model::Paragraph& p) { paragraph(p); },
+                       [&](const model::Heading& h) { heading(index, h); },
+                       [&](const model::DatedEntry& e) { entry(index, e); },
+                       [&](const model::Image& img) { image(img); },
+                       [&](const model::TableOfContents& t) { toc(t); },
+                       [&](const model::PageBreak&) { state_.page_break_pending = true; },
                    },
                    b);
         after_heading_ = is_heading;
@@ -59,7 +59,7 @@ private:
 
     // <w:p><w:pPr> with the style, and a pending page break as the
     // paragraph's own "page break before" (no empty paragraph on the new page).
-    void open_paragraph(const char *style) {
+    void open_paragraph(const char* style) {
         x_.open("w:p");
         x_.open("w:pPr");
         x_.leaf("w:pStyle", {{"w:val", style}});
@@ -69,8 +69,8 @@ private:
         x_.close();
     }
 
-    void paragraph(const model::Paragraph &p) {
-        const char *style = style_id::body;
+    void paragraph(const model::Paragraph& p) {
+        const char* style = style_id::body;
         const Role role = style::role_of(p.role); // the same map as the PDF's designs
         switch (p.role) {
         case model::Role::Title:
@@ -108,7 +108,7 @@ private:
             x_.leaf("w:bookmarkEnd", {{"w:id", num(bookmark_)}});
     }
 
-    void heading(std::size_t index, const model::Heading &h) {
+    void heading(std::size_t index, const model::Heading& h) {
         milestone_start_ = false;
         const bool top = h.level <= 1;
         open_paragraph(top ? style_id::heading1 : style_id::heading2);
@@ -119,7 +119,7 @@ private:
         x_.close();
     }
 
-    void entry(std::size_t index, const model::DatedEntry &e) {
+    void entry(std::size_t index, const model::DatedEntry& e) {
         milestone_start_ = false;
         if (!e.has_body) {
             // A dated one-liner: one item of a compact list, the date in its
@@ -164,7 +164,7 @@ private:
         x_.close();
     }
 
-    void image(const model::Image &img) {
+    void image(const model::Image& img) {
         milestone_start_ = false;
         const std::string rel = embed_image(img, ctx_, state_);
         const Extent ext = image_extent(img, ctx_);
@@ -247,13 +247,13 @@ private:
     // heading's bookmark, a tab, a PAGEREF field. Its page numbers are
     // estimates (docx_pages.hpp); the field is marked dirty and settings.xml
     // asks Word to update fields on opening, which puts in the real ones.
-    void toc(const model::TableOfContents &t) {
+    void toc(const model::TableOfContents& t) {
         milestone_start_ = false;
         open_paragraph(style_id::toc_heading);
         write_text_run(x_, t.title);
         x_.close();
 
-        const auto &entries = ctx_.toc;
+        const auto& entries = ctx_.toc;
         if (entries.empty()) {
             open_paragraph(style_id::toc1);
             field_begin(R"( TOC \o "1-2" \h \z \u )", true);
@@ -262,7 +262,7 @@ private:
             return;
         }
         for (std::size_t i = 0; i < entries.size(); ++i) {
-            const auto &e = entries[i];
+            const auto& e = entries[i];
             open_paragraph(e.level <= 1 ? style_id::toc1 : style_id::toc2);
             if (i == 0)
                 field_begin(R"( TOC \o "1-2" \h \z \u )", true);
@@ -308,8 +308,8 @@ private:
         x_.close();
     }
 
-    const Context &ctx_;
-    State &state_;
+    const Context& ctx_;
+    State& state_;
     XmlWriter x_;
     int bookmark_ = 0;
     bool milestone_start_ = false; // the next body paragraph opens a headless milestone
@@ -318,7 +318,7 @@ private:
 
 } // namespace
 
-std::string document_xml(const Context &ctx, State &state) {
+std::string document_xml(const Context& ctx, State& state) {
     BodyWriter w(ctx, state);
     w.write();
     return w.result();

@@ -7,7 +7,7 @@
 
 namespace chronik::render::docx {
 
-Looks make_looks(const style::Style &s, std::int64_t text_height) {
+Looks make_looks(const style::Style& s, std::int64_t text_height) {
     using style::Align;
     using style::Role;
     Looks l;

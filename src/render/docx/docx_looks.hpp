@@ -20,6 +20,6 @@ struct Looks {
 };
 
 // `text_height`: of the page's text area, in twips.
-Looks make_looks(const style::Style &s, std::int64_t text_height);
+Looks make_looks(const style::Style& s, std::int64_t text_height);
 
 } // namespace chronik::render::docx

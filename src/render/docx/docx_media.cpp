@@ -8,7 +8,7 @@
 
 namespace chronik::render::docx {
 
-Extent image_extent(const model::Image &img, const Context &ctx) {
+Extent image_extent(const model::Image& img, const Context& ctx) {
     // The PDF's limits (style/tunables.hpp): pixels at image-dpi at most,
     // no taller than image-max-height of the text area, no wider than it.
     const std::int64_t w = std::max(1, img.width_px), h = std::max(1, img.height_px);
@@ -30,7 +30,7 @@ Extent image_extent(const model::Image &img, const Context &ctx) {
     return {std::max<std::int64_t>(cx, 1), std::max<std::int64_t>(cy, 1)};
 }
 
-std::string embed_image(const model::Image &img, const Context &ctx, State &state) {
+std::string embed_image(const model::Image& img, const Context& ctx, State& state) {
     if (auto it = state.image_ids.find(img.path); it != state.image_ids.end())
         return it->second;
     // The bytes the reader read and checked; DOCX carries any PNG or JPEG
@@ -38,7 +38,7 @@ std::string embed_image(const model::Image &img, const Context &ctx, State &stat
     if (!img.bytes)
         throw Failure({Severity::Error, ctx.doc.meta.source, img.line, 0,
                        "image '" + img.path + "' was not read"});
-    const char *ext = img.format == model::Image::Format::Png ? ".png" : ".jpeg";
+    const char* ext = img.format == model::Image::Format::Png ? ".png" : ".jpeg";
     std::string part = "media/image" + std::to_string(state.media.size() + 1) + ext;
     auto id = state.add_relationship(reltype::image, part, false);
     state.media.push_back({std::move(part), img.path, *img.bytes});

@@ -12,7 +12,7 @@
 
 namespace chronik::render::docx {
 
-void write_package(const std::vector<Part> &parts, std::int64_t epoch, std::ostream &out) {
+void write_package(const std::vector<Part>& parts, std::int64_t epoch, std::ostream& out) {
     // 1980-01-01T00:00:00Z .. 2107-12-31T23:59:58Z, what a DOS date can hold.
     const std::int64_t clamped = std::clamp<std::int64_t>(epoch, 315532800, 4354819198);
     const CivilTime t = civil_time(clamped);
@@ -22,7 +22,7 @@ void write_package(const std::vector<Part> &parts, std::int64_t epoch, std::ostr
     // buffer first; `out` may be any stream.
     std::stringstream zip(std::ios::in | std::ios::out | std::ios::binary);
     Poco::Zip::Compress c(zip, true);
-    for (const auto &p : parts) {
+    for (const auto& p : parts) {
         Poco::MemoryInputStream in(p.bytes.data(), p.bytes.size());
         c.addFile(in, when, Poco::Path(p.name, Poco::Path::PATH_UNIX),
                   p.compress ? Poco::Zip::ZipCommon::CM_DEFLATE : Poco::Zip::ZipCommon::CM_STORE,

@@ -18,6 +18,6 @@ struct Part {
 
 // Writes the zip to `out`. ZIP (DOS) times cover 1980-2107 only; an epoch
 // outside is clamped to the nearest end.
-void write_package(const std::vector<Part> &parts, std::int64_t epoch, std::ostream &out);
+void write_package(const std::vector<Part>& parts, std::int64_t epoch, std::ostream& out);
 
 } // namespace chronik::render::docx

@@ -3,8 +3,8 @@
 #include "docx_media.hpp"
 
 #include "docx_units.hpp"
-#include "model/overloaded.hpp"
 #include "docx_widths.hpp"
+#include "model/overloaded.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -35,7 +35,7 @@ std::u32string decode(std::string_view s) {
 
 // One paragraph as the writer will make it, reduced to what fills a page.
 struct Box {
-    const TextStyle *look = nullptr;
+    const TextStyle* look = nullptr;
     std::string text;
     std::int64_t indent = 0;        // twips off the measure
     std::int64_t fixed_height = -1; // an image paragraph's height, twips
@@ -46,19 +46,19 @@ struct Box {
 
 // The text of inlines with line breaks kept (model::plain_text makes them
 // spaces).
-void append_text(std::string &out, const model::Inlines &inlines) {
-    for (const auto &node : inlines)
+void append_text(std::string& out, const model::Inlines& inlines) {
+    for (const auto& node : inlines)
         std::visit(model::overloaded{
-                       [&](const model::Text &t) { out += t.text; },
-                       [&](const model::Emphasis &e) { append_text(out, e.children); },
-                       [&](const model::Strong &st) { append_text(out, st.children); },
-                       [&](const model::Link &l) { append_text(out, l.children); },
-                       [&](const model::LineBreak &) { out += '\n'; },
+                       [&](const model::Text& t) { out += t.text; },
+                       [&](const model::Emphasis& e) { append_text(out, e.children); },
+                       [&](const model::Strong& st) { append_text(out, st.children); },
+                       [&](const model::Link& l) { append_text(out, l.children); },
+                       [&](const model::LineBreak&) { out += '\n'; },
                    },
                    node);
 }
 
-std::string text_of(const model::Inlines &inlines) {
+std::string text_of(const model::Inlines& inlines) {
     std::string out;
     append_text(out, inlines);
     return out;
@@ -67,9 +67,9 @@ std::string text_of(const model::Inlines &inlines) {
 // Lines of a greedy fill, the way Word and LibreOffice break: at spaces,
 // after hyphens and slashes, and (where the style hyphenates) inside long
 // words, which is modelled as filling the line and carrying the rest.
-int count_lines(const Box &b, std::int64_t measure, Widths &widths) {
-    const TextStyle &t = *b.look;
-    const text::FontFace *face = widths.face(t);
+int count_lines(const Box& b, std::int64_t measure, Widths& widths) {
+    const TextStyle& t = *b.look;
+    const text::FontFace* face = widths.face(t);
     const double scale = t.size * twips_per_pt; // twips per em
     const double width = static_cast<double>(measure - b.indent);
     const std::u32string text = decode(b.text);
@@ -129,26 +129,26 @@ int count_lines(const Box &b, std::int64_t measure, Widths &widths) {
 
 class Planner {
 public:
-    explicit Planner(const Context &ctx) : ctx_(ctx), l_(ctx.looks) {
+    explicit Planner(const Context& ctx) : ctx_(ctx), l_(ctx.looks) {
         for (std::size_t k = 0; k < ctx.toc.size(); ++k)
             toc_of_block_[ctx.toc[k].block] = static_cast<int>(k);
     }
 
     std::vector<Box> plan() {
-        const auto &blocks = ctx_.doc.blocks;
+        const auto& blocks = ctx_.doc.blocks;
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             const bool is_heading = std::holds_alternative<model::Heading>(blocks[i]);
             std::visit(model::overloaded{
-                           [&](const model::Paragraph &p) { paragraph(p); },
-                           [&](const model::Heading &h) {
+                           [&](const model::Paragraph& p) { paragraph(p); },
+                           [&](const model::Heading& h) {
                                milestone_start_ = false;
                                add(h.level <= 1 ? l_.heading1 : l_.heading2, text_of(h.content),
                                    true, true, toc(i));
                            },
-                           [&](const model::DatedEntry &e) { entry(i, e); },
-                           [&](const model::Image &img) { image(img); },
-                           [&](const model::TableOfContents &t) { contents(t); },
-                           [&](const model::PageBreak &) { break_pending_ = true; },
+                           [&](const model::DatedEntry& e) { entry(i, e); },
+                           [&](const model::Image& img) { image(img); },
+                           [&](const model::TableOfContents& t) { contents(t); },
+                           [&](const model::PageBreak&) { break_pending_ = true; },
                        },
                        blocks[i]);
             after_heading_ = is_heading;
@@ -162,7 +162,7 @@ private:
         return it == toc_of_block_.end() ? -1 : it->second;
     }
 
-    Box &add(const TextStyle &look, std::string text, bool keep_next = false,
+    Box& add(const TextStyle& look, std::string text, bool keep_next = false,
              bool keep_lines = false, int toc_entry = -1) {
         Box b;
         b.look = &look;
@@ -176,8 +176,8 @@ private:
         return boxes_.back();
     }
 
-    void paragraph(const model::Paragraph &p) {
-        const TextStyle *look = &l_.body;
+    void paragraph(const model::Paragraph& p) {
+        const TextStyle* look = &l_.body;
         switch (p.role) {
         case model::Role::Title:
             look = &l_.title;
@@ -200,10 +200,10 @@ private:
         add(*look, text_of(p.content), keep);
     }
 
-    void entry(std::size_t i, const model::DatedEntry &e) {
+    void entry(std::size_t i, const model::DatedEntry& e) {
         milestone_start_ = false;
         if (!e.has_body) {
-            auto &b = add(l_.dated_list, text_of(e.title));
+            auto& b = add(l_.dated_list, text_of(e.title));
             b.indent = ctx_.dated_list_indent;
             b.contextual = true;
             return;
@@ -221,30 +221,30 @@ private:
         add(l_.heading2, text_of(e.title), true, true, toc(i));
     }
 
-    void image(const model::Image &img) {
+    void image(const model::Image& img) {
         milestone_start_ = false;
         const std::int64_t cy = image_height(img);
-        auto &b = add(l_.figure, "", !img.caption.empty(), true);
+        auto& b = add(l_.figure, "", !img.caption.empty(), true);
         b.fixed_height = cy * twips_per_pt / emu_per_pt + twips_from_pt(l_.figure.size * 0.3);
         if (!img.caption.empty())
             add(l_.caption, text_of(img.caption));
     }
 
     // The height the image is set at in document.xml, in EMU.
-    std::int64_t image_height(const model::Image &img) const { return image_extent(img, ctx_).cy; }
+    std::int64_t image_height(const model::Image& img) const { return image_extent(img, ctx_).cy; }
 
-    void contents(const model::TableOfContents &t) {
+    void contents(const model::TableOfContents& t) {
         milestone_start_ = false;
         add(l_.toc_heading, t.title, true, true);
-        for (const auto &e : ctx_.toc) {
-            auto &b = add(e.level <= 1 ? l_.toc1 : l_.toc2, e.text + " 00");
+        for (const auto& e : ctx_.toc) {
+            auto& b = add(e.level <= 1 ? l_.toc1 : l_.toc2, e.text + " 00");
             if (e.level > 1)
                 b.indent = l_.toc2_indent;
         }
     }
 
-    const Context &ctx_;
-    const Looks &l_;
+    const Context& ctx_;
+    const Looks& l_;
     std::map<std::size_t, int> toc_of_block_;
     std::vector<Box> boxes_;
     bool break_pending_ = false, milestone_start_ = false, after_heading_ = false;
@@ -252,7 +252,7 @@ private:
 
 } // namespace
 
-void estimate_pages(Context &ctx) {
+void estimate_pages(Context& ctx) {
     const std::vector<Box> boxes = Planner(ctx).plan();
     const std::int64_t page_height = ctx.text_height();
     const std::int64_t measure = ctx.text_width();
@@ -264,7 +264,7 @@ void estimate_pages(Context &ctx) {
     Widths widths;
     std::vector<Measured> m;
     m.reserve(boxes.size());
-    for (const auto &b : boxes) {
+    for (const auto& b : boxes) {
         const std::int64_t leading = twips_from_pt(b.look->leading);
         const int lines = b.fixed_height >= 0 ? 1 : count_lines(b, measure, widths);
         m.push_back({twips_from_pt(b.look->space_before), twips_from_pt(b.look->space_after),

@@ -17,6 +17,6 @@
 namespace chronik::render::docx {
 
 // Sets `page` of every entry of ctx.toc.
-void estimate_pages(Context &ctx);
+void estimate_pages(Context& ctx);
 
 } // namespace chronik::render::docx

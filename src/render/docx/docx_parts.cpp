@@ -10,10 +10,10 @@
 
 namespace chronik::render::docx {
 
-std::string settings_xml(const Context &ctx) {
-    const auto &roles = ctx.style.roles;
+std::string settings_xml(const Context& ctx) {
+    const auto& roles = ctx.style.roles;
     const bool hyphenate =
-        std::any_of(roles.begin(), roles.end(), [](const auto &r) { return r.hyphenate; });
+        std::any_of(roles.begin(), roles.end(), [](const auto& r) { return r.hyphenate; });
     const bool german = primary_language(ctx.language) == "de";
     // Children in the order of CT_Settings (ECMA-376 Part 1, 17.15.1.78).
     XmlWriter x;
@@ -48,7 +48,7 @@ std::string settings_xml(const Context &ctx) {
     return std::string(x.bytes());
 }
 
-std::string header_xml(const Context &ctx) {
+std::string header_xml(const Context& ctx) {
     XmlWriter x;
     x.open("w:hdr", {{"xmlns:w", ns::w}, {"xmlns:r", ns::r}});
     x.open("w:p");
@@ -61,7 +61,7 @@ std::string header_xml(const Context &ctx) {
     return std::string(x.bytes());
 }
 
-std::string footer_xml(const Context &) {
+std::string footer_xml(const Context&) {
     XmlWriter x;
     x.open("w:ftr", {{"xmlns:w", ns::w}, {"xmlns:r", ns::r}});
     x.open("w:p");
@@ -93,10 +93,10 @@ std::string footer_xml(const Context &) {
     return std::string(x.bytes());
 }
 
-std::string core_properties_xml(const Context &ctx) {
-    const auto &m = ctx.doc.meta;
+std::string core_properties_xml(const Context& ctx) {
+    const auto& m = ctx.doc.meta;
     std::string keywords;
-    for (const auto &k : m.keywords)
+    for (const auto& k : m.keywords)
         keywords += (keywords.empty() ? "" : "; ") + k;
     const std::string when = w3cdtf(m.epoch);
     XmlWriter x;
@@ -120,7 +120,7 @@ std::string core_properties_xml(const Context &ctx) {
     return std::string(x.bytes());
 }
 
-std::string app_properties_xml(const Context &ctx) {
+std::string app_properties_xml(const Context& ctx) {
     XmlWriter x;
     x.open("Properties",
            {{"xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"},
@@ -133,20 +133,20 @@ std::string app_properties_xml(const Context &ctx) {
     return std::string(x.bytes());
 }
 
-std::string content_types_xml(const State &state) {
+std::string content_types_xml(const State& state) {
     constexpr std::string_view wml =
         "application/vnd.openxmlformats-officedocument.wordprocessingml.";
     bool png = false, jpeg = false;
-    for (const auto &m : state.media) {
+    for (const auto& m : state.media) {
         png = png || m.part.ends_with(".png");
         jpeg = jpeg || m.part.ends_with(".jpeg");
     }
     XmlWriter x;
     x.open("Types", {{"xmlns", ns::content_types}});
-    auto def = [&](const char *ext, std::string_view type) {
+    auto def = [&](const char* ext, std::string_view type) {
         x.leaf("Default", {{"Extension", ext}, {"ContentType", type}});
     };
-    auto over = [&](const char *part, std::string type) {
+    auto over = [&](const char* part, std::string type) {
         x.leaf("Override", {{"PartName", part}, {"ContentType", type}});
     };
     def("rels", "application/vnd.openxmlformats-package.relationships+xml");
@@ -169,10 +169,10 @@ std::string content_types_xml(const State &state) {
 }
 
 namespace {
-std::string relationships(const std::vector<Relationship> &rels) {
+std::string relationships(const std::vector<Relationship>& rels) {
     XmlWriter x;
     x.open("Relationships", {{"xmlns", ns::rels}});
-    for (const auto &r : rels) {
+    for (const auto& r : rels) {
         x.open("Relationship", {{"Id", r.id}, {"Type", r.type}, {"Target", r.target}});
         if (r.external)
             x.attr("TargetMode", "External");
@@ -189,7 +189,7 @@ std::string package_relationships_xml() {
                           {"rId3", reltype::extended_properties, "docProps/app.xml", false}});
 }
 
-std::string document_relationships_xml(const State &state) {
+std::string document_relationships_xml(const State& state) {
     return relationships(state.relationships);
 }
 

@@ -8,13 +8,13 @@
 
 namespace chronik::render::docx {
 
-std::string settings_xml(const Context &ctx);
-std::string header_xml(const Context &ctx);
-std::string footer_xml(const Context &ctx);
-std::string core_properties_xml(const Context &ctx);
-std::string app_properties_xml(const Context &ctx);
-std::string content_types_xml(const State &state);
+std::string settings_xml(const Context& ctx);
+std::string header_xml(const Context& ctx);
+std::string footer_xml(const Context& ctx);
+std::string core_properties_xml(const Context& ctx);
+std::string app_properties_xml(const Context& ctx);
+std::string content_types_xml(const State& state);
 std::string package_relationships_xml();
-std::string document_relationships_xml(const State &state);
+std::string document_relationships_xml(const State& state);
 
 } // namespace chronik::render::docx

@@ -22,7 +22,7 @@ public:
         : loading_(std::async(std::launch::async, [] {
               try {
                   text::load_font_configuration();
-              } catch (const std::exception &) {
+              } catch (const std::exception&) {
                   // the page estimate tries again and does without
               }
           })) {}
@@ -37,8 +37,8 @@ std::unique_ptr<Preparation> DocxRenderer::prepare() const {
     return std::make_unique<FontConfiguration>();
 }
 
-void DocxRenderer::render(const model::Document &doc, const style::Style &style, const Target &,
-                          std::ostream &out, Diagnostics &) const {
+void DocxRenderer::render(const model::Document& doc, const style::Style& style, const Target&,
+                          std::ostream& out, Diagnostics&) const {
     const Context ctx(doc, style);
     State state;
     // document.xml first: it decides the relationships and media the
@@ -69,7 +69,7 @@ void DocxRenderer::render(const model::Document &doc, const style::Style &style,
         {"word/footer1.xml", footer},
         {"word/_rels/document.xml.rels", document_rels},
     };
-    for (const auto &m : state.media)
+    for (const auto& m : state.media)
         parts.push_back({"word/" + m.part, m.bytes, false});
     write_package(parts, doc.meta.epoch, out);
 }

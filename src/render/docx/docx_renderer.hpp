@@ -25,8 +25,8 @@ public:
     // Loads fontconfig's configuration ahead: the page estimate measures
     // with the style's fonts (docx_pages.hpp).
     std::unique_ptr<Preparation> prepare() const override;
-    void render(const model::Document &doc, const style::Style &style, const Target &target,
-                std::ostream &out, Diagnostics &diags) const override;
+    void render(const model::Document& doc, const style::Style& style, const Target& target,
+                std::ostream& out, Diagnostics& diags) const override;
 };
 
 } // namespace chronik::render::docx

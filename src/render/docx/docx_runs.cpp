@@ -14,23 +14,23 @@ struct Format {
 
 class RunWriter {
 public:
-    RunWriter(XmlWriter &x, State &state, RunBase base) : x_(x), state_(state), base_(base) {}
+    RunWriter(XmlWriter& x, State& state, RunBase base) : x_(x), state_(state), base_(base) {}
 
-    void write(const model::Inlines &inlines, Format f) {
-        for (const auto &node : inlines) {
+    void write(const model::Inlines& inlines, Format f) {
+        for (const auto& node : inlines) {
             std::visit(model::overloaded{
-                           [&](const model::Text &t) { text(t.text, f); },
-                           [&](const model::Emphasis &e) {
+                           [&](const model::Text& t) { text(t.text, f); },
+                           [&](const model::Emphasis& e) {
                                Format inner = f;
                                ++inner.emphasis;
                                write(e.children, inner);
                            },
-                           [&](const model::Strong &s) {
+                           [&](const model::Strong& s) {
                                Format inner = f;
                                inner.strong = true;
                                write(s.children, inner);
                            },
-                           [&](const model::Link &l) {
+                           [&](const model::Link& l) {
                                x_.open("w:hyperlink");
                                x_.attr("r:id", state_.hyperlink(l.href));
                                x_.attr("w:history", "1");
@@ -39,7 +39,7 @@ public:
                                write(l.children, inner);
                                x_.close();
                            },
-                           [&](const model::LineBreak &) {
+                           [&](const model::LineBreak&) {
                                x_.open("w:r");
                                properties(f);
                                x_.leaf("w:br");
@@ -51,7 +51,7 @@ public:
     }
 
 private:
-    void text(std::string_view s, const Format &f) {
+    void text(std::string_view s, const Format& f) {
         if (s.empty())
             return;
         x_.open("w:r");
@@ -64,11 +64,11 @@ private:
     // the style alone would come out differently in Word and LibreOffice,
     // or where a link (whose style says nothing of italic and bold) holds
     // emphasis.
-    void properties(const Format &f) {
+    void properties(const Format& f) {
         const bool emph = f.emphasis % 2 == 1;
         const bool want_italic = base_.italic != emph;
         const bool want_bold = base_.bold || f.strong;
-        const char *style = nullptr;
+        const char* style = nullptr;
         bool style_italic = false, style_bold = false;
         if (f.link) {
             style = "Hyperlink";
@@ -107,14 +107,14 @@ private:
         x_.close();
     }
 
-    XmlWriter &x_;
-    State &state_;
+    XmlWriter& x_;
+    State& state_;
     RunBase base_;
 };
 
 } // namespace
 
-void write_t(XmlWriter &x, std::string_view text) {
+void write_t(XmlWriter& x, std::string_view text) {
     x.open("w:t");
     if (!text.empty() && (text.front() == ' ' || text.back() == ' '))
         x.attr("xml:space", "preserve");
@@ -122,7 +122,7 @@ void write_t(XmlWriter &x, std::string_view text) {
     x.close();
 }
 
-void write_text_run(XmlWriter &x, std::string_view text, const char *char_style) {
+void write_text_run(XmlWriter& x, std::string_view text, const char* char_style) {
     x.open("w:r");
     if (char_style) {
         x.open("w:rPr");
@@ -133,7 +133,7 @@ void write_text_run(XmlWriter &x, std::string_view text, const char *char_style)
     x.close();
 }
 
-void write_inlines(XmlWriter &x, State &state, const model::Inlines &inlines, RunBase base) {
+void write_inlines(XmlWriter& x, State& state, const model::Inlines& inlines, RunBase base) {
     RunWriter(x, state, base).write(inlines, {});
 }
 

@@ -22,12 +22,12 @@ struct RunBase {
     bool bold = false;
 };
 
-void write_inlines(XmlWriter &x, State &state, const model::Inlines &inlines, RunBase base);
+void write_inlines(XmlWriter& x, State& state, const model::Inlines& inlines, RunBase base);
 
 // One run of plain text, optionally in a character style.
-void write_text_run(XmlWriter &x, std::string_view text, const char *char_style = nullptr);
+void write_text_run(XmlWriter& x, std::string_view text, const char* char_style = nullptr);
 
 // <w:t>, with xml:space="preserve" when the text starts or ends with a space.
-void write_t(XmlWriter &x, std::string_view text);
+void write_t(XmlWriter& x, std::string_view text);
 
 } // namespace chronik::render::docx

@@ -17,7 +17,7 @@ using style::Align;
 using style::Role;
 using style::TextStyle;
 
-std::string hex_color(const style::Color &c) {
+std::string hex_color(const style::Color& c) {
     static constexpr char hex[] = "0123456789ABCDEF";
     std::string s;
     for (auto v : {c.r, c.g, c.b}) {
@@ -27,7 +27,7 @@ std::string hex_color(const style::Color &c) {
     return s;
 }
 
-const char *jc(Align a) {
+const char* jc(Align a) {
     switch (a) {
     case Align::Left:
         return "left";
@@ -42,21 +42,21 @@ const char *jc(Align a) {
 }
 
 struct Tab {
-    const char *kind; // "left", "center", "right"
+    const char* kind; // "left", "center", "right"
     std::int64_t pos; // twips
-    const char *leader = nullptr;
+    const char* leader = nullptr;
 };
 
 // One paragraph or character style. `look` is the role whose font, size,
 // colour, spacing and alignment it takes; the fields after it adjust.
 struct StyleDef {
-    const char *type = "paragraph";
-    const char *id = "";
-    const char *name = "";
-    const char *based_on = nullptr;
-    const char *next = nullptr;
+    const char* type = "paragraph";
+    const char* id = "";
+    const char* name = "";
+    const char* based_on = nullptr;
+    const char* next = nullptr;
     TextStyle look;
-    const TextStyle *parent = nullptr; // the based-on style's look, to reset b/i
+    const TextStyle* parent = nullptr; // the based-on style's look, to reset b/i
     bool is_default = false;
     bool keep_next = false;
     bool keep_lines = false;
@@ -72,10 +72,10 @@ struct StyleDef {
 
 class StylesWriter {
 public:
-    explicit StylesWriter(const Context &ctx) : ctx_(ctx) {}
+    explicit StylesWriter(const Context& ctx) : ctx_(ctx) {}
 
     std::string write() {
-        const Looks &l = ctx_.looks;
+        const Looks& l = ctx_.looks;
         x_.open("w:styles", {{"xmlns:w", ns::w}});
         defaults();
         normal_look_ = l.normal;
@@ -88,8 +88,8 @@ public:
         d.quick = true;
         paragraph_style(d);
 
-        auto para = [&](const char *id, const char *name, const TextStyle &look,
-                        const char *based_on = "Normal", const TextStyle *parent = nullptr) {
+        auto para = [&](const char* id, const char* name, const TextStyle& look,
+                        const char* based_on = "Normal", const TextStyle* parent = nullptr) {
             StyleDef p;
             p.id = id;
             p.name = name;
@@ -211,7 +211,7 @@ public:
 
 private:
     void defaults() {
-        const TextStyle &body = ctx_.style.role(Role::Body);
+        const TextStyle& body = ctx_.style.role(Role::Body);
         x_.open("w:docDefaults");
         x_.open("w:rPrDefault");
         x_.open("w:rPr");
@@ -229,13 +229,13 @@ private:
         x_.close();
     }
 
-    void fonts(const std::string &family) {
+    void fonts(const std::string& family) {
         x_.leaf(
             "w:rFonts",
             {{"w:ascii", family}, {"w:hAnsi", family}, {"w:eastAsia", family}, {"w:cs", family}});
     }
 
-    void header(const StyleDef &d) {
+    void header(const StyleDef& d) {
         x_.open("w:style", {{"w:type", d.type}, {"w:styleId", d.id}});
         if (d.is_default)
             x_.attr("w:default", "1");
@@ -254,8 +254,8 @@ private:
 
     // Child elements in the order of CT_PPrBase (ECMA-376 Part 1, 17.3.1.26):
     // Word rejects a file whose elements are out of schema order.
-    void paragraph_properties(const StyleDef &d) {
-        const TextStyle &t = d.look;
+    void paragraph_properties(const StyleDef& d) {
+        const TextStyle& t = d.look;
         x_.open("w:pPr");
         if (d.keep_next)
             x_.leaf("w:keepNext");
@@ -265,7 +265,7 @@ private:
             x_.leaf("w:widowControl");
         if (!d.tabs.empty()) {
             x_.open("w:tabs");
-            for (const auto &tab : d.tabs) {
+            for (const auto& tab : d.tabs) {
                 x_.open("w:tab", {{"w:val", tab.kind}});
                 if (tab.leader)
                     x_.attr("w:leader", tab.leader);
@@ -305,7 +305,7 @@ private:
     }
 
     // Children in the order of CT_RPr (17.3.2.28).
-    void run_properties(const TextStyle &t, const TextStyle *parent, bool with_size = true) {
+    void run_properties(const TextStyle& t, const TextStyle* parent, bool with_size = true) {
         x_.open("w:rPr");
         if (!parent || parent->font.family != t.font.family)
             fonts(t.font.family);
@@ -319,7 +319,7 @@ private:
         x_.close();
     }
 
-    void toggle(const char *name, const char *cs_name, bool on, bool parent_on) {
+    void toggle(const char* name, const char* cs_name, bool on, bool parent_on) {
         if (on) {
             x_.leaf(name);
             x_.leaf(cs_name);
@@ -329,7 +329,7 @@ private:
         }
     }
 
-    void paragraph_style(const StyleDef &d) {
+    void paragraph_style(const StyleDef& d) {
         header(d);
         paragraph_properties(d);
         run_properties(d.look, d.is_default ? nullptr : d.parent);
@@ -347,7 +347,7 @@ private:
         header(dpf);
         x_.close();
 
-        auto simple = [&](const char *id, const char *name, bool bold, bool italic, int priority) {
+        auto simple = [&](const char* id, const char* name, bool bold, bool italic, int priority) {
             StyleDef c;
             c.type = "character";
             c.id = id;
@@ -400,20 +400,20 @@ private:
         x_.close();
     }
 
-    const Context &ctx_;
+    const Context& ctx_;
     XmlWriter x_;
     TextStyle normal_look_;
 };
 
 // The generic family Word falls back on when the font is not installed.
-const char *generic_family(std::string_view name) {
+const char* generic_family(std::string_view name) {
     std::string lower(name);
-    for (auto &c : lower)
+    for (auto& c : lower)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char *mono : {"mono", "courier", "consol", "code"})
+    for (const char* mono : {"mono", "courier", "consol", "code"})
         if (lower.find(mono) != std::string::npos)
             return "modern";
-    for (const char *sans : {"sans", "grotesk", "arial", "helvetica", "carlito", "calibri",
+    for (const char* sans : {"sans", "grotesk", "arial", "helvetica", "carlito", "calibri",
                              "verdana", "frutiger", "gothic"})
         if (lower.find(sans) != std::string::npos && lower.find("serif") == std::string::npos)
             return "swiss";
@@ -424,17 +424,17 @@ const char *generic_family(std::string_view name) {
 
 } // namespace
 
-std::string styles_xml(const Context &ctx) {
+std::string styles_xml(const Context& ctx) {
     return StylesWriter(ctx).write();
 }
 
-std::string font_table_xml(const Context &ctx) {
+std::string font_table_xml(const Context& ctx) {
     std::set<std::string> families;
-    for (const auto &r : ctx.style.roles)
+    for (const auto& r : ctx.style.roles)
         families.insert(r.font.family);
     XmlWriter x;
     x.open("w:fonts", {{"xmlns:w", ns::w}});
-    for (const auto &f : families) {
+    for (const auto& f : families) {
         x.open("w:font", {{"w:name", f}});
         x.leaf("w:charset", {{"w:val", "00"}});
         x.leaf("w:family", {{"w:val", generic_family(f)}});

@@ -12,7 +12,7 @@
 
 namespace chronik::render::docx {
 
-std::string styles_xml(const Context &ctx);
-std::string font_table_xml(const Context &ctx);
+std::string styles_xml(const Context& ctx);
+std::string font_table_xml(const Context& ctx);
 
 } // namespace chronik::render::docx

@@ -64,19 +64,19 @@ std::string word_language(std::string_view tag) {
         std::string part(rest.substr(0, dash));
         rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
         if (first) {
-            for (auto &c : part)
+            for (auto& c : part)
                 c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         } else if (part.size() == 2 ||
                    (part.size() == 3 && std::isdigit(static_cast<unsigned char>(part[0])))) {
             has_region = true;
-            for (auto &c : part)
+            for (auto& c : part)
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         }
         out += (first ? "" : "-") + part;
         first = false;
     }
     if (!has_region && out.find('-') == std::string::npos)
-        for (const auto &[lang, region] : regions)
+        for (const auto& [lang, region] : regions)
             if (out == lang)
                 return out + '-' + std::string(region);
     return out;

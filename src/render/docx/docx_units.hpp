@@ -30,8 +30,8 @@ std::string num(std::int64_t v);
 // "2023-11-14T22:13:20Z" for seconds since 1970 (UTC), as W3CDTF wants it.
 std::string w3cdtf(std::int64_t epoch);
 
-using chronik::CivilTime;
 using chronik::civil_time;
+using chronik::CivilTime;
 
 // A BCP 47 tag as Word wants it in w:lang: a region is added to a bare
 // language it knows ("de" -> "de-DE", "en" -> "en-US"); a tag with a region

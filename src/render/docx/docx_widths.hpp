@@ -17,17 +17,17 @@ public:
     Widths(); // without a font configuration every character is half an em
 
     // The face `t`'s font resolves to; null when there is none.
-    const text::FontFace *face(const style::TextStyle &t);
+    const text::FontFace* face(const style::TextStyle& t);
 
     // A character the face lacks is set in another one by the reader:
     // half an em is typical of a text face.
-    static double em(char32_t c, const text::FontFace *f) {
+    static double em(char32_t c, const text::FontFace* f) {
         if (!f || !f->has_glyph(c))
             return 0.5;
         return static_cast<double>(f->advance_units(c)) / f->units_per_em();
     }
     // The width of UTF-8 `text` in `t`'s font, in em.
-    double em(std::string_view text, const style::TextStyle &t);
+    double em(std::string_view text, const style::TextStyle& t);
 
 private:
     std::optional<text::FontSet> fonts_;

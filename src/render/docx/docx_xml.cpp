@@ -11,20 +11,20 @@ XmlWriter::XmlWriter() : printer_(nullptr, true) {
     printer_.PushDeclaration(R"(xml version="1.0" encoding="UTF-8" standalone="yes")");
 }
 
-void XmlWriter::open(const char *name, std::initializer_list<Attr> attrs) {
+void XmlWriter::open(const char* name, std::initializer_list<Attr> attrs) {
     printer_.OpenElement(name, true);
     ++depth_;
-    for (const auto &[n, v] : attrs)
+    for (const auto& [n, v] : attrs)
         attr(n, v);
 }
 
-void XmlWriter::attr(const char *name, std::string_view value) {
+void XmlWriter::attr(const char* name, std::string_view value) {
     scratch_.clear();
     append_xml_safe(scratch_, value);
     printer_.PushAttribute(name, scratch_.c_str());
 }
 
-void XmlWriter::attr(const char *name, std::int64_t value) {
+void XmlWriter::attr(const char* name, std::int64_t value) {
     attr(name, num(value));
 }
 
@@ -41,18 +41,18 @@ void XmlWriter::close() {
     --depth_;
 }
 
-void XmlWriter::leaf(const char *name, std::initializer_list<Attr> attrs) {
+void XmlWriter::leaf(const char* name, std::initializer_list<Attr> attrs) {
     open(name, attrs);
     close();
 }
 
-void XmlWriter::leaf(const char *name, const char *attr_name, std::int64_t value) {
+void XmlWriter::leaf(const char* name, const char* attr_name, std::int64_t value) {
     open(name);
     attr(attr_name, value);
     close();
 }
 
-void XmlWriter::text_element(const char *name, std::string_view content,
+void XmlWriter::text_element(const char* name, std::string_view content,
                              std::initializer_list<Attr> attrs) {
     open(name, attrs);
     text(content);
@@ -66,7 +66,7 @@ std::string_view XmlWriter::bytes() const {
     return {printer_.CStr(), static_cast<std::size_t>(printer_.CStrSize() - 1)};
 }
 
-void append_xml_safe(std::string &out, std::string_view text) {
+void append_xml_safe(std::string& out, std::string_view text) {
     // Nearly all text is clean: copy it whole.
     const bool clean = std::none_of(text.begin(), text.end(), [](char ch) {
         const auto c = static_cast<unsigned char>(ch);

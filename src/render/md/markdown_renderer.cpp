@@ -20,7 +20,14 @@ std::string escape(std::string_view s, bool line_start) {
         const char next = i + 1 < s.size() ? s[i + 1] : '\0';
         bool esc = false;
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
             esc = true;
             break;
         case '&': {
@@ -33,13 +40,17 @@ std::string escape(std::string_view s, bool line_start) {
             esc = j > i + 1 && j < s.size() && s[j] == ';';
             break;
         }
-        case '#': case '=': case '|':
+        case '#':
+        case '=':
+        case '|':
             esc = line_start && i == 0;
             break;
-        case '-': case '+':
+        case '-':
+        case '+':
             esc = line_start && i == 0 && (next == ' ' || next == '\0' || c == '-');
             break;
-        case '.': case ')': {
+        case '.':
+        case ')': {
             // "1994." at the start of a line would open an ordered list
             std::size_t j = 0;
             while (j < i && std::isdigit(static_cast<unsigned char>(s[j])))
@@ -131,93 +142,92 @@ void MarkdownRenderer::render(const Document& doc, const style::Style&, const Ta
     bool in_list = false; // a run of dated one-liners is one list
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const auto& block = doc.blocks[i];
-        const bool one_liner = std::holds_alternative<DatedEntry>(block) &&
-                               !std::get<DatedEntry>(block).has_body;
+        const bool one_liner =
+            std::holds_alternative<DatedEntry>(block) && !std::get<DatedEntry>(block).has_body;
         if (!one_liner)
             in_list = false;
-        std::visit(
-            overloaded{
-                [&](const Paragraph& p) {
-                    blank_line();
-                    switch (p.role) {
-                    case Role::Title:
-                        out += "# ";
-                        w.inlines(p.content, false);
-                        break;
-                    case Role::Subtitle:
-                        out += '*';
-                        w.inlines(p.content, false);
-                        out += '*';
-                        break;
-                    case Role::Organization:
-                        out += "**";
-                        w.inlines(p.content, false);
-                        out += "**";
-                        break;
-                    case Role::Intro:
-                    case Role::Body:
-                        w.inlines(p.content, true);
-                        break;
-                    }
-                    out += '\n';
-                },
-                [&](const Heading& h) {
-                    blank_line();
-                    // CommonMark has no heading ids; an empty anchor keeps the TOC's
-                    // links working in every renderer that allows inline HTML.
-                    out += "<a id=\"" + h.id + "\"></a>\n\n";
-                    out += std::string(static_cast<std::size_t>(h.level) + 1, '#') + ' ';
-                    w.inlines(h.content, false);
-                    out += '\n';
-                },
-                [&](const DatedEntry& e) {
-                    if (!e.has_body) {
-                        if (!in_list)
-                            blank_line();
-                        in_list = true;
-                        out += "- ";
-                        if (!e.date_is_redundant)
-                            out += "**" + escape(e.date_label, false) + "**" +
-                                   (e.title.empty() ? "" : " \u2013 ");
-                        w.inlines(e.title, false);
-                        out += '\n';
-                        return;
-                    }
-                    if (!e.title.empty()) {
-                        blank_line();
-                        out += "### ";
-                        w.inlines(e.title, false);
-                        out += '\n';
-                    }
-                    if (!e.date_is_redundant) {
-                        blank_line();
-                        out += '*' + escape(e.date_label, false) + "*\n";
-                    }
-                },
-                [&](const Image& img) {
-                    blank_line();
-                    out += "![" + escape(img.alt, false) + "](" + destination(w.image_path(img)) +
-                           ")";
-                    if (!img.caption.empty()) {
-                        out += "\\\n*";
-                        w.inlines(img.caption, false);
-                        out += '*';
-                    }
-                    out += '\n';
-                },
-                [&](const TableOfContents& toc) {
-                    blank_line();
-                    out += "## " + escape(toc.title, false) + "\n\n";
-                    for (const auto& b : doc.blocks)
-                        if (const auto* h = std::get_if<Heading>(&b); h && h->level == 1) {
-                            out += "- [";
-                            w.inlines(h->content, false);
-                            out += "](#" + h->id + ")\n";
-                        }
-                },
-                [&](const PageBreak&) {},
-            },
-            block);
+        std::visit(overloaded{
+                       [&](const Paragraph& p) {
+                           blank_line();
+                           switch (p.role) {
+                           case Role::Title:
+                               out += "# ";
+                               w.inlines(p.content, false);
+                               break;
+                           case Role::Subtitle:
+                               out += '*';
+                               w.inlines(p.content, false);
+                               out += '*';
+                               break;
+                           case Role::Organization:
+                               out += "**";
+                               w.inlines(p.content, false);
+                               out += "**";
+                               break;
+                           case Role::Intro:
+                           case Role::Body:
+                               w.inlines(p.content, true);
+                               break;
+                           }
+                           out += '\n';
+                       },
+                       [&](const Heading& h) {
+                           blank_line();
+                           // CommonMark has no heading ids; an empty anchor keeps the TOC's
+                           // links working in every renderer that allows inline HTML.
+                           out += "<a id=\"" + h.id + "\"></a>\n\n";
+                           out += std::string(static_cast<std::size_t>(h.level) + 1, '#') + ' ';
+                           w.inlines(h.content, false);
+                           out += '\n';
+                       },
+                       [&](const DatedEntry& e) {
+                           if (!e.has_body) {
+                               if (!in_list)
+                                   blank_line();
+                               in_list = true;
+                               out += "- ";
+                               if (!e.date_is_redundant)
+                                   out += "**" + escape(e.date_label, false) + "**" +
+                                          (e.title.empty() ? "" : " \u2013 ");
+                               w.inlines(e.title, false);
+                               out += '\n';
+                               return;
+                           }
+                           if (!e.title.empty()) {
+                               blank_line();
+                               out += "### ";
+                               w.inlines(e.title, false);
+                               out += '\n';
+                           }
+                           if (!e.date_is_redundant) {
+                               blank_line();
+                               out += '*' + escape(e.date_label, false) + "*\n";
+                           }
+                       },
+                       [&](const Image& img) {
+                           blank_line();
+                           out += "![" + escape(img.alt, false) + "](" +
+                                  destination(w.image_path(img)) + ")";
+                           if (!img.caption.empty()) {
+                               out += "\\\n*";
+                               w.inlines(img.caption, false);
+                               out += '*';
+                           }
+                           out += '\n';
+                       },
+                       [&](const TableOfContents& toc) {
+                           blank_line();
+                           out += "## " + escape(toc.title, false) + "\n\n";
+                           for (const auto& b : doc.blocks)
+                               if (const auto* h = std::get_if<Heading>(&b); h && h->level == 1) {
+                                   out += "- [";
+                                   w.inlines(h->content, false);
+                                   out += "](#" + h->id + ")\n";
+                               }
+                       },
+                       [&](const PageBreak&) {},
+                   },
+                   block);
     }
     os << out;
 }

@@ -28,7 +28,9 @@ void ContentStream::operation(std::initializer_list<double> operands, std::strin
     out_ += '\n';
 }
 
-void ContentStream::line_width(double w) { operation({w}, "w"); }
+void ContentStream::line_width(double w) {
+    operation({w}, "w");
+}
 
 void ContentStream::stroke_color(style::Color c) {
     operation({c.r / 255.0, c.g / 255.0, c.b / 255.0}, "RG");
@@ -46,7 +48,9 @@ void ContentStream::dash(int on, int off) {
     out_ += "] 0 d\n";
 }
 
-void ContentStream::solid() { out_ += "[] 0 d\n"; }
+void ContentStream::solid() {
+    out_ += "[] 0 d\n";
+}
 
 void ContentStream::line(double x1, double y1, double x2, double y2) {
     operation({x1, y1}, "m");
@@ -84,8 +88,12 @@ void ContentStream::font(std::string_view name, double size) {
     operation({size}, "Tf");
 }
 
-void ContentStream::horizontal_scaling(double percent) { operation({percent}, "Tz"); }
+void ContentStream::horizontal_scaling(double percent) {
+    operation({percent}, "Tz");
+}
 
-void ContentStream::text_position(double x, double y) { operation({1, 0, 0, 1, x, y}, "Tm"); }
+void ContentStream::text_position(double x, double y) {
+    operation({1, 0, 0, 1, x, y}, "Tm");
+}
 
 } // namespace chronik::render::pdf

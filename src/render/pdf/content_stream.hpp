@@ -19,8 +19,8 @@ public:
     void line_width(double w);
     void stroke_color(style::Color c);
     void fill_color(style::Color c);
-    void dash(int on, int off); // [on off] 0 d
-    void solid();               // [] 0 d
+    void dash(int on, int off);                            // [on off] 0 d
+    void solid();                                          // [] 0 d
     void line(double x1, double y1, double x2, double y2); // a stroked segment
     void fill_rectangle(double x, double y, double w, double h);
     void circle(double x, double y, double r); // the path only

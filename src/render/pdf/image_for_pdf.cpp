@@ -52,7 +52,6 @@ std::string build(const png::Header& h, int depth, int colour, std::string_view 
     return out;
 }
 
-
 // Any PNG as 8 bits a channel, not interlaced, without palette or tRNS.
 std::string as_8bit(const png::Parsed& parsed, std::string& error) {
     std::vector<unsigned char> rows;
@@ -94,7 +93,9 @@ std::string normalised(const png::Parsed& parsed, std::string& error) {
     if (add_alpha) {
         if (h.bit_depth != 8 || parsed.transparency.size() != 6)
             return as_8bit(parsed, error);
-        const auto key = [&](int i) { return static_cast<unsigned char>(parsed.transparency[2 * i + 1]); };
+        const auto key = [&](int i) {
+            return static_cast<unsigned char>(parsed.transparency[2 * i + 1]);
+        };
         std::string rgba;
         rgba.reserve(static_cast<std::size_t>(h.width) * h.height * 4);
         for (std::size_t i = 0; i + 2 < rows.size(); i += 3) {
@@ -106,7 +107,6 @@ std::string normalised(const png::Parsed& parsed, std::string& error) {
     }
     return parsed.essential;
 }
-
 
 } // namespace
 

@@ -2,24 +2,24 @@
 
 #include "content_stream.hpp"
 #include "embedded_font.hpp"
-#include "pdf_writer.hpp"
 #include "image_for_pdf.hpp"
+#include "pdf_writer.hpp"
 #include "support/utf8.hpp"
 
 #include "design/design.hpp"
-#include "text/font_config.hpp"
-#include "text/hyphenator.hpp"
 #include "model/overloaded.hpp"
 #include "support/civil_time.hpp"
 #include "support/uri.hpp"
+#include "text/font_config.hpp"
+#include "text/hyphenator.hpp"
 
 #include <algorithm>
-#include <future>
-#include <optional>
-#include <thread>
 #include <charconv>
+#include <future>
 #include <map>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 namespace chronik::render::pdf {
@@ -30,7 +30,9 @@ using namespace chronik::layout;
 using text::FontFace;
 using text::FontSet;
 
-double p(Length l) { return to_pt(l); }
+double p(Length l) {
+    return to_pt(l);
+}
 
 // The writer takes strings up to PdfWriter::max_string_bytes(): name what
 // is too long instead of failing with a bare error code.
@@ -90,10 +92,12 @@ public:
             const FontFace& face = fonts_.at(static_cast<int>(i));
             for (std::size_t cp = 1; cp < shown_[i].size(); ++cp)
                 if (shown_[i][cp])
-                    shown.emplace_back(static_cast<char32_t>(cp), face.advance(static_cast<char32_t>(cp)));
-            made[i] = std::async(std::launch::async, [path = face.path(), shown = std::move(shown)] {
-                return embedded_font(path, shown);
-            });
+                    shown.emplace_back(static_cast<char32_t>(cp),
+                                       face.advance(static_cast<char32_t>(cp)));
+            made[i] =
+                std::async(std::launch::async, [path = face.path(), shown = std::move(shown)] {
+                    return embedded_font(path, shown);
+                });
         }
         for (std::size_t i = 0; i < font_ids_.size(); ++i)
             if (font_ids_[i])
@@ -135,7 +139,8 @@ private:
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error("image " + im.name + " " + e.what());
         } catch (const std::runtime_error& e) {
-            throw std::runtime_error("PDF: load image " + im.name + " failed" + after_failed(e.what()));
+            throw std::runtime_error("PDF: load image " + im.name + " failed" +
+                                     after_failed(e.what()));
         }
         images_.emplace(im.data.get(), id);
         return id;
@@ -146,55 +151,59 @@ private:
         ContentStream cs;
         // Graphics first (rules, markers, images), then all text in one text object.
         for (const auto& item : page.items) {
-            std::visit(model::overloaded{
-                           [&](const TextItem&) {},
-                           [&](const LineItem& l) {
-                               cs.line_width(to_pt(l.thickness));
-                               cs.stroke_color(l.color);
-                               // Square dots: 1 pt dashes with whole-point gaps.
-                               if (l.dots > 0)
-                                   cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
-                               cs.line(to_pt(l.x1), to_pt(h - l.y1), to_pt(l.x2), to_pt(h - l.y2));
-                               if (l.dots > 0)
-                                   cs.solid();
-                           },
-                           [&](const RectItem& r) {
-                               cs.fill_color(r.color);
-                               cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height), to_pt(r.width),
-                                                 to_pt(r.height));
-                           },
-                           [&](const CircleItem& ci) {
-                               if (ci.filled) {
-                                   cs.fill_color(ci.fill);
-                                   cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
-                                   cs.fill();
-                               } else {
-                                   cs.line_width(to_pt(ci.stroke));
-                                   cs.stroke_color(ci.fill);
-                                   cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
-                                   cs.stroke();
-                               }
-                           },
-                           [&](const ImageItem& im) {
-                               const std::string name = pdf_.image_resource(pg, image(im));
-                               cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
-                                        to_pt(im.height));
-                           },
-                           [&](const LinkItem& l) {
-                               const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
-                               if (!l.uri.empty()) {
-                                   // URIs in PDF are bytes: everything outside printable ASCII percent-encoded.
-                                   const std::string uri = uri::percent_encode(l.uri, uri::not_printable_ascii);
-                                   pdf_.add_uri_link(pg, area, fitting(uri, "the link target '" + shown(l.uri) + "'"));
-                               } else {
-                                   const auto it = anchors_.find(l.destination);
-                                   if (it == anchors_.end())
-                                       return;
-                                   pdf_.add_internal_link(pg, area, it->second.first, top(it->second));
-                               }
-                           },
-                       },
-                       item);
+            std::visit(
+                model::overloaded{
+                    [&](const TextItem&) {},
+                    [&](const LineItem& l) {
+                        cs.line_width(to_pt(l.thickness));
+                        cs.stroke_color(l.color);
+                        // Square dots: 1 pt dashes with whole-point gaps.
+                        if (l.dots > 0)
+                            cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
+                        cs.line(to_pt(l.x1), to_pt(h - l.y1), to_pt(l.x2), to_pt(h - l.y2));
+                        if (l.dots > 0)
+                            cs.solid();
+                    },
+                    [&](const RectItem& r) {
+                        cs.fill_color(r.color);
+                        cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height), to_pt(r.width),
+                                          to_pt(r.height));
+                    },
+                    [&](const CircleItem& ci) {
+                        if (ci.filled) {
+                            cs.fill_color(ci.fill);
+                            cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
+                            cs.fill();
+                        } else {
+                            cs.line_width(to_pt(ci.stroke));
+                            cs.stroke_color(ci.fill);
+                            cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
+                            cs.stroke();
+                        }
+                    },
+                    [&](const ImageItem& im) {
+                        const std::string name = pdf_.image_resource(pg, image(im));
+                        cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
+                                 to_pt(im.height));
+                    },
+                    [&](const LinkItem& l) {
+                        const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
+                        if (!l.uri.empty()) {
+                            // URIs in PDF are bytes: everything outside printable ASCII
+                            // percent-encoded.
+                            const std::string uri =
+                                uri::percent_encode(l.uri, uri::not_printable_ascii);
+                            pdf_.add_uri_link(
+                                pg, area, fitting(uri, "the link target '" + shown(l.uri) + "'"));
+                        } else {
+                            const auto it = anchors_.find(l.destination);
+                            if (it == anchors_.end())
+                                return;
+                            pdf_.add_internal_link(pg, area, it->second.first, top(it->second));
+                        }
+                    },
+                },
+                item);
         }
         bool in_text = false;
         int face = -1;
@@ -243,9 +252,9 @@ private:
     }
 
     // Writes text items [from, to) of one line as "x y Tm [<word> gap <word>] TJ":
-    // one operator a line, instead of positioning every word with its own Td. The characters shown are recorded for the
-    // font's subset (embed_fonts). Codes are Unicode code points, and
-    // CIDs too (PdfWriter's fonts are Identity-H with CID = code point).
+    // one operator a line, instead of positioning every word with its own Td. The characters shown
+    // are recorded for the font's subset (embed_fonts). Codes are Unicode code points, and CIDs too
+    // (PdfWriter's fonts are Identity-H with CID = code point).
     void show_line(ContentStream& cs, Length page_height, const std::vector<PageItem>& items,
                    std::size_t from, std::size_t to) {
         const auto& first = std::get<TextItem>(items[from]);
@@ -306,7 +315,7 @@ private:
     std::vector<Length> heights_;
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
     std::vector<std::optional<PdfWriter::FontId>> font_ids_; // by FontSet id
-    std::vector<std::vector<bool>> shown_; // BMP code points shown, by FontSet id
+    std::vector<std::vector<bool>> shown_;                   // BMP code points shown, by FontSet id
     std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
 };
 

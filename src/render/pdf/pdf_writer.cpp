@@ -115,8 +115,8 @@ struct PdfWriter::Impl {
     HPDF_STATUS detail = HPDF_OK;
     std::unique_ptr<StreamCompression> compression; // started at the first use
     std::vector<HPDF_Page> pages;
-    std::vector<HPDF_Dict> fonts;  // the Type0 dictionaries
-    std::vector<bool> font_set;    // set_font() called
+    std::vector<HPDF_Dict> fonts; // the Type0 dictionaries
+    std::vector<bool> font_set;   // set_font() called
     std::vector<HPDF_Image> images;
     // Streams whose compressed bytes go in when saving: (dictionary, job).
     std::vector<std::pair<HPDF_Dict, std::size_t>> packed;
@@ -174,7 +174,8 @@ struct PdfWriter::Impl {
     HPDF_Page page(PageId id) const { return pages.at(id); }
 
     HPDF_Destination destination(PageId target, double top) {
-        HPDF_Destination d = checked("create destination", HPDF_Page_CreateDestination(page(target)));
+        HPDF_Destination d =
+            checked("create destination", HPDF_Page_CreateDestination(page(target)));
         check("set destination", HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(top)));
         return d;
     }
@@ -184,7 +185,8 @@ struct PdfWriter::Impl {
     HPDF_Dict object(ObjectId id) const { return objects.at(id); }
     static std::string key_of(std::string_view key) {
         if (key.empty() || key.size() > HPDF_LIMIT_MAX_NAME_LEN)
-            throw std::runtime_error("PDF: a dictionary key of " + std::to_string(key.size()) + " bytes");
+            throw std::runtime_error("PDF: a dictionary key of " + std::to_string(key.size()) +
+                                     " bytes");
         return std::string(key);
     }
 
@@ -193,7 +195,9 @@ struct PdfWriter::Impl {
     void write_id();
 };
 
-std::size_t PdfWriter::max_string_bytes() { return HPDF_LIMIT_MAX_STRING_LEN; }
+std::size_t PdfWriter::max_string_bytes() {
+    return HPDF_LIMIT_MAX_STRING_LEN;
+}
 
 PdfWriter::PdfWriter() : impl_(std::make_unique<Impl>()) {
     Impl& d = *impl_;
@@ -220,12 +224,15 @@ PdfWriter::PageId PdfWriter::add_page(const PageBoxes& boxes) {
     d.check("set page width", HPDF_Page_SetWidth(pg, static_cast<HPDF_REAL>(boxes.media.right)));
     d.check("set page height", HPDF_Page_SetHeight(pg, static_cast<HPDF_REAL>(boxes.media.top)));
     if (boxes.media.left != 0 || boxes.media.bottom != 0)
-        d.check("set MediaBox", HPDF_Dict_Add(pg, "MediaBox", HPDF_Box_Array_New(d.doc->mmgr, box(boxes.media))));
+        d.check("set MediaBox",
+                HPDF_Dict_Add(pg, "MediaBox", HPDF_Box_Array_New(d.doc->mmgr, box(boxes.media))));
     // No TrimBox/BleedBox call before libharu 2.4: into the page dictionary.
     if (boxes.trim)
-        d.check("set TrimBox", HPDF_Dict_Add(pg, "TrimBox", HPDF_Box_Array_New(d.doc->mmgr, box(*boxes.trim))));
+        d.check("set TrimBox",
+                HPDF_Dict_Add(pg, "TrimBox", HPDF_Box_Array_New(d.doc->mmgr, box(*boxes.trim))));
     if (boxes.bleed)
-        d.check("set BleedBox", HPDF_Dict_Add(pg, "BleedBox", HPDF_Box_Array_New(d.doc->mmgr, box(*boxes.bleed))));
+        d.check("set BleedBox",
+                HPDF_Dict_Add(pg, "BleedBox", HPDF_Box_Array_New(d.doc->mmgr, box(*boxes.bleed))));
     d.pages.push_back(pg);
     return d.pages.size() - 1;
 }
@@ -252,8 +259,8 @@ std::string PdfWriter::font_resource(PageId page, FontId font) {
     Impl& d = *impl_;
     // libharu adds any dictionary to the page's /Font resources under a
     // fresh name (F1, F2 ...); it does not look inside.
-    return d.checked("set font",
-                     HPDF_Page_GetLocalFontName(d.page(page), reinterpret_cast<HPDF_Font>(d.fonts.at(font))));
+    return d.checked("set font", HPDF_Page_GetLocalFontName(
+                                     d.page(page), reinterpret_cast<HPDF_Font>(d.fonts.at(font))));
 }
 
 void PdfWriter::set_font(FontId font, EmbeddedFont embedded) {
@@ -353,9 +360,10 @@ PdfWriter::ImageId PdfWriter::add_png(std::string_view bytes) {
     Impl& d = *impl_;
     if (bytes.size() > 0xFFFFFFFFu)
         throw std::runtime_error("PDF: image too large");
-    HPDF_Image img = d.checked("load PNG image",
-                               HPDF_LoadPngImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                                        static_cast<HPDF_UINT>(bytes.size())));
+    HPDF_Image img =
+        d.checked("load PNG image",
+                  HPDF_LoadPngImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                           static_cast<HPDF_UINT>(bytes.size())));
     // A PNG with transparency gets a soft mask, which needs PDF 1.4; libharu
     // has no call to raise the version.
     if (d.doc->pdf_version < HPDF_VER_14)
@@ -368,9 +376,10 @@ PdfWriter::ImageId PdfWriter::add_jpeg(std::string_view bytes) {
     Impl& d = *impl_;
     if (bytes.size() > 0xFFFFFFFFu)
         throw std::runtime_error("PDF: image too large");
-    HPDF_Image img = d.checked("load JPEG image",
-                               HPDF_LoadJpegImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                                         static_cast<HPDF_UINT>(bytes.size())));
+    HPDF_Image img =
+        d.checked("load JPEG image",
+                  HPDF_LoadJpegImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                            static_cast<HPDF_UINT>(bytes.size())));
     d.images.push_back(img);
     return d.images.size() - 1;
 }
@@ -383,7 +392,8 @@ std::string PdfWriter::image_resource(PageId page, ImageId image) {
 void PdfWriter::add_uri_link(PageId page, const Box& area, std::string_view uri) {
     Impl& d = *impl_;
     const std::string u(uri);
-    HPDF_Annotation a = d.checked("link", HPDF_Page_CreateURILinkAnnot(d.page(page), rect(area), u.c_str()));
+    HPDF_Annotation a =
+        d.checked("link", HPDF_Page_CreateURILinkAnnot(d.page(page), rect(area), u.c_str()));
     d.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
 }
 
@@ -398,8 +408,10 @@ void PdfWriter::add_outline(std::string_view title, PageId target, double top) {
     Impl& d = *impl_;
     const std::string t(title);
     HPDF_Encoder utf8 = d.checked("get UTF-8 encoder", HPDF_GetEncoder(d.doc, "UTF-8"));
-    HPDF_Outline outline = d.checked("create outline", HPDF_CreateOutline(d.doc, nullptr, t.c_str(), utf8));
-    d.check("set outline destination", HPDF_Outline_SetDestination(outline, d.destination(target, top)));
+    HPDF_Outline outline =
+        d.checked("create outline", HPDF_CreateOutline(d.doc, nullptr, t.c_str(), utf8));
+    d.check("set outline destination",
+            HPDF_Outline_SetDestination(outline, d.destination(target, top)));
 }
 
 void PdfWriter::set_info(const DocumentInfo& info) {
@@ -479,15 +491,18 @@ void PdfWriter::set_text(ObjectId dict, std::string_view key, std::string_view u
 void PdfWriter::set_reference(ObjectId dict, std::string_view key, ObjectId target) {
     Impl& d = *impl_;
     // An object in the cross-reference table is written as "n 0 R".
-    d.check("set reference", HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), d.object(target)));
+    d.check("set reference",
+            HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), d.object(target)));
 }
 
 void PdfWriter::set_page_reference(ObjectId dict, std::string_view key, PageId page) {
     Impl& d = *impl_;
-    d.check("set reference", HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), d.page(page)));
+    d.check("set reference",
+            HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), d.page(page)));
 }
 
-void PdfWriter::set_references(ObjectId dict, std::string_view key, const std::vector<ObjectId>& targets) {
+void PdfWriter::set_references(ObjectId dict, std::string_view key,
+                               const std::vector<ObjectId>& targets) {
     Impl& d = *impl_;
     HPDF_Array array = d.checked("set references", HPDF_Array_New(d.doc->mmgr));
     d.check("set references", HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), array));
@@ -497,7 +512,8 @@ void PdfWriter::set_references(ObjectId dict, std::string_view key, const std::v
 
 void PdfWriter::set_catalog_entry(std::string_view key, ObjectId dict) {
     Impl& d = *impl_;
-    d.check("set catalog entry", HPDF_Dict_Add(d.doc->catalog, Impl::key_of(key).c_str(), d.object(dict)));
+    d.check("set catalog entry",
+            HPDF_Dict_Add(d.doc->catalog, Impl::key_of(key).c_str(), d.object(dict)));
 }
 
 void PdfWriter::Impl::take_remaining_streams() {
@@ -562,13 +578,15 @@ void PdfWriter::save(std::ostream& out) {
     d.check("compress streams", d.compressor().finish() ? HPDF_OK : call_failed);
     for (const auto& [dict, job] : d.packed) {
         const std::string& bytes = d.compression->packed(job);
-        d.check("write stream", HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                                  static_cast<HPDF_UINT>(bytes.size())));
+        d.check("write stream",
+                HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                  static_cast<HPDF_UINT>(bytes.size())));
     }
     d.write_id();
     d.check("write PDF", HPDF_SaveToStream(d.doc));
     // Straight from libharu's buffers, without a copy of the whole file.
-    d.check("read PDF", d.doc->stream && d.doc->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);
+    d.check("read PDF",
+            d.doc->stream && d.doc->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);
     const HPDF_UINT count = HPDF_MemStream_GetBufCount(d.doc->stream);
     for (HPDF_UINT i = 0; i < count; ++i) {
         HPDF_UINT len = 0;

@@ -39,14 +39,14 @@ struct PageBoxes {
 // Identity-H: character codes (CIDs) are the Unicode code points (BMP) of
 // the characters, as content streams show them.
 struct EmbeddedFont {
-    std::string postscript_name;  // without the subset tag; the writer adds it
-    std::string program;          // FontFile2: the subset (truetype_subset.hpp)
+    std::string postscript_name; // without the subset tag; the writer adds it
+    std::string program;         // FontFile2: the subset (truetype_subset.hpp)
     struct Glyph {
-        std::uint16_t code;       // CID = Unicode code point
-        std::uint16_t gid;        // glyph id in `program`
-        int width;                // advance, 1/1000 em (the /W entry)
+        std::uint16_t code; // CID = Unicode code point
+        std::uint16_t gid;  // glyph id in `program`
+        int width;          // advance, 1/1000 em (the /W entry)
     };
-    std::vector<Glyph> glyphs;    // the characters shown, ascending codes
+    std::vector<Glyph> glyphs; // the characters shown, ascending codes
     // FontDescriptor (9.8), 1/1000 em.
     int ascent = 0, descent = 0, cap_height = 0, x_height = 0, stem_v = 0;
     double italic_angle = 0;

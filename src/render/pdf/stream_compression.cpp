@@ -19,7 +19,7 @@ StreamCompression::StreamCompression(unsigned threads) {
     try {
         for (unsigned t = 0; t < std::max(1u, threads); ++t)
             workers_.emplace_back([this] { work(); });
-    } catch (...) { // std::system_error when the system has no thread to give
+    } catch (...) {             // std::system_error when the system has no thread to give
         if (workers_.empty()) { // no thread at all: nothing can be compressed
             stop();
             throw;
@@ -28,7 +28,9 @@ StreamCompression::StreamCompression(unsigned threads) {
     }
 }
 
-StreamCompression::~StreamCompression() { stop(); }
+StreamCompression::~StreamCompression() {
+    stop();
+}
 
 void StreamCompression::stop() {
     {

@@ -46,9 +46,9 @@ private:
     void work();
     void stop(); // ends the workers; unfinished jobs are dropped
 
-    std::deque<Job> jobs_;                 // stable addresses while workers hold them
-    std::vector<std::size_t> order_;       // jobs_ indices in the order workers take them
-    std::size_t next_ = 0;                 // first entry of order_ no worker has taken
+    std::deque<Job> jobs_;           // stable addresses while workers hold them
+    std::vector<std::size_t> order_; // jobs_ indices in the order workers take them
+    std::size_t next_ = 0;           // first entry of order_ no worker has taken
     bool closed_ = false;
     std::mutex mutex_;
     std::condition_variable wake_;

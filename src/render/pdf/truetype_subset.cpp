@@ -116,7 +116,7 @@ std::vector<bool> glyphs_used(const std::vector<Mapping>& shown, std::string_vie
             else if (flags & 0x0040)
                 at += 4; // WE_HAVE_AN_X_AND_Y_SCALE
             else if (flags & 0x0080)
-                at += 8; // WE_HAVE_A_TWO_BY_TWO
+                at += 8;           // WE_HAVE_A_TWO_BY_TWO
             if (!(flags & 0x0020)) // MORE_COMPONENTS
                 break;
         }
@@ -141,7 +141,8 @@ std::string names(std::string_view name) {
         if (offset > name.size() || length > name.size() - offset)
             malformed("a name lies outside 'name'");
         if (r.platform == 3 && (r.id <= 6 || r.id == 13 || r.id == 14))
-            kept.push_back(Record{r.platform, r.encoding, r.language, r.id, name.substr(offset, length)});
+            kept.push_back(
+                Record{r.platform, r.encoding, r.language, r.id, name.substr(offset, length)});
     }
     if (kept.empty())
         return std::string(name);
@@ -174,7 +175,8 @@ std::string character_map(const std::vector<Mapping>& shown) {
         const std::uint32_t delta = (m.gid - m.code) & 0xFFFFu;
         if (!segments.empty() && m.code <= segments.back().end)
             throw std::logic_error("truetype::subset: codes not ascending");
-        if (!segments.empty() && segments.back().end + 1 == m.code && segments.back().delta == delta)
+        if (!segments.empty() && segments.back().end + 1 == m.code &&
+            segments.back().delta == delta)
             segments.back().end = m.code;
         else
             segments.push_back({m.code, m.code, delta});
