@@ -6,7 +6,7 @@
 // the same inputs. A failing job is reported and the others go on.
 //
 // Jobs share the plan's chronicles and styles read-only; everything a
-// render changes (document, font set, hyphenator cache, libharu document)
+// render changes (document, font set, hyphenator cache, PDF writer)
 // is its own. Observers are called from the worker threads.
 #pragma once
 

@@ -359,7 +359,7 @@ private:
         at.page.items.push_back(
             layout::TextItem{left + m_.width - w, baseline_y, number, face, ts.size, ts.color});
         // Dot leaders on a fixed grid, so the dots of all lines align.
-        const Length step = pt(4); // whole points: libharu's dash patterns are integers
+        const Length step = pt(4); // whole points: the painter's dash patterns are integers
         const Length from = target.label_end + pt(6);
         const Length to = m_.width - w - pt(6);
         const Length first = (from / step + 1) * step;
