@@ -82,4 +82,13 @@ std::string font_file(const style::Font& font) {
     return choose_font(font).file;
 }
 
+FontConfigurationAhead::FontConfigurationAhead()
+    : loading_(std::async(std::launch::async, [] {
+          try {
+              load_font_configuration();
+          } catch (const std::exception&) {
+              // reported by the next load
+          }
+      })) {}
+
 } // namespace chronik::text

@@ -8,6 +8,7 @@
 
 #include "style/style.hpp"
 
+#include <future>
 #include <string>
 
 namespace chronik::text {
@@ -15,6 +16,17 @@ namespace chronik::text {
 // Loads fontconfig's configuration, once per process (FontSet does it too;
 // a caller may do it ahead, on another thread). Throws if it cannot.
 void load_font_configuration();
+
+// load_font_configuration() started on another thread, for work that can
+// overlap with it (a renderer's prepare()); the destructor waits for it. A
+// failure is dropped here: the next load_font_configuration() reports it.
+class FontConfigurationAhead {
+public:
+    FontConfigurationAhead();
+
+private:
+    std::future<void> loading_; // its destructor waits
+};
 
 struct FontChoice {
     std::string file;      // "" when fontconfig has no font at all

@@ -7,7 +7,6 @@
 #include "docx_styles.hpp"
 #include "text/font_config.hpp"
 
-#include <future>
 #include <stdexcept>
 
 namespace chronik::render::docx {
@@ -17,18 +16,7 @@ namespace {
 // fontconfig's configuration takes 3 to 5 ms to load: on another thread,
 // while the input is read.
 class FontConfiguration final : public Preparation {
-public:
-    FontConfiguration()
-        : loading_(std::async(std::launch::async, [] {
-              try {
-                  text::load_font_configuration();
-              } catch (const std::exception&) {
-                  // the page estimate tries again and does without
-              }
-          })) {}
-
-private:
-    std::future<void> loading_; // its destructor waits
+    text::FontConfigurationAhead loading_;
 };
 
 } // namespace

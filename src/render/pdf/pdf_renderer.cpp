@@ -342,19 +342,10 @@ void set_info(PdfWriter& pdf, const model::Document& doc) {
 
 namespace {
 
+// fontconfig's configuration takes 3 to 5 ms to load: on another thread,
+// while the input is read.
 class FontConfiguration final : public Preparation {
-public:
-    FontConfiguration()
-        : loading_(std::async(std::launch::async, [] {
-              try {
-                  text::load_font_configuration();
-              } catch (const std::exception&) {
-                  // render() tries again and reports it
-              }
-          })) {}
-
-private:
-    std::future<void> loading_; // its destructor waits
+    text::FontConfigurationAhead loading_;
 };
 
 } // namespace
