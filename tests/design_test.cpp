@@ -200,14 +200,8 @@ TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newes
     const auto pdf = dir / "lecos-chronik.pdf";
     REQUIRE(fs::exists(pdf));
     auto shell = [](const std::string& cmd) {
-        std::string out;
-        FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
-        REQUIRE(p);
-        char buf[4096];
-        std::size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-            out.append(buf, n);
-        CHECK(pclose(p) == 0);
+        const auto [status, out] = test::shell(cmd);
+        CHECK(status == 0);
         return out;
     };
     CHECK(shell("pdfinfo '" + pdf.string() + "'").find("Pages:           1\n") !=

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chronik::test {
@@ -46,6 +47,8 @@ struct RunResult {
     std::string out;
     std::string err;
 };
+// The exit status and standard output of a shell command (stderr dropped).
+std::pair<int, std::string> shell(const std::string& cmd);
 // `s` quoted for the shell.
 std::string shell_quote(const std::string& s);
 // Runs "cd `cwd` && `prefix` chronik `args`" (args shell-quoted here) with

@@ -16,18 +16,7 @@ namespace {
 
 const std::string sample = (test::source_dir / "data/lecos-chronik.xml").string();
 
-// Output of a shell command, and its exit status.
-std::pair<int, std::string> shell(const std::string& cmd) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    const int rc = pclose(p);
-    return {WEXITSTATUS(rc), out};
-}
+using test::shell;
 
 // Letters and digits only, lower-cased (ASCII), UTF-8 letters kept: what
 // survives hyphenation, line breaks and page furniture being removed.
