@@ -4,6 +4,11 @@ memory (RSS) of `chronik render`, as medians of several runs, for the
 sample and the sample repeated 10 and 100 times, per format.
 
 usage: run.py [--chronik build/chronik] [--formats pdf,docx,md] [--runs 7]
+              [--against OLD_BINARY]
+
+With --against, each measurement alternates the two binaries run by run
+(new, old, new, old, ...) and prints both medians and new/old: on a shared
+machine only a ratio from the same minutes means anything.
 
 The x100/x10 ratio shows whether time grows linearly (10 = linear).
 Machines are shared and noisy: compare figures from one run of this script.
@@ -36,6 +41,7 @@ def main() -> int:
     ap.add_argument("--chronik", default=os.path.join(here, "..", "build", "chronik"))
     ap.add_argument("--formats", default="pdf,docx,md")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--against", help="an older chronik binary to alternate with")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         inputs = {"sample": os.path.join(here, "..", "data", "lecos-chronik.xml")}
@@ -46,6 +52,8 @@ def main() -> int:
             inputs[f"x{n}"] = path
         env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
         os.environ.update(env)
+        if a.against:
+            return compare(a, inputs, tmp)
         print(f"{'format':6} {'input':7} {'median wall':>12} {'median peak RSS':>16}")
         for fmt in a.formats.split(","):
             results = {}
@@ -57,6 +65,26 @@ def main() -> int:
                 results[name] = wall
                 print(f"{fmt:6} {name:7} {wall * 1000:10.1f} ms {rss:13.1f} MiB")
             print(f"{fmt:6} x100/x10 time ratio: {results['x100'] / results['x10']:.1f}")
+    return 0
+
+
+def compare(a, inputs, tmp):
+    print(f"{'format':6} {'input':7} {'new':>10} {'old':>10} {'new/old':>8} {'new RSS':>9} {'old RSS':>9}")
+    for fmt in a.formats.split(","):
+        for name, path in inputs.items():
+            cmds = [[b, "render", path, "-f", fmt, "-o", os.path.join(tmp, f"out-{k}"), "-q"]
+                    for k, b in enumerate((a.chronik, a.against))]
+            for cmd in cmds:
+                measure(cmd, 1)  # warm the page cache
+            walls, rss = ([], []), ([], [])
+            for _ in range(a.runs):
+                for k, cmd in enumerate(cmds):
+                    w, r = measure(cmd, 1)
+                    walls[k].append(w)
+                    rss[k].append(r)
+            new, old = (statistics.median(w) for w in walls)
+            print(f"{fmt:6} {name:7} {new * 1000:7.1f} ms {old * 1000:7.1f} ms {new / old:8.3f} "
+                  f"{statistics.median(rss[0]):5.1f} MiB {statistics.median(rss[1]):5.1f} MiB")
     return 0
 
 
