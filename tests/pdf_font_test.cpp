@@ -318,6 +318,19 @@ TEST_CASE(
     CHECK(id_a == id_b);
     const auto [c, id_c] = render((test::source_dir / "tests/cases/rich/input.xml").string(), "c");
     CHECK(id_c != id_a);
+    // Every byte counts: a link target of the same length, which changes
+    // no stream (it is an annotation), changes the /ID.
+    const fs::path rich = test::source_dir / "tests/cases/rich";
+    std::string xml = test::read_file(rich / "input.xml");
+    const auto link = xml.find("https://example.org/launch");
+    REQUIRE(link != std::string::npos);
+    xml.replace(link, 26, "https://example.net/launch");
+    fs::create_directories(dir / "d");
+    fs::copy(rich / "images", dir / "d/images", fs::copy_options::recursive);
+    test::write_file(dir / "d/input.xml", xml);
+    const auto [e, id_e] = render((dir / "d/input.xml").string(), "e");
+    CHECK(e.size() == c.size());
+    CHECK(id_e != id_c);
 }
 
 TEST_CASE("PdfWriter: boxes, and dictionaries of its own in the catalog (room for tagged PDF)") {

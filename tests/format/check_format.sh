@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every C++ file of the project is formatted as .clang-format says
-# (STYLE.md: LLVM base, 4 spaces, 100 columns). Fails, listing the files
+# (LLVM base, 4 spaces, 100 columns, pointers to the left). Fails, listing the files
 # and the first differences, when one is not; fails too when clang-format
-# is missing (the test set-up installs it: scripts/install-test-deps.sh).
+# is missing (the test set-up installs it: scripts/install-deps.sh --test).
 #   usage: check_format.sh SOURCE_DIR
 #   to fix: clang-format -i $(git ls-files '*.cpp' '*.hpp')
 set -u

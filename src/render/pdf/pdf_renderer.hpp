@@ -1,6 +1,8 @@
-// The print brochure as PDF: the document laid out by src/layout, painted
-// with libharu. Fonts embedded and subset, outline per period, links,
-// document info, compressed, byte-identical for the same SOURCE_DATE_EPOCH.
+// Paged PDF: the document laid out by the style's design (src/design/,
+// through the engine in src/layout/), painted into content streams here and
+// written by the one libharu adapter (pdf_writer.hpp). Fonts embedded and
+// subset, outline per period, links, document info, compressed,
+// byte-identical for the same SOURCE_DATE_EPOCH.
 #pragma once
 
 #include "render/renderer.hpp"

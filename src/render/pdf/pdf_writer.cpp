@@ -15,6 +15,7 @@
 #include "pdf_writer.hpp"
 
 #include "stream_compression.hpp"
+#include "support/strings.hpp"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -28,7 +29,9 @@
 #include <map>
 #include <ostream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 namespace chronik::render::pdf {
 
@@ -120,7 +123,6 @@ struct PdfWriter::Impl {
     std::vector<HPDF_Image> images;
     // Streams whose compressed bytes go in when saving: (dictionary, job).
     std::vector<std::pair<HPDF_Dict, std::size_t>> packed;
-    std::string info_hash; // what of the info the /ID digests
 
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
         auto* d = static_cast<Impl*>(self);
@@ -417,8 +419,6 @@ void PdfWriter::add_outline(std::string_view title, PageId target, double top) {
 void PdfWriter::set_info(const DocumentInfo& info) {
     Impl& d = *impl_;
     auto attr = [&](HPDF_InfoType type, const std::string& value) {
-        d.info_hash += value;
-        d.info_hash += '\0';
         if (!value.empty())
             d.check("set document info", HPDF_SetInfoAttr(d.doc, type, value.c_str()));
     };
@@ -430,13 +430,9 @@ void PdfWriter::set_info(const DocumentInfo& info) {
     auto date = [&](HPDF_InfoType type, const std::optional<DocumentInfo::Date>& t) {
         if (!t)
             return;
-        // '+' with 0,0: libharu mishandles 'Z' (DEPENDENCIES.md).
+        // '+' with 0,0: libharu mishandles 'Z' (../shared/DEPENDENCIES.md).
         HPDF_Date hd{t->year, t->month, t->day, t->hour, t->minute, t->second, '+', 0, 0};
         d.check("set document date", HPDF_SetInfoDateAttr(d.doc, type, hd));
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%d-%d-%d %d:%d:%d;", t->year, t->month, t->day, t->hour,
-                      t->minute, t->second);
-        d.info_hash += buf;
     };
     date(HPDF_INFO_CREATION_DATE, info.created);
     date(HPDF_INFO_MOD_DATE, info.modified);
@@ -446,7 +442,6 @@ void PdfWriter::set_language(std::string_view bcp47) {
     Impl& d = *impl_;
     // /Lang in the catalog (PDF 1.4, 14.9.2): libharu has no call for it.
     const std::string lang(bcp47);
-    d.info_hash += "Lang:" + lang + '\0';
     HPDF_String s = HPDF_String_New(d.doc->mmgr, lang.c_str(), nullptr);
     d.check("set language", s ? HPDF_Dict_Add(d.doc->catalog, "Lang", s) : call_failed);
 }
@@ -545,28 +540,15 @@ void PdfWriter::Impl::take_remaining_streams() {
 void PdfWriter::Impl::write_id() {
     // PDF 32000-1, 14.4: two byte strings, the first made from the file's
     // content when it is first written, the second when it is changed;
-    // both the same for a new file. From MD5 (as 14.4 suggests) of the
-    // info and of every stream in object order, so the same input gives
-    // the same bytes and a different one a different /ID.
-    HPDF_MD5_CTX md5;
-    HPDF_MD5Init(&md5);
-    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(info_hash.data()),
-                   static_cast<HPDF_UINT32>(info_hash.size()));
-    auto by_object = packed;
-    std::sort(by_object.begin(), by_object.end(), [](const auto& a, const auto& b) {
-        return a.first->header.obj_id < b.first->header.obj_id;
-    });
-    for (const auto& [dict, job] : by_object) {
-        const std::string& bytes = compression->packed(job);
-        HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                       static_cast<HPDF_UINT32>(bytes.size()));
-    }
-    HPDF_BYTE digest[16];
-    HPDF_MD5Final(digest, &md5);
+    // both the same for a new file. Written here as zeros; save() puts in
+    // the MD5 (as 14.4 suggests) of the whole file as written with them,
+    // so every byte of the content counts and the same input gives the
+    // same /ID.
+    HPDF_BYTE zeros[16] = {}; // libharu takes a non-const pointer; it copies
     HPDF_Array id = checked("write /ID", HPDF_Array_New(doc->mmgr));
     check("write /ID", HPDF_Dict_Add(doc->trailer, "ID", id));
     for (int i = 0; i < 2; ++i)
-        check("write /ID", HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, digest, 16)));
+        check("write /ID", HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, zeros, 16)));
 }
 
 void PdfWriter::save(std::ostream& out) {
@@ -584,16 +566,50 @@ void PdfWriter::save(std::ostream& out) {
     }
     d.write_id();
     d.check("write PDF", HPDF_SaveToStream(d.doc));
-    // Straight from libharu's buffers, without a copy of the whole file.
+    // Straight from libharu's buffers, without a copy of the whole file;
+    // only the trailer, at its end, is copied to fill in the /ID.
     d.check("read PDF",
             d.doc->stream && d.doc->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);
     const HPDF_UINT count = HPDF_MemStream_GetBufCount(d.doc->stream);
+    std::vector<std::string_view> chunks;
+    std::size_t size = 0;
+    HPDF_MD5_CTX md5;
+    HPDF_MD5Init(&md5);
     for (HPDF_UINT i = 0; i < count; ++i) {
         HPDF_UINT len = 0;
         const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(d.doc->stream, i, &len);
         d.check("read PDF", buf ? HPDF_OK : call_failed);
-        out.write(reinterpret_cast<const char*>(buf), static_cast<std::streamsize>(len));
+        chunks.emplace_back(reinterpret_cast<const char*>(buf), len);
+        size += len;
+        HPDF_MD5Update(&md5, buf, len);
     }
+    HPDF_BYTE digest[16];
+    HPDF_MD5Final(digest, &md5);
+    const std::size_t tail_from = size > 1024 ? size - 1024 : 0;
+    std::string tail;
+    std::size_t at = 0;
+    for (const auto chunk : chunks) {
+        if (at + chunk.size() > tail_from)
+            tail.append(chunk.substr(tail_from > at ? tail_from - at : 0));
+        at += chunk.size();
+    }
+    const std::string zeros(32, '0');
+    const std::string placeholder = "/ID [ <" + zeros + "> <" + zeros + "> ]";
+    const std::size_t where = tail.rfind(placeholder);
+    d.check("write /ID", where != std::string::npos ? HPDF_OK : call_failed);
+    std::string hex;
+    for (const HPDF_BYTE byte : digest)
+        append_hex_byte(hex, byte);
+    tail.replace(where + 7, 32, hex);
+    tail.replace(where + 7 + 32 + 3, 32, hex);
+    at = 0;
+    for (const auto chunk : chunks) {
+        if (at < tail_from)
+            out.write(chunk.data(),
+                      static_cast<std::streamsize>(std::min(chunk.size(), tail_from - at)));
+        at += chunk.size();
+    }
+    out.write(tail.data(), static_cast<std::streamsize>(tail.size()));
 }
 
 } // namespace chronik::render::pdf
