@@ -1,6 +1,7 @@
 #include "arguments.hpp"
 
 #include "compose/locale.hpp"
+#include "style/builtin_styles.hpp"
 #include "support/language.hpp"
 #include "support/strings.hpp"
 
@@ -25,10 +26,14 @@ OptionSet render_options() {
                          "output formats, comma-separated (default: all; see `chronik formats`)")
                       .argument("LIST")
                       .repeatable(true));
-    set.addOption(
-        Option("style", "s",
-               "style sheet: a file, or a built-in name (brochure, booklet); default: brochure")
-            .argument("STYLE"));
+    // The built-in names from the sheets compiled in (styles/*.xml).
+    std::vector<std::string_view> builtin;
+    for (const auto& b : style::builtin_styles())
+        builtin.push_back(b.name);
+    set.addOption(Option("style", "s",
+                         "style sheet: a file, or a built-in name (" + chronik::join(builtin) +
+                             "); default: brochure")
+                      .argument("STYLE"));
     set.addOption(Option("output", "o", "folder for the outputs, created if missing (default: .)")
                       .argument("DIR"));
     set.addOption(Option("from", "", "only milestones of this year and later").argument("YEAR"));
