@@ -302,7 +302,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
     for (const auto& name : used_formats)
         if (const auto* r = formats.find(name))
             used.push_back(r);
-    const auto prepared = prepare(used);
+    auto prepared = prepare(used);
 
     // Every chronicle and style sheet loaded once, here; their problems
     // are reported once, whichever jobs use them.
@@ -331,19 +331,24 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
                          : columns > 0 ? batch::Display::Bar
                                        : batch::Display::Lines;
     const unsigned threads = a.jobs ? a.jobs : std::max(1u, Poco::Environment::processorCount());
-    // Before any thread starts: the workers inherit the blocked signals.
+    // The runner forks its workers: no other thread may be running then
+    // (destroying the preparations waits for theirs).
+    prepared.clear();
+    // Before any worker starts: they inherit the blocked signals, so that
+    // Ctrl-C reaches this process alone, which stops them in good order.
     SignalBlock signals;
     batch::Progress progress(plan, display, out, err, columns);
     int stopped_by = 0;
     {
-        batch::Runner runner(plan, threads, write_atomically, progress);
+        batch::Runner runner(plan, threads, write_atomically, remove_temporaries, progress);
         runner.start();
         while (!runner.wait_for(std::chrono::milliseconds(100))) {
             if (const int s = signals.poll()) {
                 if (stopped_by) {
-                    // Again: stop now, but not in the middle of a write.
+                    // Again: stop now. The workers are killed; what they
+                    // were writing is removed, what they wrote is whole.
                     progress.close();
-                    const auto no_writes = hold_writes();
+                    runner.stop_now();
                     err << "chronik: stopped; jobs that were running wrote nothing\n";
                     err.flush();
                     out.flush();
