@@ -114,6 +114,19 @@ private:
         for (const auto& [key, st] : plan_.styles)
             if (key.rfind("file:", 0) == 0)
                 reads.add("style sheet", key.substr(5), key.substr(5));
+        if (const auto* input = reads.replaced_by(plan_.manifest_file())) {
+            // The manifest is written after every run: no job may run.
+            d_.error(f_.display, 0, 0,
+                     "the manifest " + plan_.manifest_file().string() + " would replace the " +
+                         pipeline::ReadFiles::describe(*input) +
+                         " (the same file), which the run reads; choose another output folder");
+            plan_.manifest_is_input = true;
+            for (auto& p : plan_.jobs) {
+                p.action = Action::Fail;
+                p.reason = "the manifest would replace a file the run reads";
+            }
+            return;
+        }
         for (auto& p : plan_.jobs)
             for (const auto& out : p.outputs)
                 if (const auto* input = reads.replaced_by(out.file)) {

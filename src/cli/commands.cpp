@@ -370,7 +370,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
             failed = failed || r.status == batch::Status::Failed;
         // The manifest records what is on disk now, interrupted or not.
         const std::string manifest = serialise(batch::updated_manifest(plan, results));
-        if (manifest != plan.manifest_text) {
+        if (manifest != plan.manifest_text && !plan.manifest_is_input) {
             try {
                 write_atomically(plan.manifest_file(), manifest);
             } catch (const std::system_error& e) {

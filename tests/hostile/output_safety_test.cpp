@@ -102,7 +102,7 @@ bool no_temporaries(const fs::path& dir) {
 
 } // namespace
 
-TEST_CASE("output safety: a batch survives a job that crashes; every other output is as without "
+TEST_CASE("output safety: a batch survives a job that crashes, every other output is as without "
           "it") {
     test::TempDir t;
     fs::copy_file(sample, t / "c.xml");
@@ -159,7 +159,7 @@ TEST_CASE("output safety: a batch survives a job that crashes; every other outpu
     CHECK(job_line(again.out, "crashes") == "crashes: written (2 outputs");
 }
 
-TEST_CASE("output safety: each crash costs one job; a new worker takes the next one") {
+TEST_CASE("output safety: each crash costs one job, a new worker takes the next one") {
     test::TempDir t;
     fs::copy_file(sample, t / "c.xml");
     fs::copy_file(sample, t / "crash.xml");
@@ -393,4 +393,22 @@ TEST_CASE("output safety: a writer's temporary files are found by its process id
     CHECK(test::files_in(t.path()) == std::vector<std::string>{".chronik-424.a1B2c3",
                                                                ".chronik-4242.a1B2c3d",
                                                                ".chronik-manifest", "x.pdf"});
+}
+
+TEST_CASE("output safety: batch never writes its manifest over a file the run reads") {
+    test::TempDir t;
+    // A job file named like the manifest, in the output folder.
+    const auto text =
+        job_file("", {"<job name=\"one\" input=\"" + sample.string() + "\" formats=\"md\"/>"});
+    test::write_file(t / ".chronik-manifest", text);
+    const auto r = run({"batch", ".chronik-manifest"}, t.path());
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(
+        r.err.find(".chronik-manifest: error: the manifest " + (t / ".chronik-manifest").string() +
+                   " would replace the job file '.chronik-manifest'") != std::string::npos,
+        r.err);
+    CHECK(job_line(r.out, "one") ==
+          "one: failed (the manifest would replace a file the run reads)");
+    CHECK(test::read_file(t / ".chronik-manifest") == text);
+    CHECK(test::files_in(t.path()) == std::vector<std::string>{".chronik-manifest"});
 }
