@@ -103,8 +103,10 @@ bool read_all(int fd, char* into, std::size_t n) {
     return true;
 }
 
-// "signal 6, SIGABRT" or "exit status 3".
+// "signal 6, SIGABRT" or "exit status 3" (`status` as waitpid gives it, -1 unknown).
 std::string how_it_ended(int status) {
+    if (status == -1)
+        return "its worker process ended";
     if (WIFSIGNALED(status)) {
         const int s = WTERMSIG(status);
         const char* name = sigabbrev_np(s);
@@ -183,6 +185,9 @@ void Runner::start() {
     if (n == 0)
         return;
     load_fonts_ahead(plan_);
+    // Inherited as ignored, the workers would be reaped unseen: how one
+    // ended would be lost.
+    std::signal(SIGCHLD, SIG_DFL);
     workers_.resize(n);
     for (auto& w : workers_)
         spawn(w);
@@ -345,9 +350,12 @@ void Runner::receive(Worker& w) {
 // The worker is gone (its socket closed): the job it ran fails, saying
 // how, what it left is removed, and the slot is free for a new worker.
 void Runner::died(Worker& w) {
-    int status = 0;
-    while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    int status = -1;
+    pid_t reaped = 0;
+    while ((reaped = ::waitpid(w.pid, &status, 0)) < 0 && errno == EINTR) {
     }
+    if (reaped != w.pid)
+        status = -1;
     ::close(w.socket);
     Worker gone = std::move(w);
     w = Worker{};

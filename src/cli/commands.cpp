@@ -349,7 +349,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
                     // were writing is removed, what they wrote is whole.
                     progress.close();
                     runner.stop_now();
-                    err << "chronik: stopped; jobs that were running wrote nothing\n";
+                    err << "chronik: stopped; no file is partial, the manifest is as it was\n";
                     err.flush();
                     out.flush();
                     std::_Exit(128 + s);
