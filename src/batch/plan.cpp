@@ -1,6 +1,7 @@
 #include "plan.hpp"
 
 #include "content_hash.hpp"
+#include "pipeline/inputs.hpp"
 #include "pipeline/pipeline.hpp"
 #include "style/builtin_styles.hpp"
 #include "style/style_reader.hpp"
@@ -97,9 +98,46 @@ public:
             read_manifest();
         for (const auto& job : f_.jobs)
             plan_.jobs.push_back(plan(job));
+        refuse_replacing_inputs();
     }
 
 private:
+    // No job may write over a file the run reads: the job file, any job's
+    // chronicle or the images it shows, any style sheet. Checked for every
+    // job once all are loaded, before any runs; such a job fails.
+    void refuse_replacing_inputs() {
+        pipeline::ReadFiles reads;
+        reads.add("job file", f_.display, f_.folder / fs::path(f_.display).filename());
+        for (const auto& [key, c] : plan_.chronicles)
+            if (c->value)
+                reads.add(*c->value);
+        for (const auto& [key, st] : plan_.styles)
+            if (key.rfind("file:", 0) == 0)
+                reads.add("style sheet", key.substr(5), key.substr(5));
+        if (const auto* input = reads.replaced_by(plan_.manifest_file())) {
+            // The manifest is written after every run: no job may run.
+            d_.error(f_.display, 0, 0,
+                     "the manifest " + plan_.manifest_file().string() + " would replace the " +
+                         pipeline::ReadFiles::describe(*input) +
+                         " (the same file), which the run reads; choose another output folder");
+            plan_.manifest_is_input = true;
+            for (auto& p : plan_.jobs) {
+                p.action = Action::Fail;
+                p.reason = "the manifest would replace a file the run reads";
+            }
+            return;
+        }
+        for (auto& p : plan_.jobs)
+            for (const auto& out : p.outputs)
+                if (const auto* input = reads.replaced_by(out.file)) {
+                    error_at(p.job->output_at, "output '" + out.path + "' would replace the " +
+                                                   pipeline::ReadFiles::describe(*input) +
+                                                   " (the same file), which the run reads");
+                    p.action = Action::Fail;
+                    p.reason = "its output would replace a file the run reads";
+                }
+    }
+
     void read_manifest() {
         std::error_code ec;
         if (!fs::is_regular_file(plan_.manifest_file(), ec))

@@ -81,10 +81,11 @@ struct LoadedStyle {
 };
 
 struct Plan {
-    std::filesystem::path output; // the output folder, absolute
-    std::vector<PlannedJob> jobs; // in job file order
-    Manifest manifest;            // as found beside the outputs (empty if none)
-    std::string manifest_text;    // its text as read ("" if none)
+    std::filesystem::path output;   // the output folder, absolute
+    std::vector<PlannedJob> jobs;   // in job file order
+    Manifest manifest;              // as found beside the outputs (empty if none)
+    std::string manifest_text;      // its text as read ("" if none)
+    bool manifest_is_input = false; // it is a file the run reads: never written (every job fails)
     // Each loaded once, by absolute path ("file:..." or "builtin:NAME" for
     // styles). The jobs point into them: the addresses never change.
     std::map<std::string, std::unique_ptr<const LoadedChronicle>> chronicles;

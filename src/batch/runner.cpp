@@ -1,12 +1,21 @@
 #include "runner.hpp"
 
 #include "content_hash.hpp"
+#include "job_wire.hpp"
 #include "pipeline/pipeline.hpp"
+#include "text/font_set.hpp"
 
-#include <Poco/Runnable.h>
-#include <Poco/ThreadPool.h>
-
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <poll.h>
+#include <set>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace chronik::batch {
 
@@ -56,18 +65,93 @@ std::vector<JobResult> preview(const Plan& plan) {
     return out;
 }
 
-class Runner::Worker final : public Poco::Runnable {
-public:
-    explicit Worker(Runner& r) : runner_(r) {}
-    void run() override { runner_.work(); }
-
-private:
-    Runner& runner_;
+struct Runner::Worker {
+    pid_t pid = -1;  // -1: not running
+    int socket = -1; // the runner's end
+    std::optional<std::size_t> job;
+    Clock::time_point began;
+    std::string received;              // bytes not yet a whole frame
+    std::vector<OutputResult> written; // the job's outputs on disk so far
 };
 
-Runner::Runner(const Plan& plan, unsigned threads, WriteFile write, Observer& observer)
-    : plan_(plan), threads_(std::max(1u, threads)), write_(std::move(write)), observer_(observer),
-      results_(plan.jobs.size()) {
+namespace {
+
+// Sends all of `bytes`; false when the other end is gone (no SIGPIPE).
+bool send_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// Reads exactly `n` bytes; false at the end or on an error.
+bool read_all(int fd, char* into, std::size_t n) {
+    while (n > 0) {
+        const ssize_t got = ::read(fd, into, n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return false;
+        into += got;
+        n -= static_cast<std::size_t>(got);
+    }
+    return true;
+}
+
+// "signal 6, SIGABRT" or "exit status 3" (`status` as waitpid gives it, -1 unknown).
+std::string how_it_ended(int status) {
+    if (status == -1)
+        return "its worker process ended";
+    if (WIFSIGNALED(status)) {
+        const int s = WTERMSIG(status);
+        const char* name = sigabbrev_np(s);
+        return "signal " + std::to_string(s) + (name ? ", SIG" + std::string(name) : "");
+    }
+    return "exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+// The test-only crash (runner.hpp): compared with the chronicle's file name.
+void crash_if_asked_to(const PlannedJob& p) {
+    const char* name = std::getenv(test_crash_variable);
+    if (name && *name && fs::path(p.chronicle->source).filename() == name)
+        std::abort();
+}
+
+// Loads the faces the plan's styles name, so that the workers forked next
+// share them with this process instead of each loading its own copy.
+void load_fonts_ahead(const Plan& plan) {
+    std::set<const style::Style*> styles;
+    for (const auto& j : plan.jobs)
+        if (j.action == Action::Render)
+            styles.insert(j.style);
+    for (const auto* s : styles) {
+        try {
+            text::FontSet fonts;
+            for (const auto& role : s->roles)
+                for (const bool bold : {false, true})
+                    for (const bool italic : {false, true}) {
+                        auto font = role.font;
+                        font.bold = bold;
+                        font.italic = italic;
+                        fonts.face(font);
+                    }
+        } catch (const std::exception&) {
+            // The job that needs the font says so.
+        }
+    }
+}
+
+} // namespace
+
+Runner::Runner(const Plan& plan, unsigned threads, WriteFile write, RemoveLeftovers remove,
+               Observer& observer)
+    : plan_(plan), threads_(std::max(1u, threads)), write_(std::move(write)),
+      remove_(std::move(remove)), observer_(observer), results_(plan.jobs.size()) {
     std::error_code ec;
     root_ = fs::weakly_canonical(plan.output, ec);
     if (ec)
@@ -75,9 +159,16 @@ Runner::Runner(const Plan& plan, unsigned threads, WriteFile write, Observer& ob
 }
 
 Runner::~Runner() {
-    cancel();
-    if (pool_)
-        pool_->joinAll();
+    // The workers end once their socket closes, after the job they run.
+    for (auto& w : workers_)
+        if (w.socket >= 0)
+            ::close(w.socket);
+    for (auto& w : workers_)
+        if (w.pid > 0) {
+            int status = 0;
+            while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+            }
+        }
 }
 
 void Runner::start() {
@@ -93,49 +184,234 @@ void Runner::start() {
     const auto n = static_cast<unsigned>(std::min<std::size_t>(threads_, queue_.size()));
     if (n == 0)
         return;
-    {
-        const std::lock_guard lock(mutex_);
-        active_ = n;
+    load_fonts_ahead(plan_);
+    // Inherited as ignored, the workers would be reaped unseen: how one
+    // ended would be lost.
+    std::signal(SIGCHLD, SIG_DFL);
+    workers_.resize(n);
+    for (auto& w : workers_)
+        spawn(w);
+    in_process_ =
+        std::none_of(workers_.begin(), workers_.end(), [](const Worker& w) { return w.pid > 0; });
+}
+
+bool Runner::spawn(Worker& w) {
+    int sv[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+        return false;
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(sv[0]);
+        ::close(sv[1]);
+        return false;
     }
-    pool_ = std::make_unique<Poco::ThreadPool>(static_cast<int>(n), static_cast<int>(n));
-    for (unsigned k = 0; k < n; ++k) {
-        workers_.push_back(std::make_unique<Worker>(*this));
-        pool_->start(*workers_.back());
+    if (pid == 0) {
+        ::close(sv[0]);
+        for (const auto& other : workers_)
+            if (other.socket >= 0)
+                ::close(other.socket);
+        // Dies with the runner, whatever kills it.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(1);
+        serve(sv[1]);
     }
+    ::close(sv[1]);
+    ++spawned_;
+    w = Worker{};
+    w.pid = pid;
+    w.socket = sv[0];
+    return true;
+}
+
+// The worker: a job index in, its outputs and result out, until the runner
+// closes the socket. Never returns, never runs exit handlers or flushes the
+// runner's buffered output it inherited.
+void Runner::serve(int socket) {
+    while (true) {
+        std::uint32_t job = 0;
+        char bytes[4];
+        if (!read_all(socket, bytes, 4))
+            ::_exit(0);
+        for (int i = 0; i < 4; ++i)
+            job |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << (8 * i);
+        if (job >= plan_.jobs.size())
+            ::_exit(2);
+        const auto r = run(plan_.jobs[job], [&](const OutputResult& o) {
+            if (!send_all(socket, wire::output_frame(o)))
+                ::_exit(1);
+        });
+        if (!send_all(socket, wire::result_frame(r)))
+            ::_exit(1);
+    }
+}
+
+void Runner::finish(std::size_t job, JobResult result) {
+    results_[job] = std::move(result);
+    observer_.finished(job, results_[job]);
+}
+
+void Runner::dispatch() {
+    if (cancelled_) {
+        // Jobs file order: the ones not handed out end now.
+        for (; next_ < queue_.size(); ++next_) {
+            JobResult r;
+            r.status = Status::Cancelled;
+            finish(queue_[next_], std::move(r));
+        }
+        return;
+    }
+    if (in_process_) {
+        if (next_ < queue_.size()) {
+            const std::size_t i = queue_[next_++];
+            observer_.started(i);
+            finish(i, run(plan_.jobs[i]));
+        }
+        return;
+    }
+    for (auto& w : workers_) {
+        if (w.job || next_ >= queue_.size())
+            continue;
+        // A worker per job at most (and the first ones): beyond that,
+        // something keeps them from running at all.
+        if (w.pid < 0 && (spawned_ > queue_.size() + threads_ || !spawn(w)))
+            continue;
+        const std::size_t i = queue_[next_];
+        std::string message(4, '\0');
+        for (int b = 0; b < 4; ++b)
+            message[b] = static_cast<char>((i >> (8 * b)) & 0xFF);
+        if (!send_all(w.socket, message)) {
+            // Died while idle: reap it, and give the job to the next one.
+            died(w);
+            continue;
+        }
+        ++next_;
+        w.job = i;
+        w.began = Clock::now();
+        observer_.started(i);
+    }
+    // None could be started again: the rest run here.
+    if (next_ < queue_.size() &&
+        std::none_of(workers_.begin(), workers_.end(), [](const Worker& w) { return w.pid > 0; }))
+        in_process_ = true;
 }
 
 bool Runner::wait_for(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    return done_.wait_for(lock, timeout, [this] { return active_ == 0; });
-}
-
-void Runner::work() {
-    // Jobs are taken in the job file's order; each result slot is written
-    // by the one worker that took the job, and read only after all joined.
+    const auto deadline = Clock::now() + timeout;
     while (true) {
-        const std::size_t k = next_.fetch_add(1);
-        if (k >= queue_.size())
-            break;
-        const std::size_t i = queue_[k];
-        if (cancelled_) {
-            results_[i].status = Status::Cancelled;
-        } else {
-            observer_.started(i);
-            results_[i] = run(plan_.jobs[i]);
-        }
-        observer_.finished(i, results_[i]);
+        dispatch();
+        std::vector<pollfd> fds;
+        std::vector<Worker*> busy;
+        for (auto& w : workers_)
+            if (w.job) {
+                fds.push_back({w.socket, POLLIN, 0});
+                busy.push_back(&w);
+            }
+        if (busy.empty() && next_ >= queue_.size())
+            return true;
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0)
+            return false;
+        if (busy.empty())
+            continue; // in-process jobs, or workers to start
+        const int ready = ::poll(fds.data(), fds.size(), static_cast<int>(left));
+        if (ready < 0 && errno != EINTR)
+            return false;
+        for (std::size_t k = 0; k < fds.size(); ++k)
+            if (fds[k].revents != 0)
+                receive(*busy[k]);
     }
-    const std::lock_guard lock(mutex_);
-    if (--active_ == 0)
-        done_.notify_all();
 }
 
-JobResult Runner::run(const PlannedJob& p) {
+void Runner::receive(Worker& w) {
+    char buf[65536];
+    const ssize_t n = ::read(w.socket, buf, sizeof buf);
+    if (n < 0 && errno == EINTR)
+        return;
+    if (n <= 0) {
+        died(w);
+        return;
+    }
+    w.received.append(buf, static_cast<std::size_t>(n));
+    while (auto f = wire::take_frame(w.received)) {
+        if (f->type == 'O') {
+            w.written.push_back(wire::decode_output(f->payload));
+        } else if (f->type == 'R' && w.job) {
+            const std::size_t i = *w.job;
+            w.job.reset();
+            w.written.clear();
+            finish(i, wire::decode_result(f->payload));
+        }
+    }
+}
+
+// The worker is gone (its socket closed): the job it ran fails, saying
+// how, what it left is removed, and the slot is free for a new worker.
+void Runner::died(Worker& w) {
+    int status = -1;
+    pid_t reaped = 0;
+    while ((reaped = ::waitpid(w.pid, &status, 0)) < 0 && errno == EINTR) {
+    }
+    if (reaped != w.pid)
+        status = -1;
+    ::close(w.socket);
+    Worker gone = std::move(w);
+    w = Worker{};
+    if (!gone.job)
+        return;
+    const auto& p = plan_.jobs[*gone.job];
+    for (const auto& out : p.outputs)
+        remove_(out.file.parent_path(), gone.pid);
+    JobResult r;
+    r.status = Status::Failed;
+    r.seconds = seconds_since(gone.began);
+    std::string outputs;
+    for (const auto& out : p.outputs)
+        outputs += (outputs.empty() ? "" : ", ") + shown(out.file);
+    std::string what = "job '" + p.job->name + "' (" + outputs + "): chronik crashed (" +
+                       how_it_ended(status) + ") while rendering " + p.chronicle->source;
+    if (gone.written.empty()) {
+        what += "; nothing of it was written";
+    } else {
+        what += "; of its outputs only";
+        for (const auto& o : gone.written)
+            what += " " + o.path;
+        what += gone.written.size() == 1 ? " was written" : " were written";
+    }
+    r.diags.error(p.chronicle->source, 0, 0, std::move(what));
+    r.dropped = !gone.written.empty(); // some outputs new, some old: the record goes
+    r.outputs = std::move(gone.written);
+    finish(*gone.job, std::move(r));
+}
+
+void Runner::stop_now() {
+    cancel();
+    for (auto& w : workers_) {
+        if (w.pid <= 0)
+            continue;
+        ::kill(w.pid, SIGKILL);
+        int status = 0;
+        while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (w.job)
+            for (const auto& out : plan_.jobs[*w.job].outputs)
+                remove_(out.file.parent_path(), w.pid);
+        ::close(w.socket);
+        w = Worker{};
+    }
+}
+
+JobResult Runner::run(const PlannedJob& p,
+                      const std::function<void(const OutputResult&)>& written) {
     const auto t0 = Clock::now();
     JobResult r;
     r.status = Status::Failed;
     std::string current; // the output being written, for messages
     try {
+        if (!in_process_)
+            crash_if_asked_to(p);
         const auto doc = pipeline::document(*p.chronicle, *p.style, p.options, r.diags);
         std::vector<pipeline::Rendered> rendered;
         for (const auto& out : p.outputs)
@@ -169,6 +445,8 @@ JobResult Runner::run(const PlannedJob& p) {
                              sha256_hex(rendered[k].bytes)};
             r.outputs.push_back({m.path, m.format, m.bytes, m.pages});
             record.outputs.push_back(std::move(m));
+            if (written)
+                written(r.outputs.back());
         }
         r.status = Status::Written;
         r.record = std::move(record);

@@ -70,16 +70,30 @@ mode_t process_umask() {
 
 } // namespace
 
+std::string temporary_pattern(long pid) {
+    return ".chronik-" + std::to_string(pid) + ".XXXXXX";
+}
+
+void remove_temporaries(const std::filesystem::path& folder, long pid) {
+    const std::string prefix = temporary_pattern(pid).substr(0, temporary_pattern(pid).size() - 6);
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.size() == prefix.size() + 6 && name.rfind(prefix, 0) == 0) {
+            std::error_code ignored;
+            std::filesystem::remove(it->path(), ignored);
+        }
+    }
+}
+
 std::unique_lock<std::shared_mutex> hold_writes() {
     return std::unique_lock(writes());
 }
 
 void write_atomically(const std::filesystem::path& target, std::string_view bytes) {
     const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    std::string name = ".";
-    name += target.filename().string();
-    name += ".XXXXXX";
-    std::string tmp = (dir / name).string();
+    std::string tmp = (dir / temporary_pattern(getpid())).string();
     const mode_t mask = process_umask();
     const std::shared_lock writing(writes());
     SignalHold hold;
@@ -115,7 +129,10 @@ void write_atomically(const std::filesystem::path& target, std::string_view byte
     if (rename(tmp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         unlink(tmp.c_str());
-        fail(err, "cannot replace " + target.string());
+        std::error_code ec;
+        const bool existed = std::filesystem::symlink_status(target, ec).type() !=
+                             std::filesystem::file_type::not_found;
+        fail(err, (existed && !ec ? "cannot replace " : "cannot write ") + target.string());
     }
 }
 

@@ -5,6 +5,7 @@
 #include "batch/plan.hpp"
 #include "batch/progress.hpp"
 #include "batch/runner.hpp"
+#include "pipeline/inputs.hpp"
 #include "pipeline/pipeline.hpp"
 #include "signals.hpp"
 #include "style/style_reader.hpp"
@@ -194,6 +195,47 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     if (!style)
         return 1;
 
+    reader::ReadOptions ro;
+    ro.allow_outside_images = a.allow_outside_images;
+    bool failed = false;
+    // Every chronicle is read before anything is written: no output may
+    // replace a file the run reads (pipeline/inputs.hpp).
+    pipeline::ReadFiles reads;
+    if (!a.style.empty())
+        reads.add("style sheet", a.style, a.style);
+    for (const auto& file : a.files)
+        reads.add("chronicle", file, file);
+    struct Loaded {
+        std::string file;
+        std::optional<chronicle::Chronicle> chronicle;
+        Diagnostics diags;
+    };
+    std::vector<Loaded> loaded;
+    for (const auto& file : a.files) {
+        Loaded l{file, std::nullopt, {}};
+        l.chronicle = pipeline::load(file, l.diags, ro);
+        if (l.chronicle)
+            reads.add(*l.chronicle);
+        loaded.push_back(std::move(l));
+    }
+    auto output_path = [&](const std::string& file, const render::Renderer& r) {
+        return fs::path(a.output_dir) /
+               (fs::path(file).stem().string() + std::string(r.extension()));
+    };
+    bool replaces = false;
+    for (const auto& l : loaded)
+        for (const auto* r : renderers)
+            if (const auto* input = reads.replaced_by(output_path(l.file, *r))) {
+                print_error(output_path(l.file, *r).string(),
+                            "this output would replace the " +
+                                pipeline::ReadFiles::describe(*input) +
+                                " (the same file), which the run reads; nothing was written",
+                            err);
+                replaces = true;
+            }
+    if (replaces)
+        return 1;
+
     std::error_code ec;
     fs::create_directories(a.output_dir, ec);
     if (ec || !fs::is_directory(a.output_dir)) {
@@ -202,21 +244,17 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
                     err);
         return 1;
     }
-    reader::ReadOptions ro;
-    ro.allow_outside_images = a.allow_outside_images;
-    bool failed = false;
-    for (const auto& file : a.files) {
-        Diagnostics d;
-        const auto chronicle = pipeline::load(file, d, ro);
-        if (!chronicle) {
+    for (auto& l : loaded) {
+        const auto& file = l.file;
+        Diagnostics& d = l.diags;
+        if (!l.chronicle) {
             print(d, err);
             failed = true;
             continue;
         }
-        const auto doc = pipeline::document(*chronicle, *style, options, d);
+        const auto doc = pipeline::document(*l.chronicle, *style, options, d);
         for (const auto* r : renderers) {
-            const fs::path path = fs::path(a.output_dir) /
-                                  (fs::path(file).stem().string() + std::string(r->extension()));
+            const fs::path path = output_path(file, *r);
             try {
                 const auto folder = fs::absolute(path).lexically_normal().parent_path();
                 const auto rendered = pipeline::render(doc, *style, *r, folder, d);
@@ -264,7 +302,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
     for (const auto& name : used_formats)
         if (const auto* r = formats.find(name))
             used.push_back(r);
-    const auto prepared = prepare(used);
+    auto prepared = prepare(used);
 
     // Every chronicle and style sheet loaded once, here; their problems
     // are reported once, whichever jobs use them.
@@ -293,20 +331,25 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
                          : columns > 0 ? batch::Display::Bar
                                        : batch::Display::Lines;
     const unsigned threads = a.jobs ? a.jobs : std::max(1u, Poco::Environment::processorCount());
-    // Before any thread starts: the workers inherit the blocked signals.
+    // The runner forks its workers: no other thread may be running then
+    // (destroying the preparations waits for theirs).
+    prepared.clear();
+    // Before any worker starts: they inherit the blocked signals, so that
+    // Ctrl-C reaches this process alone, which stops them in good order.
     SignalBlock signals;
     batch::Progress progress(plan, display, out, err, columns);
     int stopped_by = 0;
     {
-        batch::Runner runner(plan, threads, write_atomically, progress);
+        batch::Runner runner(plan, threads, write_atomically, remove_temporaries, progress);
         runner.start();
         while (!runner.wait_for(std::chrono::milliseconds(100))) {
             if (const int s = signals.poll()) {
                 if (stopped_by) {
-                    // Again: stop now, but not in the middle of a write.
+                    // Again: stop now. The workers are killed; what they
+                    // were writing is removed, what they wrote is whole.
                     progress.close();
-                    const auto no_writes = hold_writes();
-                    err << "chronik: stopped; jobs that were running wrote nothing\n";
+                    runner.stop_now();
+                    err << "chronik: stopped; no file is partial, the manifest is as it was\n";
                     err.flush();
                     out.flush();
                     std::_Exit(128 + s);
@@ -327,7 +370,7 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
             failed = failed || r.status == batch::Status::Failed;
         // The manifest records what is on disk now, interrupted or not.
         const std::string manifest = serialise(batch::updated_manifest(plan, results));
-        if (manifest != plan.manifest_text) {
+        if (manifest != plan.manifest_text && !plan.manifest_is_input) {
             try {
                 write_atomically(plan.manifest_file(), manifest);
             } catch (const std::system_error& e) {

@@ -372,3 +372,50 @@ TEST_CASE("batch: a second Ctrl-C stops at once, leaving no partial or temporary
         CHECK(pdf.find("%%EOF") != std::string::npos); // whole
     }
 }
+
+namespace {
+
+// The processes whose parent is `pid` (the batch's workers).
+std::vector<pid_t> children_of(pid_t pid) {
+    std::vector<pid_t> out;
+    for (const auto& e : fs::directory_iterator("/proc")) {
+        const auto name = e.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const auto stat = test::read_file(e.path() / "stat");
+        // "pid (comm) state ppid ...": comm may hold spaces, so from the last ')'.
+        const auto close = stat.rfind(')');
+        if (close == std::string::npos)
+            continue;
+        int ppid = 0;
+        char state = 0;
+        if (std::sscanf(stat.c_str() + close + 1, " %c %d", &state, &ppid) == 2 && ppid == pid)
+            out.push_back(static_cast<pid_t>(std::stoi(name)));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("batch: a worker that is killed fails its job alone, and leaves no temporary file") {
+    test::TempDir t;
+    write_long_job_file(t.path(), 40);
+    const pid_t pid = spawn_batch({"jobs.xml", "-j", "2"}, t.path());
+    REQUIRE(wait_for_output(t / "out"));
+    const auto workers = children_of(pid);
+    REQUIRE(workers.size() == 2);
+    kill(workers.front(), SIGKILL);
+    const int status = wait_status(pid);
+    const auto out = test::read_file(t / "stdout.txt");
+    const auto err = test::read_file(t / "stderr.txt");
+    CHECK(temporaries(t / "out").empty());
+    if (status == 0) {
+        // Killed between two jobs: none was lost, a new worker went on.
+        CHECK(out.find("40 jobs: 40 written") != std::string::npos);
+        return;
+    }
+    CHECK(status == 1);
+    CHECK(test::lines_with(err, "chronik crashed (signal 9, SIGKILL) while rendering").size() == 1);
+    CHECK(out.find("40 jobs: 39 written, 1 failed; 39 files written") != std::string::npos);
+    CHECK(test::files_below(t / "out").size() == 40); // 39 PDFs and the manifest
+}
