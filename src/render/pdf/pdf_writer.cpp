@@ -110,7 +110,69 @@ const std::string& identity_to_unicode() {
     return cmap;
 }
 
+// What the library's error codes (hpdf_error.h) mean for chronik's input,
+// in the words of a message; the codes that only a bug in this file could
+// cause say so.
+std::string reason_for(HPDF_STATUS code) {
+    switch (code) {
+    case HPDF_ARRAY_COUNT_ERR:
+        return "more items than one PDF array holds (" + std::to_string(HPDF_LIMIT_MAX_ARRAY) + ")";
+    case HPDF_DICT_COUNT_ERR:
+        return "more entries than one PDF dictionary holds (" +
+               std::to_string(HPDF_LIMIT_MAX_DICT_ELEMENT) + ")";
+    case HPDF_XREF_COUNT_ERR:
+        return "more objects than a PDF file holds (" +
+               std::to_string(HPDF_LIMIT_MAX_XREF_ELEMENT) + ")";
+    case HPDF_STRING_OUT_OF_RANGE:
+    case HPDF_BINARY_LENGTH_ERR:
+        return "a text longer than a PDF string holds (" +
+               std::to_string(HPDF_LIMIT_MAX_STRING_LEN) + " bytes)";
+    case HPDF_REAL_OUT_OF_RANGE:
+        return "a number outside what a PDF number holds (" + std::to_string(HPDF_LIMIT_MAX_REAL) +
+               ")";
+    case HPDF_PAGE_INVALID_SIZE:
+        return "a page size outside " + std::to_string(HPDF_MIN_PAGE_SIZE) + " to " +
+               std::to_string(HPDF_MAX_PAGE_SIZE) + " pt";
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "out of memory";
+    case HPDF_INVALID_IMAGE:
+    case HPDF_INVALID_PNG_IMAGE:
+    case HPDF_LIBPNG_ERROR:
+        return "the PDF library cannot read this PNG";
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+        return "the PDF library cannot read this JPEG";
+    case HPDF_INVALID_COLOR_SPACE:
+    case HPDF_INVALID_BIT_PER_COMPONENT:
+        return "a colour space or bit depth the PDF library cannot embed";
+    case HPDF_INVALID_URI:
+        return "a link target the PDF library refuses";
+    case HPDF_INVALID_DATE_TIME:
+        return "a date the PDF cannot hold";
+    case HPDF_INVALID_DOCUMENT:
+        return "an earlier step had failed";
+    default:
+        return "the PDF library refused it (a fault of chronik's: please report it)";
+    }
+}
+
 } // namespace
+
+namespace {
+std::string code_text_of(unsigned code, unsigned detail) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "(libharu error 0x%04X, detail %u)", code, detail);
+    return buf;
+}
+} // namespace
+
+WriterError::WriterError(std::string call, std::string reason, unsigned code, unsigned detail)
+    : std::runtime_error("PDF: " + call + " failed: " + reason + " " + code_text_of(code, detail)),
+      call_(std::move(call)), reason_(std::move(reason)), code_(code), detail_(detail) {}
+
+std::string WriterError::code_text() const {
+    return code_text_of(code_, detail_);
+}
 
 struct PdfWriter::Impl {
     HPDF_Doc doc = nullptr;
@@ -133,18 +195,27 @@ struct PdfWriter::Impl {
     }
 
     // Throws naming `what` if libharu recorded an error (or `status` is
-    // not HPDF_OK). libharu's errors are sticky: reset, so a caller that
-    // catches may go on.
+    // not HPDF_OK). Many of its calls record an error without calling
+    // on_error (HPDF_SetError), and the next call then fails with
+    // HPDF_INVALID_DOCUMENT, hiding the cause: so the document's own error
+    // is read too, after each call. libharu's errors are sticky: reset,
+    // so a caller that catches may go on.
     void check(const char* what, HPDF_STATUS status = HPDF_OK) {
+        if (error == HPDF_OK && doc) {
+            if (const HPDF_STATUS recorded = HPDF_GetError(doc); recorded != HPDF_OK) {
+                error = recorded;
+                detail = HPDF_GetErrorDetail(doc);
+            }
+        }
         if (error == HPDF_OK && status == HPDF_OK)
             return;
-        char buf[96];
-        std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)",
-                      static_cast<unsigned>(error != HPDF_OK ? error : status),
-                      static_cast<unsigned>(detail));
+        const HPDF_STATUS code = error != HPDF_OK ? error : status;
+        const HPDF_STATUS why = detail;
         HPDF_ResetError(doc);
         error = HPDF_OK;
-        throw std::runtime_error(std::string("PDF: ") + what + " failed" + buf);
+        detail = HPDF_OK;
+        throw WriterError(what, reason_for(code), static_cast<unsigned>(code),
+                          static_cast<unsigned>(why));
     }
     template <class T> T checked(const char* what, T value) {
         check(what, value ? HPDF_OK : call_failed);
