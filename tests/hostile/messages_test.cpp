@@ -215,7 +215,16 @@ TEST_CASE("messages: what the PDF library refuses is reported as being about the
     const auto odd = run({"render", "odd.xml", "-q", "-f", "pdf", "-o", "out"}, dir.path());
     CHECK_MESSAGE(odd.status == 0, odd.err);
     CHECK(odd.err.find("libharu") == std::string::npos);
-    CHECK(fs::exists(dir / "out/odd.pdf"));
+    REQUIRE(fs::exists(dir / "out/odd.pdf"));
+    // And they are kept where the PDF holds text strings (libharu's own
+    // encoder made spaces of them): the title and the bookmark.
+    const std::string pdf = test::shell_quote((dir / "out/odd.pdf").string());
+    const auto info = test::shell("pdfinfo " + pdf);
+    CHECK_MESSAGE(info.second.find("T \xF0\x9F\x98\x80 \xE2\x80\x8B") != std::string::npos,
+                  info.second);
+    const auto json = test::shell("qpdf --json " + pdf);
+    CHECK(json.second.find("\"u:2000 \xF0\x9F\x98\x80\"") != std::string::npos);
+    CHECK(test::shell("qpdf --check " + pdf + " > /dev/null && echo ok").second == "ok\n");
 }
 
 TEST_CASE("messages: each documented limit, just over it, is refused quickly with its message") {

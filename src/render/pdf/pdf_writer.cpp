@@ -16,6 +16,7 @@
 
 #include "stream_compression.hpp"
 #include "support/strings.hpp"
+#include "support/utf8.hpp"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -108,6 +109,35 @@ const std::string& identity_to_unicode() {
         return s;
     }();
     return cmap;
+}
+
+// libharu's UTF-8 encoder turns every character outside the Basic
+// Multilingual Plane into a space (hpdf_encoder_utf.c): an emoji in a
+// period label left a blank in the bookmark. Such a text goes in as a text
+// string of our own instead, UTF-16BE with its byte order mark (PDF
+// 32000-1, 7.9.2.2), surrogate pairs and all; empty when it has no such
+// character (libharu's string is right then) or would not fit.
+std::string utf16_text_if_needed(std::string_view utf8) {
+    bool beyond = false;
+    for (const char c : utf8)
+        beyond = beyond || (static_cast<unsigned char>(c) & 0xF8) == 0xF0;
+    if (!beyond || utf8::first_invalid(utf8))
+        return {};
+    std::string out = "\xFE\xFF";
+    auto unit = [&](std::uint32_t u) {
+        out += static_cast<char>(u >> 8);
+        out += static_cast<char>(u & 0xFF);
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t cp = utf8::next(utf8, i);
+        if (cp >= 0x10000) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out.size() <= HPDF_LIMIT_MAX_STRING_LEN ? out : std::string();
 }
 
 // What the library's error codes (hpdf_error.h) mean for chronik's input,
@@ -261,6 +291,18 @@ struct PdfWriter::Impl {
             throw std::runtime_error("PDF: a dictionary key of " + std::to_string(key.size()) +
                                      " bytes");
         return std::string(key);
+    }
+
+    // `dict`'s text string `key`, made by libharu from `utf8`, replaced by
+    // our own where libharu's would lose characters (utf16_text_if_needed).
+    void replace_text(HPDF_Dict dict, const char* key, std::string_view utf8, const char* what) {
+        const std::string utf16 = utf16_text_if_needed(utf8);
+        if (utf16.empty())
+            return;
+        auto* bytes = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(utf16.data())); // copied
+        HPDF_Binary b =
+            checked(what, HPDF_Binary_New(doc->mmgr, bytes, static_cast<HPDF_UINT>(utf16.size())));
+        check(what, HPDF_Dict_Add(dict, key, b));
     }
 
     void write_font(HPDF_Dict type0, const std::string& tag, const EmbeddedFont& f);
@@ -483,21 +525,25 @@ void PdfWriter::add_outline(std::string_view title, PageId target, double top) {
     HPDF_Encoder utf8 = d.checked("get UTF-8 encoder", HPDF_GetEncoder(d.doc, "UTF-8"));
     HPDF_Outline outline =
         d.checked("create outline", HPDF_CreateOutline(d.doc, nullptr, t.c_str(), utf8));
+    d.replace_text(outline, "Title", t, "create outline");
     d.check("set outline destination",
             HPDF_Outline_SetDestination(outline, d.destination(target, top)));
 }
 
 void PdfWriter::set_info(const DocumentInfo& info) {
     Impl& d = *impl_;
-    auto attr = [&](HPDF_InfoType type, const std::string& value) {
-        if (!value.empty())
-            d.check("set document info", HPDF_SetInfoAttr(d.doc, type, value.c_str()));
+    auto attr = [&](HPDF_InfoType type, const char* key, const std::string& value) {
+        if (value.empty())
+            return;
+        d.check("set document info", HPDF_SetInfoAttr(d.doc, type, value.c_str()));
+        if (d.doc->info)
+            d.replace_text(d.doc->info, key, value, "set document info");
     };
-    attr(HPDF_INFO_TITLE, info.title);
-    attr(HPDF_INFO_SUBJECT, info.subject);
-    attr(HPDF_INFO_AUTHOR, info.author);
-    attr(HPDF_INFO_CREATOR, info.creator);
-    attr(HPDF_INFO_KEYWORDS, info.keywords);
+    attr(HPDF_INFO_TITLE, "Title", info.title);
+    attr(HPDF_INFO_SUBJECT, "Subject", info.subject);
+    attr(HPDF_INFO_AUTHOR, "Author", info.author);
+    attr(HPDF_INFO_CREATOR, "Creator", info.creator);
+    attr(HPDF_INFO_KEYWORDS, "Keywords", info.keywords);
     auto date = [&](HPDF_InfoType type, const std::optional<DocumentInfo::Date>& t) {
         if (!t)
             return;
