@@ -178,8 +178,8 @@ std::string help_text(Command c, const render::Registry& formats) {
                "warnings as file:line: warning: message. A chronicle is rendered in every\n"
                "format with STYLE, into memory (nothing is written): check reports what\n"
                "render would refuse or warn about, with the same messages and exit status,\n"
-               "and takes about as long as rendering every format. For a job file, the\n"
-               "chronicles and style sheets its jobs name are read and checked too.\n\n"
+               "and takes about as long as rendering every format. For a job file, every\n"
+               "job is rendered so, as batch would, with its chronicle and style sheet.\n\n"
                "options:\n";
         options(check_options());
         out << "\nexit status: 0 no errors (warnings allowed), 1 any error, 2 usage error\n";

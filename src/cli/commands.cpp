@@ -137,10 +137,27 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
                 batch::PlanOptions po;
                 po.check_only = true;
                 po.read = ro;
+                po.epoch = options.epoch;
                 plan = batch::make_plan(*jobs, formats, po, d);
             }
+            // Every job as batch would render it, into memory.
+            bool rendered = true;
+            for (const auto& j : plan ? plan->jobs : std::vector<batch::PlannedJob>{}) {
+                if (j.action == batch::Action::Fail || !j.chronicle || !j.style)
+                    continue;
+                const auto doc = pipeline::document(*j.chronicle, *j.style, j.options, d);
+                for (const auto& o : j.outputs) {
+                    try {
+                        pipeline::render(doc, *j.style, *o.renderer, o.file.parent_path(), d);
+                    } catch (const Failure& f) {
+                        d.add(f.diagnostic());
+                        rendered = false;
+                    }
+                }
+            }
             print(d, err);
-            const bool ok = plan && plan->count(batch::Action::Fail) == 0 && !d.has_errors();
+            const bool ok =
+                rendered && plan && plan->count(batch::Action::Fail) == 0 && !d.has_errors();
             if (ok && !a.quiet) {
                 std::size_t outputs = 0;
                 for (const auto& j : plan->jobs)

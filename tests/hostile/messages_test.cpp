@@ -400,6 +400,18 @@ TEST_CASE("messages: check reports what render refuses or warns about, and write
     const auto c = run({"check", "long.xml"}, dir.path());
     CHECK(c.err.find("long.xml: error: the document would have more than 2000 pages") !=
           std::string::npos);
+    // A job file: each job rendered as batch would, into memory.
+    test::write_file(dir / "jobs.xml",
+                     "<jobs version=\"1\" output=\"out-jobs\">"
+                     "<job name=\"ok\" input=\"glyph.xml\" formats=\"md\" output=\"ok\"/>"
+                     "<job name=\"long\" input=\"long.xml\" formats=\"pdf\" output=\"long\"/>"
+                     "</jobs>\n");
+    const auto j = run({"check", "jobs.xml"}, dir.path());
+    CHECK(j.status == 1);
+    CHECK_MESSAGE(j.err.find("long.xml: error: the document would have more than 2000 pages") !=
+                      std::string::npos,
+                  j.err);
+    CHECK(!fs::exists(dir / "out-jobs"));
     // A style sheet that is not one: a usage of -s, refused before any file.
     test::write_file(dir / "broken.xml", "<style><role name=\"body\" size=\"12pt\"></style>");
     const auto b = run({"check", "glyph.xml", "-s", "broken.xml"}, dir.path());
