@@ -160,9 +160,10 @@ TEST_CASE("messages: SOURCE_DATE_EPOCH outside 1970..9999 is a usage error namin
             CHECK(files_in(dir / "out").empty());
         }
     }
-    test::write_file(dir / "jobs.xml",
-                     "<jobs output=\"out\"><job name=\"a\" chronicle=\"x.xml\" formats=\"md\" "
-                     "output=\"a\"/></jobs>\n");
+    test::write_file(
+        dir / "jobs.xml",
+        "<jobs version=\"1\" output=\"out\"><job name=\"a\" input=\"x.xml\" formats=\"md\" "
+        "output=\"a\"/></jobs>\n");
     const auto b = run_with("SOURCE_DATE_EPOCH=253402300800", {"batch", "jobs.xml"}, dir.path());
     CHECK(b.status == 2);
     CHECK(b.err.find("SOURCE_DATE_EPOCH must be") != std::string::npos);
