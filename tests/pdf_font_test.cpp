@@ -368,3 +368,23 @@ TEST_CASE("PdfWriter: boxes, and dictionaries of its own in the catalog (room fo
     CHECK(q.find("/Alt <feff0047007200f600df0065>") != std::string::npos);
     CHECK(q.find("/ID [") != std::string::npos);
 }
+
+TEST_CASE("pdf writer: a refusal of the PDF library says what it means, with the code after it") {
+    PdfWriter pdf;
+    try {
+        pdf.add_png("not a PNG at all");
+        FAIL("add_png took bytes that are no PNG");
+    } catch (const WriterError& e) {
+        CHECK(e.call() == "load PNG image");
+        CHECK(e.reason() == "the PDF library cannot read this PNG");
+        CHECK(e.code_text().rfind("(libharu error 0x", 0) == 0);
+        CHECK(std::string(e.what()).find("load PNG image failed: the PDF library cannot read "
+                                         "this PNG (libharu error 0x") ==
+              std::string("PDF: ").size());
+    }
+    // The error does not stick: the writer goes on and saves a valid file.
+    pdf.add_page({Box{0, 0, 100, 100}});
+    std::ostringstream out;
+    pdf.save(out);
+    CHECK(out.str().rfind("%PDF-", 0) == 0);
+}

@@ -1,4 +1,5 @@
-// support/: the percent-encoder, join and hex.
+// support/: the percent-encoder, civil time, join and hex.
+#include "support/civil_time.hpp"
 #include "support/strings.hpp"
 #include "support/uri.hpp"
 
@@ -24,6 +25,44 @@ TEST_CASE("uri: percent_encode writes %XX in upper case for the bytes of the set
     CHECK(uri::percent_encode("https://x.de/a b(c)<d>ü\"", uri::markdown_destination) ==
           "https://x.de/a%20b%28c%29%3Cd%3Eü\"");
     CHECK(uri::percent_encode("", uri::not_in_uri).empty());
+}
+
+TEST_CASE("uri: bytes that are not well-formed UTF-8 are encoded whatever the set") {
+    // A Latin-1 folder name (0xE9 = e acute), a cut sequence, a surrogate,
+    // an overlong form: each byte alone; well-formed UTF-8 beside them stays.
+    const std::string latin1 = "caf\xE9/\xC3\xA4";
+    CHECK(uri::percent_encode(latin1, uri::markdown_destination) == "caf%E9/\xC3\xA4");
+    CHECK(uri::percent_encode(latin1, uri::ill_formed_utf8) == "caf%E9/\xC3\xA4");
+    CHECK(uri::percent_encode(latin1, uri::not_in_uri) == "caf%E9/%C3%A4");
+    CHECK(uri::percent_encode("a\xE2\x82", uri::ill_formed_utf8) == "a%E2%82");
+    CHECK(uri::percent_encode("\xED\xA0\x80", uri::ill_formed_utf8) == "%ED%A0%80");
+    CHECK(uri::percent_encode("\xC0\xAF\xFF", uri::ill_formed_utf8) == "%C0%AF%FF");
+    CHECK(uri::percent_encode("\xF0\x9F\x98\x80", uri::ill_formed_utf8) == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("uri: path_reference makes a path a link that percent-decodes to it") {
+    CHECK(uri::path_reference("images/small.png") == "images/small.png");
+    CHECK(uri::path_reference("../caf\xE9/a b(1)#2?.png") == "../caf%E9/a%20b%281%29%232%3F.png");
+    // '%' itself, so that "a%41" does not name "aA"; ':' not read as a scheme;
+    // '&' not as an entity, '\\' not as an escape.
+    CHECK(uri::path_reference("c:%41&amp;\\x.png") == "c%3A%2541%26amp;%5Cx.png");
+    CHECK(uri::path_reference("Bilder/\xC3\x9Cbergabe.png") == "Bilder/\xC3\x9Cbergabe.png");
+}
+
+TEST_CASE("civil_time: the range every output can write, clamped outside it") {
+    static_assert(representable(0) && representable(last_epoch));
+    static_assert(!representable(-1) && !representable(last_epoch + 1));
+    const CivilTime last = civil_time(last_epoch);
+    CHECK(last.year == 9999);
+    CHECK(last.month == 12);
+    CHECK(last.day == 31);
+    CHECK(last.hour == 23);
+    CHECK(last.minute == 59);
+    CHECK(last.second == 59);
+    CHECK(civil_time(last_epoch + 1).year == 9999);
+    CHECK(civil_time(INT64_MAX).year == 9999);
+    CHECK(civil_time(-1).year == 1970);
+    CHECK(civil_time(951782400).day == 29); // 2000-02-29
 }
 
 TEST_CASE("strings: join and hex") {

@@ -59,6 +59,13 @@ OptionSet render_options() {
 
 OptionSet check_options() {
     OptionSet set;
+    std::vector<std::string_view> builtin;
+    for (const auto& b : style::builtin_styles())
+        builtin.push_back(b.name);
+    set.addOption(Option("style", "s",
+                         "style sheet to render the chronicles with: a file, or a built-in name (" +
+                             chronik::join(builtin) + "); default: brochure")
+                      .argument("STYLE"));
     set.addOption(
         Option("allow-outside-images", "",
                "allow image paths that are absolute or lead outside the chronicle's folder"));
@@ -165,11 +172,14 @@ std::string help_text(Command c, const render::Registry& formats) {
                "environment: SOURCE_DATE_EPOCH fixes the document date (reproducible output)\n";
         break;
     case Command::Check:
-        out << "usage: chronik check FILE...\n\n"
+        out << "usage: chronik check FILE... [-s STYLE]\n\n"
                "Checks chronicle files (and style sheets and job files, told apart by their\n"
                "root element) and reports every error as file:line:col: error: message, and\n"
-               "warnings as file:line: warning: message. For a job file, the chronicles and\n"
-               "style sheets its jobs name are checked too.\n\n"
+               "warnings as file:line: warning: message. A chronicle is rendered in every\n"
+               "format with STYLE, into memory (nothing is written): check reports what\n"
+               "render would refuse or warn about, with the same messages and exit status,\n"
+               "and takes about as long as rendering every format. For a job file, every\n"
+               "job is rendered so, as batch would, with its chronicle and style sheet.\n\n"
                "options:\n";
         options(check_options());
         out << "\nexit status: 0 no errors (warnings allowed), 1 any error, 2 usage error\n";

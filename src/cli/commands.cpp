@@ -9,11 +9,13 @@
 #include "pipeline/pipeline.hpp"
 #include "signals.hpp"
 #include "style/style_reader.hpp"
+#include "support/civil_time.hpp"
 #include "support/strings.hpp"
 #include "xml/source.hpp"
 
 #include <Poco/Environment.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -70,21 +72,58 @@ int terminal_columns() {
 } // namespace
 
 std::int64_t render_epoch() {
+    // The environment, like the command line: a bad value is a usage error
+    // (exit 2), found before any work. Every output writes the date with a
+    // four-digit year, so the range ends at 9999-12-31T23:59:59Z.
     if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
         std::int64_t v = 0;
         const std::string_view sv(s);
         const auto [p, ec] = std::from_chars(sv.data(), sv.data() + sv.size(), v);
-        if (ec != std::errc() || p != sv.data() + sv.size() || v < 0)
-            throw UsageError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
-                             "not '" +
-                             std::string(sv) + "'");
+        if (ec != std::errc() || p != sv.data() + sv.size() || !representable(v))
+            throw UsageError(
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 from " +
+                std::to_string(first_epoch) + " to " + std::to_string(last_epoch) +
+                " (9999-12-31T23:59:59Z), not '" + std::string(sv) + "'");
         return v;
     }
-    return static_cast<std::int64_t>(std::time(nullptr));
+    return std::clamp(static_cast<std::int64_t>(std::time(nullptr)), first_epoch, last_epoch);
 }
+
+namespace {
+
+// Starts the renderers' set-up ahead (Renderer::prepare). Its threads never
+// take a signal: Ctrl-C must reach this thread, which holds it back while a
+// file is being written (atomic_file.hpp) and, in batch, stops the jobs.
+std::vector<std::unique_ptr<render::Preparation>>
+prepare(const std::vector<const render::Renderer*>& renderers) {
+    const SignalBlock started_with_signals_blocked;
+    std::vector<std::unique_ptr<render::Preparation>> prepared;
+    for (const auto* r : renderers)
+        if (auto p = r->prepare())
+            prepared.push_back(std::move(p));
+    return prepared;
+}
+
+} // namespace
 
 int run_check(const Arguments& a, const render::Registry& formats, std::ostream& out,
               std::ostream& err) {
+    // A chronicle is checked as `render` would make it, in every format,
+    // into memory: whatever render would refuse (a PDF over the page limit,
+    // a font it cannot embed, an image a renderer cannot take) check
+    // reports with the same message, and nothing is written.
+    const auto renderers = formats.all();
+    const auto prepared = prepare(renderers);
+    compose::Options options = a.compose;
+    options.epoch = render_epoch();
+    Diagnostics style_diags;
+    const auto style = a.style.empty() ? std::optional(style::default_style())
+                                       : style::resolve_style(a.style, style_diags);
+    print(style_diags, err);
+    if (!style)
+        return 1;
+    std::error_code ec;
+    const fs::path here = fs::current_path(ec); // where render would write by default
     bool failed = false;
     reader::ReadOptions ro;
     ro.allow_outside_images = a.allow_outside_images;
@@ -99,10 +138,27 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
                 batch::PlanOptions po;
                 po.check_only = true;
                 po.read = ro;
+                po.epoch = options.epoch;
                 plan = batch::make_plan(*jobs, formats, po, d);
             }
+            // Every job as batch would render it, into memory.
+            bool rendered = true;
+            for (const auto& j : plan ? plan->jobs : std::vector<batch::PlannedJob>{}) {
+                if (j.action == batch::Action::Fail || !j.chronicle || !j.style)
+                    continue;
+                const auto doc = pipeline::document(*j.chronicle, *j.style, j.options, d);
+                for (const auto& o : j.outputs) {
+                    try {
+                        pipeline::render(doc, *j.style, *o.renderer, o.file.parent_path(), d);
+                    } catch (const Failure& f) {
+                        d.add(f.diagnostic());
+                        rendered = false;
+                    }
+                }
+            }
             print(d, err);
-            const bool ok = plan && plan->count(batch::Action::Fail) == 0 && !d.has_errors();
+            const bool ok =
+                rendered && plan && plan->count(batch::Action::Fail) == 0 && !d.has_errors();
             if (ok && !a.quiet) {
                 std::size_t outputs = 0;
                 for (const auto& j : plan->jobs)
@@ -123,8 +179,23 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
             continue;
         }
         const auto c = pipeline::load(file, d, ro);
-        print(d, err);
         if (!c) {
+            print(d, err);
+            failed = true;
+            continue;
+        }
+        const auto doc = pipeline::document(*c, *style, options, d);
+        bool rendered = true;
+        for (const auto* r : renderers) {
+            try {
+                pipeline::render(doc, *style, *r, here, d);
+            } catch (const Failure& f) {
+                d.add(f.diagnostic());
+                rendered = false;
+            }
+        }
+        print(d, err);
+        if (!rendered) {
             failed = true;
             continue;
         }
@@ -141,23 +212,6 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
     }
     return failed ? 1 : 0;
 }
-
-namespace {
-
-// Starts the renderers' set-up ahead (Renderer::prepare). Its threads never
-// take a signal: Ctrl-C must reach this thread, which holds it back while a
-// file is being written (atomic_file.hpp) and, in batch, stops the jobs.
-std::vector<std::unique_ptr<render::Preparation>>
-prepare(const std::vector<const render::Renderer*>& renderers) {
-    const SignalBlock started_with_signals_blocked;
-    std::vector<std::unique_ptr<render::Preparation>> prepared;
-    for (const auto* r : renderers)
-        if (auto p = r->prepare())
-            prepared.push_back(std::move(p));
-    return prepared;
-}
-
-} // namespace
 
 int run_render(const Arguments& a, const render::Registry& formats, std::ostream& out,
                std::ostream& err) {

@@ -1,8 +1,11 @@
 #include "civil_time.hpp"
 
+#include <algorithm>
+
 namespace chronik {
 
 CivilTime civil_time(std::int64_t epoch) {
+    epoch = std::clamp(epoch, first_epoch, last_epoch);
     // Days to civil date: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
     std::int64_t days = epoch / 86400;
     std::int64_t secs = epoch % 86400;

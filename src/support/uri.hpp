@@ -2,6 +2,11 @@
 // hexadecimal digits per byte). Each output format needs a different set of
 // bytes encoded, so the set is a parameter; the sets in use are named here,
 // so that they differ on purpose and visibly, not by accident.
+//
+// Whatever the set, bytes that are not part of well-formed UTF-8 (a folder
+// named in Latin-1, say) are always encoded: every output is UTF-8 text,
+// and "%E9" is the one way such a byte can stand in it and still lead to
+// the file.
 #pragma once
 
 #include <string>
@@ -25,12 +30,31 @@ inline constexpr Encoded not_in_uri{true, true, "\"<>\\^`{|}"};
 // renderer's link annotations.
 inline constexpr Encoded not_printable_ascii{true, true, ""};
 
-// A Markdown inline link destination: only what would end or confuse it
-// (space, parentheses, angle brackets); UTF-8 stays as written, as
-// CommonMark allows.
-inline constexpr Encoded markdown_destination{false, false, " ()<>"};
+// A link target as written in the chronicle, for a Markdown inline link
+// destination: what would end or confuse it (controls, space, parentheses,
+// angle brackets, the backslash of an escape); UTF-8 stays as written, as
+// CommonMark allows. ('&' is the Markdown writer's: it escapes it.)
+inline constexpr Encoded markdown_destination{true, false, " ()<>\\"};
 
-// `text` with every byte of the set `what` written as %XX (upper case).
+// A file path (as a URI reference to the file, RFC 3986 §4.2): every byte
+// that is not unreserved, a sub-delimiter or "/" and "@"; and those that
+// would be read as something else in a Markdown destination or an HTML
+// attribute: "%" (else "a%41.png" names "aA.png"), "#" and "?" (fragment,
+// query), ":" (a scheme in the first segment), parentheses, "&" (an
+// entity), "'". UTF-8 stays (an IRI).
+inline constexpr Encoded file_path{true, false, "%#?:[]()&'\"<>\\^`{|}"};
+
+// Nothing but the bytes that are not well-formed UTF-8: a file name shown
+// as text (DOCX's picture names).
+inline constexpr Encoded ill_formed_utf8{false, false, ""};
+
+// `text` with every byte of the set `what`, and every byte that is not
+// part of well-formed UTF-8, written as %XX (upper case).
 std::string percent_encode(std::string_view text, const Encoded& what);
+
+// A relative or absolute path, with "/" between its parts (generic form),
+// as a URI reference that Markdown and HTML links can hold and that
+// percent-decodes to the path's bytes again.
+std::string path_reference(std::string_view generic_path);
 
 } // namespace chronik::uri

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -244,9 +245,15 @@ std::string keep_whitespace_nodes(std::string_view text) {
 struct TagScan {
     std::vector<std::size_t> start_tags; // offset of the '<' of each start tag, in order
     std::size_t too_many_attributes = 0; // start tags with more than max_attributes
+    std::optional<std::size_t> too_deep; // the first start tag deeper than max_depth
     std::vector<std::pair<std::size_t, std::string>> problems; // found after parsing
     std::vector<std::pair<std::size_t, std::string>> attribute_problems;
 };
+
+std::string too_deep_message() {
+    return "not well-formed XML: elements are nested too deeply (at most " +
+           std::to_string(max_depth) + " levels)";
+}
 
 TagScan scan_tags(std::string_view text) {
     TagScan scan;
@@ -308,6 +315,8 @@ TagScan scan_tags(std::string_view text) {
                 scan.attribute_problems.emplace_back(
                     i, std::string("<").append(name).append("> has ") + std::to_string(attributes) +
                            " attributes; the limit is " + std::to_string(max_attributes));
+            if (!scan.too_deep && static_cast<std::size_t>(depth) + 1 > max_depth)
+                scan.too_deep = i;
             if (!self_closing)
                 ++depth;
         }
@@ -338,8 +347,7 @@ std::string describe(tinyxml2::XMLError e) {
     case XML_ERROR_MISMATCHED_ELEMENT:
         return "end tag does not match its start tag";
     case XML_ELEMENT_DEPTH_EXCEEDED:
-        return "elements are nested too deeply (at most " +
-               std::to_string(TINYXML2_MAX_ELEMENT_DEPTH) + " levels)";
+        return too_deep_message().substr(std::string_view("not well-formed XML: ").size());
     default:
         return "parse error";
     }
@@ -410,6 +418,11 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
         return nullptr;
 
     const TagScan scan = scan_tags(text);
+    // Before tinyxml2 parses: its own depth error has no column.
+    if (scan.too_deep) {
+        report(diags, display, text, *scan.too_deep, too_deep_message());
+        return nullptr;
+    }
     if (scan.too_many_attributes > 0) {
         for (const auto& [at, message] : scan.attribute_problems)
             report(diags, display, text, at, message);

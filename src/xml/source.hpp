@@ -24,6 +24,10 @@ inline constexpr std::size_t max_file_bytes = 16 * 1024 * 1024;
 // tinyxml2 looks for a duplicate by walking the element's attribute list,
 // which is quadratic in their number. No element of ours takes more than 11.
 inline constexpr std::size_t max_attributes = 32;
+// Elements nested in one another, at most: tinyxml2 stops at 100 levels of
+// nodes, counting the document and the text innermost; the scan before it
+// refuses deeper ones with a line and column.
+inline constexpr std::size_t max_depth = 98;
 
 class Source {
 public:

@@ -25,6 +25,17 @@ TEST_CASE("units: W3CDTF timestamps from seconds since 1970") {
     CHECK(w3cdtf(1700000000) == "2023-11-14T22:13:20Z");
     CHECK(w3cdtf(951782400) == "2000-02-29T00:00:00Z"); // leap day
     CHECK(w3cdtf(4102444799) == "2099-12-31T23:59:59Z");
+    // The last moment with a four-digit year; none past it (the CLI refuses
+    // such a SOURCE_DATE_EPOCH, the renderer never writes five digits).
+    CHECK(w3cdtf(253402300799) == "9999-12-31T23:59:59Z");
+    CHECK(w3cdtf(253402300800) == "9999-12-31T23:59:59Z");
+    CHECK(w3cdtf(INT64_MAX) == "9999-12-31T23:59:59Z");
+}
+
+TEST_CASE("xml: text that is not well-formed UTF-8 or not XML 1.0 still makes a well-formed part") {
+    std::string out;
+    append_xml_safe(out, "caf\xE9 \xC3\xA4\x01\xEF\xBF\xBE\xED\xA0\x80|\xE2\x82");
+    CHECK(out == "caf\uFFFD \u00E4\uFFFD\uFFFD\uFFFD|\uFFFD\uFFFD");
 }
 
 TEST_CASE("units: w:lang from a BCP 47 tag") {

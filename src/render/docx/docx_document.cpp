@@ -7,6 +7,7 @@
 #include "docx_units.hpp"
 #include "docx_xml.hpp"
 #include "model/overloaded.hpp"
+#include "support/uri.hpp"
 
 #include <filesystem>
 
@@ -169,7 +170,10 @@ private:
         const std::string rel = embed_image(img, ctx_, state_);
         const Extent ext = image_extent(img, ctx_);
         const int id = state_.next_drawing_id++;
-        const std::string name = std::filesystem::path(img.path).filename().string();
+        // The file's name as the picture's name: text, so its bytes must
+        // be UTF-8 (a Latin-1 name keeps its other bytes as %XX).
+        const std::string name = uri::percent_encode(
+            std::filesystem::path(img.path).filename().string(), uri::ill_formed_utf8);
         const std::string cx = num(ext.cx), cy = num(ext.cy);
 
         open_paragraph(style_id::figure);

@@ -1,6 +1,7 @@
 #include "docx_xml.hpp"
 
 #include "docx_units.hpp"
+#include "support/utf8.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -68,10 +69,11 @@ std::string_view XmlWriter::bytes() const {
 
 void append_xml_safe(std::string& out, std::string_view text) {
     // Nearly all text is clean: copy it whole.
-    const bool clean = std::none_of(text.begin(), text.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF;
-    });
+    const bool clean =
+        !utf8::first_invalid(text) && std::none_of(text.begin(), text.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF;
+        });
     if (clean) {
         out.append(text);
         return;
@@ -80,13 +82,26 @@ void append_xml_safe(std::string& out, std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
             continue;
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+            continue;
+        }
+        // A byte that is not part of well-formed UTF-8 would make the part
+        // unreadable: U+FFFD instead (the reader lets none through; this is
+        // for what comes from elsewhere).
+        const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (n == 1 || i + n > text.size() || utf8::first_invalid(text.substr(i, n))) {
+            out += "\xEF\xBF\xBD";
+            continue;
+        }
         // U+FFFE and U+FFFF: EF BF BE / EF BF BF
-        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        if (c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
             (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
             i += 2;
             continue;
         }
-        out += static_cast<char>(c);
+        out.append(text.substr(i, n));
+        i += n - 1;
     }
 }
 

@@ -57,7 +57,8 @@ private:
 };
 
 // Characters XML 1.0 cannot carry (C0 controls other than tab, newline and
-// carriage return; U+FFFE, U+FFFF) are removed; everything else is kept.
+// carriage return; U+FFFE, U+FFFF) are removed, bytes that are not
+// well-formed UTF-8 become U+FFFD; everything else is kept.
 void append_xml_safe(std::string& out, std::string_view text);
 
 } // namespace chronik::render::docx

@@ -11,6 +11,17 @@ namespace {
 
 using namespace chronik::model;
 
+// Whether the '&' at s[i] would start an entity or character reference
+// ("&copy;", "&#169;"), which CommonMark reads in text and destinations.
+bool starts_reference(std::string_view s, std::size_t i) {
+    std::size_t j = i + 1;
+    if (j < s.size() && s[j] == '#')
+        ++j;
+    while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j])))
+        ++j;
+    return j > i + 1 && j < s.size() && s[j] == ';';
+}
+
 // Backslash-escapes what CommonMark would read as markup. `line_start`:
 // the text begins a line, where '#', '-', '+', '1.' and '>' start blocks.
 std::string escape(std::string_view s, bool line_start) {
@@ -30,16 +41,9 @@ std::string escape(std::string_view s, bool line_start) {
         case '>':
             esc = true;
             break;
-        case '&': {
-            // only where it would start an entity or character reference
-            std::size_t j = i + 1;
-            if (j < s.size() && s[j] == '#')
-                ++j;
-            while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j])))
-                ++j;
-            esc = j > i + 1 && j < s.size() && s[j] == ';';
+        case '&':
+            esc = starts_reference(s, i);
             break;
-        }
         case '#':
         case '=':
         case '|':
@@ -68,9 +72,18 @@ std::string escape(std::string_view s, bool line_start) {
     return out;
 }
 
-// Link destinations: percent-encode what would end or confuse them.
+// A link target as a destination: percent-encode what would end or
+// confuse it; an '&' that would start a reference is backslash-escaped
+// (CommonMark 0.30, 6.1 and 6.2), since %26 would change a query.
 std::string destination(std::string_view url) {
-    return uri::percent_encode(url, uri::markdown_destination);
+    const std::string encoded = uri::percent_encode(url, uri::markdown_destination);
+    std::string out;
+    for (std::size_t i = 0; i < encoded.size(); ++i) {
+        if (encoded[i] == '&' && starts_reference(encoded, i))
+            out += '\\';
+        out += encoded[i];
+    }
+    return out;
 }
 
 class Writer {
@@ -106,6 +119,8 @@ public:
         }
     }
 
+    // The image's path from the output's folder (generic form, bytes as
+    // the file system has them: path_reference makes it a destination).
     std::string image_path(const Image& img) const {
         if (target_.output_dir.empty())
             return img.source;
@@ -207,7 +222,7 @@ void MarkdownRenderer::render(const Document& doc, const style::Style&, const Ta
                        [&](const Image& img) {
                            blank_line();
                            out += "![" + escape(img.alt, false) + "](" +
-                                  destination(w.image_path(img)) + ")";
+                                  uri::path_reference(w.image_path(img)) + ")";
                            if (!img.caption.empty()) {
                                out += "\\\n*";
                                w.inlines(img.caption, false);

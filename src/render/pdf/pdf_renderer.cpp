@@ -53,10 +53,88 @@ const std::string& fitting(const std::string& s, const std::string& what) {
     return s;
 }
 
-// " (library error ...)" of a writer's message "PDF: ... failed (...)".
-std::string after_failed(const std::string& message) {
-    const auto at = message.find(" failed");
-    return at == std::string::npos ? ": " + message : message.substr(at + 7);
+// The strings the PDF keeps (document info, bookmarks, link targets)
+// against the writer's limit, before any layout: a 10 MB period label is
+// refused at once, with its line, not after its heading was laid out.
+class StringLimits {
+public:
+    explicit StringLimits(const model::Document& doc) : doc_(doc) {}
+
+    void check() const {
+        const auto& m = doc_.meta;
+        fit(m.title, "the title", line_of(model::Role::Title));
+        fit(m.subtitle, "the subtitle", line_of(model::Role::Subtitle));
+        fit(m.organization, "the organization", line_of(model::Role::Organization));
+        for (const auto& block : doc_.blocks)
+            std::visit(model::overloaded{
+                           [&](const model::Paragraph& p) { links(p.content); },
+                           [&](const model::Heading& h) {
+                               if (h.level == 1) {
+                                   const std::string title = model::plain_text(h.content);
+                                   fit(title, "the bookmark '" + shown(title) + "'", h.line);
+                               }
+                               links(h.content);
+                           },
+                           [&](const model::DatedEntry& e) { links(e.title); },
+                           [&](const model::Image& i) { links(i.caption); },
+                           [&](const model::TableOfContents&) {},
+                           [&](const model::PageBreak&) {},
+                       },
+                       block);
+    }
+
+private:
+    int line_of(model::Role role) const {
+        for (const auto& block : doc_.blocks)
+            if (const auto* p = std::get_if<model::Paragraph>(&block); p && p->role == role)
+                return p->line;
+        return 0;
+    }
+
+    void links(const model::Inlines& in) const {
+        for (const auto& node : in)
+            std::visit(model::overloaded{
+                           [&](const model::Text&) {},
+                           [&](const model::LineBreak&) {},
+                           [&](const model::Emphasis& e) { links(e.children); },
+                           [&](const model::Strong& s) { links(s.children); },
+                           [&](const model::Link& l) {
+                               // As the PDF holds it: percent-encoded.
+                               const auto uri =
+                                   uri::percent_encode(l.href, uri::not_printable_ascii);
+                               fit(uri, "the link target '" + shown(l.href) + "'", l.line);
+                               links(l.children);
+                           },
+                       },
+                       node);
+    }
+
+    void fit(const std::string& s, const std::string& what, int line) const {
+        if (s.size() > PdfWriter::max_string_bytes())
+            throw Failure({Severity::Error, doc_.meta.source, line, 0,
+                           what + " is " + std::to_string(s.size()) +
+                               " bytes long; a PDF string holds at most " +
+                               std::to_string(PdfWriter::max_string_bytes()) + " bytes"});
+    }
+
+    const model::Document& doc_;
+};
+
+// The writer's calls for one thing of the input (`what`: "image 'x.png'",
+// "the link to '…' on page 3"): a refusal of the PDF library is reported
+// as being about that thing, in words, with the library's code after them
+// for a bug report -- never the library's code alone.
+template <class F> decltype(auto) writing(const std::string& what, F&& write) {
+    try {
+        return write();
+    } catch (const WriterError& e) {
+        throw std::runtime_error(what + " cannot be written into the PDF: " + e.reason() + " " +
+                                 e.code_text());
+    }
+}
+
+std::string page_name(std::size_t index) {
+    return "page " + std::to_string(index + 1);
 }
 
 class Painter {
@@ -76,8 +154,10 @@ public:
             const auto it = anchors_.find(o.anchor);
             if (it == anchors_.end())
                 continue;
-            pdf_.add_outline(fitting(o.title, "the bookmark '" + shown(o.title) + "'"),
-                             it->second.first, top(it->second));
+            const std::string what = "the bookmark '" + shown(o.title) + "'";
+            writing(what, [&] {
+                pdf_.add_outline(fitting(o.title, what), it->second.first, top(it->second));
+            });
         }
     }
 
@@ -101,7 +181,9 @@ public:
         }
         for (std::size_t i = 0; i < font_ids_.size(); ++i)
             if (font_ids_[i])
-                pdf_.set_font(*font_ids_[i], made[i].get());
+                writing("font '" + fonts_.at(static_cast<int>(i)).family() + "' (" +
+                            fonts_.at(static_cast<int>(i)).path() + ")",
+                        [&] { pdf_.set_font(*font_ids_[i], made[i].get()); });
     }
 
 private:
@@ -109,7 +191,9 @@ private:
         PageBoxes boxes;
         boxes.media = Box{0, 0, p(page.width), p(page.height)};
         heights_.push_back(page.height);
-        return pdf_.add_page(boxes);
+        return writing(page_name(heights_.size() - 1) + " (" + std::to_string(p(page.width)) +
+                           " x " + std::to_string(p(page.height)) + " pt)",
+                       [&] { return pdf_.add_page(boxes); });
     }
 
     // A destination's top: 12 pt above the anchored element.
@@ -138,9 +222,9 @@ private:
             }
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error("image " + im.name + " " + e.what());
-        } catch (const std::runtime_error& e) {
-            throw std::runtime_error("PDF: load image " + im.name + " failed" +
-                                     after_failed(e.what()));
+        } catch (const WriterError& e) {
+            throw std::runtime_error("image '" + im.name + "' cannot be embedded in the PDF: " +
+                                     e.reason() + " " + e.code_text());
         }
         images_.emplace(im.data.get(), id);
         return id;
@@ -182,7 +266,10 @@ private:
                         }
                     },
                     [&](const ImageItem& im) {
-                        const std::string name = pdf_.image_resource(pg, image(im));
+                        const auto id = image(im);
+                        const std::string name =
+                            writing("image '" + im.name + "' on " + page_name(pg),
+                                    [&] { return pdf_.image_resource(pg, id); });
                         cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
                                  to_pt(im.height));
                     },
@@ -193,13 +280,19 @@ private:
                             // percent-encoded.
                             const std::string uri =
                                 uri::percent_encode(l.uri, uri::not_printable_ascii);
-                            pdf_.add_uri_link(
-                                pg, area, fitting(uri, "the link target '" + shown(l.uri) + "'"));
+                            const std::string what = "the link target '" + shown(l.uri) + "'";
+                            writing(what + " on " + page_name(pg),
+                                    [&] { pdf_.add_uri_link(pg, area, fitting(uri, what)); });
                         } else {
                             const auto it = anchors_.find(l.destination);
                             if (it == anchors_.end())
                                 return;
-                            pdf_.add_internal_link(pg, area, it->second.first, top(it->second));
+                            writing("a link to " + page_name(it->second.first) + " on " +
+                                        page_name(pg),
+                                    [&] {
+                                        pdf_.add_internal_link(pg, area, it->second.first,
+                                                               top(it->second));
+                                    });
                         }
                     },
                 },
@@ -223,7 +316,10 @@ private:
             if (t->face != face || t->size != size) {
                 face = t->face;
                 size = t->size;
-                cs.font(pdf_.font_resource(pg, font(face)), to_pt(size));
+                const auto id = font(face);
+                cs.font(writing("font '" + fonts_.at(face).family() + "' on " + page_name(pg),
+                                [&] { return pdf_.font_resource(pg, id); }),
+                        to_pt(size));
             }
             if (t->scale != scale) {
                 scale = t->scale;
@@ -248,7 +344,7 @@ private:
         }
         if (in_text)
             cs.end_text();
-        pdf_.set_content(pg, cs.take());
+        writing(page_name(pg), [&] { pdf_.set_content(pg, cs.take()); });
     }
 
     // Writes text items [from, to) of one line as "x y Tm [<word> gap <word>] TJ":
@@ -303,7 +399,8 @@ private:
             shown_.resize(i + 1);
         }
         if (!font_ids_[i]) {
-            font_ids_[i] = pdf_.add_font();
+            font_ids_[i] =
+                writing("font '" + fonts_.at(face).family() + "'", [&] { return pdf_.add_font(); });
             shown_[i].assign(0x10000, false);
         }
         return *font_ids_[i];
@@ -334,8 +431,9 @@ void set_info(PdfWriter& pdf, const model::Document& doc) {
     const CivilTime t = civil_time(doc.meta.epoch);
     info.created = DocumentInfo::Date{t.year, t.month, t.day, t.hour, t.minute, t.second};
     info.modified = info.created;
-    pdf.set_info(info);
-    pdf.set_language(doc.meta.language);
+    writing("the document info (title '" + shown(info.title) + "')", [&] { pdf.set_info(info); });
+    writing("the language '" + doc.meta.language + "'",
+            [&] { pdf.set_language(doc.meta.language); });
 }
 
 } // namespace
@@ -356,6 +454,7 @@ std::unique_ptr<Preparation> PdfRenderer::prepare() const {
 
 void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                          const Target& target, std::ostream& out, Diagnostics& diags) const {
+    StringLimits(doc).check();
     try {
         // Before the layout can start, fontconfig's configuration must be
         // loaded (3 to 5 ms; prepare() may have started it) and the
@@ -397,7 +496,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             freed = std::async(std::launch::async, [gone = std::move(tree)]() mutable {
                 PageTree{}.pages.swap(gone.pages);
             });
-        pdf.save(out);
+        writing("the PDF file", [&] { pdf.save(out); });
         if (freed.valid())
             freed.get();
     } catch (const std::runtime_error& e) {

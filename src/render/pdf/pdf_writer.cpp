@@ -16,6 +16,7 @@
 
 #include "stream_compression.hpp"
 #include "support/strings.hpp"
+#include "support/utf8.hpp"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -110,7 +111,98 @@ const std::string& identity_to_unicode() {
     return cmap;
 }
 
+// libharu's UTF-8 encoder turns every character outside the Basic
+// Multilingual Plane into a space (hpdf_encoder_utf.c): an emoji in a
+// period label left a blank in the bookmark. Such a text goes in as a text
+// string of our own instead, UTF-16BE with its byte order mark (PDF
+// 32000-1, 7.9.2.2), surrogate pairs and all; empty when it has no such
+// character (libharu's string is right then) or would not fit.
+std::string utf16_text_if_needed(std::string_view utf8) {
+    bool beyond = false;
+    for (const char c : utf8)
+        beyond = beyond || (static_cast<unsigned char>(c) & 0xF8) == 0xF0;
+    if (!beyond || utf8::first_invalid(utf8))
+        return {};
+    std::string out = "\xFE\xFF";
+    auto unit = [&](std::uint32_t u) {
+        out += static_cast<char>(u >> 8);
+        out += static_cast<char>(u & 0xFF);
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t cp = utf8::next(utf8, i);
+        if (cp >= 0x10000) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out.size() <= HPDF_LIMIT_MAX_STRING_LEN ? out : std::string();
+}
+
+// What the library's error codes (hpdf_error.h) mean for chronik's input,
+// in the words of a message; the codes that only a bug in this file could
+// cause say so.
+std::string reason_for(HPDF_STATUS code) {
+    switch (code) {
+    case HPDF_ARRAY_COUNT_ERR:
+        return "more items than one PDF array holds (" + std::to_string(HPDF_LIMIT_MAX_ARRAY) + ")";
+    case HPDF_DICT_COUNT_ERR:
+        return "more entries than one PDF dictionary holds (" +
+               std::to_string(HPDF_LIMIT_MAX_DICT_ELEMENT) + ")";
+    case HPDF_XREF_COUNT_ERR:
+        return "more objects than a PDF file holds (" +
+               std::to_string(HPDF_LIMIT_MAX_XREF_ELEMENT) + ")";
+    case HPDF_STRING_OUT_OF_RANGE:
+    case HPDF_BINARY_LENGTH_ERR:
+        return "a text longer than a PDF string holds (" +
+               std::to_string(HPDF_LIMIT_MAX_STRING_LEN) + " bytes)";
+    case HPDF_REAL_OUT_OF_RANGE:
+        return "a number outside what a PDF number holds (" + std::to_string(HPDF_LIMIT_MAX_REAL) +
+               ")";
+    case HPDF_PAGE_INVALID_SIZE:
+        return "a page size outside " + std::to_string(HPDF_MIN_PAGE_SIZE) + " to " +
+               std::to_string(HPDF_MAX_PAGE_SIZE) + " pt";
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "out of memory";
+    case HPDF_INVALID_IMAGE:
+    case HPDF_INVALID_PNG_IMAGE:
+    case HPDF_LIBPNG_ERROR:
+        return "the PDF library cannot read this PNG";
+    case HPDF_INVALID_JPEG_DATA:
+    case HPDF_UNSUPPORTED_JPEG_FORMAT:
+        return "the PDF library cannot read this JPEG";
+    case HPDF_INVALID_COLOR_SPACE:
+    case HPDF_INVALID_BIT_PER_COMPONENT:
+        return "a colour space or bit depth the PDF library cannot embed";
+    case HPDF_INVALID_URI:
+        return "a link target the PDF library refuses";
+    case HPDF_INVALID_DATE_TIME:
+        return "a date the PDF cannot hold";
+    case HPDF_INVALID_DOCUMENT:
+        return "an earlier step had failed";
+    default:
+        return "the PDF library refused it (a fault of chronik's: please report it)";
+    }
+}
+
 } // namespace
+
+namespace {
+std::string code_text_of(unsigned code, unsigned detail) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "(libharu error 0x%04X, detail %u)", code, detail);
+    return buf;
+}
+} // namespace
+
+WriterError::WriterError(std::string call, std::string reason, unsigned code, unsigned detail)
+    : std::runtime_error("PDF: " + call + " failed: " + reason + " " + code_text_of(code, detail)),
+      call_(std::move(call)), reason_(std::move(reason)), code_(code), detail_(detail) {}
+
+std::string WriterError::code_text() const {
+    return code_text_of(code_, detail_);
+}
 
 struct PdfWriter::Impl {
     HPDF_Doc doc = nullptr;
@@ -133,18 +225,27 @@ struct PdfWriter::Impl {
     }
 
     // Throws naming `what` if libharu recorded an error (or `status` is
-    // not HPDF_OK). libharu's errors are sticky: reset, so a caller that
-    // catches may go on.
+    // not HPDF_OK). Many of its calls record an error without calling
+    // on_error (HPDF_SetError), and the next call then fails with
+    // HPDF_INVALID_DOCUMENT, hiding the cause: so the document's own error
+    // is read too, after each call. libharu's errors are sticky: reset,
+    // so a caller that catches may go on.
     void check(const char* what, HPDF_STATUS status = HPDF_OK) {
+        if (error == HPDF_OK && doc) {
+            if (const HPDF_STATUS recorded = HPDF_GetError(doc); recorded != HPDF_OK) {
+                error = recorded;
+                detail = HPDF_GetErrorDetail(doc);
+            }
+        }
         if (error == HPDF_OK && status == HPDF_OK)
             return;
-        char buf[96];
-        std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)",
-                      static_cast<unsigned>(error != HPDF_OK ? error : status),
-                      static_cast<unsigned>(detail));
+        const HPDF_STATUS code = error != HPDF_OK ? error : status;
+        const HPDF_STATUS why = detail;
         HPDF_ResetError(doc);
         error = HPDF_OK;
-        throw std::runtime_error(std::string("PDF: ") + what + " failed" + buf);
+        detail = HPDF_OK;
+        throw WriterError(what, reason_for(code), static_cast<unsigned>(code),
+                          static_cast<unsigned>(why));
     }
     template <class T> T checked(const char* what, T value) {
         check(what, value ? HPDF_OK : call_failed);
@@ -190,6 +291,18 @@ struct PdfWriter::Impl {
             throw std::runtime_error("PDF: a dictionary key of " + std::to_string(key.size()) +
                                      " bytes");
         return std::string(key);
+    }
+
+    // `dict`'s text string `key`, made by libharu from `utf8`, replaced by
+    // our own where libharu's would lose characters (utf16_text_if_needed).
+    void replace_text(HPDF_Dict dict, const char* key, std::string_view utf8, const char* what) {
+        const std::string utf16 = utf16_text_if_needed(utf8);
+        if (utf16.empty())
+            return;
+        auto* bytes = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(utf16.data())); // copied
+        HPDF_Binary b =
+            checked(what, HPDF_Binary_New(doc->mmgr, bytes, static_cast<HPDF_UINT>(utf16.size())));
+        check(what, HPDF_Dict_Add(dict, key, b));
     }
 
     void write_font(HPDF_Dict type0, const std::string& tag, const EmbeddedFont& f);
@@ -412,21 +525,25 @@ void PdfWriter::add_outline(std::string_view title, PageId target, double top) {
     HPDF_Encoder utf8 = d.checked("get UTF-8 encoder", HPDF_GetEncoder(d.doc, "UTF-8"));
     HPDF_Outline outline =
         d.checked("create outline", HPDF_CreateOutline(d.doc, nullptr, t.c_str(), utf8));
+    d.replace_text(outline, "Title", t, "create outline");
     d.check("set outline destination",
             HPDF_Outline_SetDestination(outline, d.destination(target, top)));
 }
 
 void PdfWriter::set_info(const DocumentInfo& info) {
     Impl& d = *impl_;
-    auto attr = [&](HPDF_InfoType type, const std::string& value) {
-        if (!value.empty())
-            d.check("set document info", HPDF_SetInfoAttr(d.doc, type, value.c_str()));
+    auto attr = [&](HPDF_InfoType type, const char* key, const std::string& value) {
+        if (value.empty())
+            return;
+        d.check("set document info", HPDF_SetInfoAttr(d.doc, type, value.c_str()));
+        if (d.doc->info)
+            d.replace_text(d.doc->info, key, value, "set document info");
     };
-    attr(HPDF_INFO_TITLE, info.title);
-    attr(HPDF_INFO_SUBJECT, info.subject);
-    attr(HPDF_INFO_AUTHOR, info.author);
-    attr(HPDF_INFO_CREATOR, info.creator);
-    attr(HPDF_INFO_KEYWORDS, info.keywords);
+    attr(HPDF_INFO_TITLE, "Title", info.title);
+    attr(HPDF_INFO_SUBJECT, "Subject", info.subject);
+    attr(HPDF_INFO_AUTHOR, "Author", info.author);
+    attr(HPDF_INFO_CREATOR, "Creator", info.creator);
+    attr(HPDF_INFO_KEYWORDS, "Keywords", info.keywords);
     auto date = [&](HPDF_InfoType type, const std::optional<DocumentInfo::Date>& t) {
         if (!t)
             return;

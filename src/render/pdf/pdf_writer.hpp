@@ -5,9 +5,10 @@
 // header shows none of it.
 //
 // Units: PDF user space, points from the page's lower left corner. Every
-// call checks the library's status and throws std::runtime_error naming
-// what failed (the library's error callback only records, so nothing
-// unwinds through C code). Handles are small numbers, valid for the writer
+// call checks the library's status (and the error it may have recorded
+// without calling back) and throws WriterError naming what failed and why
+// (the library's error callback only records, so nothing unwinds through
+// C code). Handles are small numbers, valid for the writer
 // that gave them out.
 #pragma once
 
@@ -16,11 +17,31 @@
 #include <iosfwd>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace chronik::render::pdf {
+
+// What the writer throws when the PDF library refuses a call: `call`
+// names the call ("load PNG image"), `reason` says in plain words what the
+// library's code means ("more items than one PDF array holds (32767)"),
+// `code` and `detail` are its own numbers, for a bug report. Callers that
+// know which input the call was for say so, with reason() and code_text().
+class WriterError : public std::runtime_error {
+public:
+    WriterError(std::string call, std::string reason, unsigned code, unsigned detail);
+    const std::string& call() const { return call_; }
+    const std::string& reason() const { return reason_; }
+    unsigned code() const { return code_; }
+    // "(libharu error 0x1001, detail 0)"
+    std::string code_text() const;
+
+private:
+    std::string call_, reason_;
+    unsigned code_, detail_;
+};
 
 struct Box {
     double left = 0, bottom = 0, right = 0, top = 0;
