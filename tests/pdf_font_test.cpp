@@ -383,7 +383,7 @@ TEST_CASE("pdf writer: a refusal of the PDF library says what it means, with the
               std::string("PDF: ").size());
     }
     // The error does not stick: the writer goes on and saves a valid file.
-    pdf.add_page({Box{0, 0, 100, 100}});
+    pdf.add_page({Box{0, 0, 100, 100}, {}, {}});
     std::ostringstream out;
     pdf.save(out);
     CHECK(out.str().rfind("%PDF-", 0) == 0);

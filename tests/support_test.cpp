@@ -46,7 +46,9 @@ TEST_CASE("uri: path_reference makes a path a link that percent-decodes to it") 
     // '%' itself, so that "a%41" does not name "aA"; ':' not read as a scheme;
     // '&' not as an entity, '\\' not as an escape.
     CHECK(uri::path_reference("c:%41&amp;\\x.png") == "c%3A%2541%26amp;%5Cx.png");
-    CHECK(uri::path_reference("Bilder/\xC3\x9Cbergabe.png") == "Bilder/\xC3\x9Cbergabe.png");
+    CHECK(uri::path_reference("Bilder/\xC3\x9C"
+                              "bergabe.png") == "Bilder/\xC3\x9C"
+                                                "bergabe.png");
 }
 
 TEST_CASE("civil_time: the range every output can write, clamped outside it") {
