@@ -43,7 +43,7 @@ TEST_CASE("strings: join and hex") {
     CHECK(s == "xAB");
 }
 
-TEST_CASE("utf8: next never reads past the end; ill-formed bytes decode one by one") {
+TEST_CASE("utf8: next never reads past the end, ill-formed bytes decode one by one") {
     using chronik::utf8::next;
     using chronik::utf8::replacement;
     // Truncated sequences at the end: each byte is one U+FFFD, i stops at the end.
