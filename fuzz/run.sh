@@ -16,7 +16,7 @@ build="$(cd "$1" && pwd)"
 seconds="$2"
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(chronicle style pipeline image)
+[ ${#targets[@]} -gt 0 ] || targets=(chronicle style pipeline image unicode)
 parallel="${FUZZ_PARALLEL:-1}"
 
 seed() { # target -> a folder of seed inputs
@@ -37,6 +37,8 @@ seed() { # target -> a folder of seed inputs
         cp "$src"/tests/images/* "$dir"/
         find "$src/tests/regressions" -maxdepth 1 \( -name '*.png' -o -name '*.jpg' \) \
             -exec cp {} "$dir"/ \; 2>/dev/null || true ;;
+    unicode)
+        cp "$here"/seeds/unicode/* "$dir"/ ;;
     esac
     echo "$dir"
 }
@@ -46,6 +48,7 @@ dict() {
     chronicle | pipeline) echo "$here/chronicle.dict" ;;
     style) echo "$here/style.dict" ;;
     image) echo "$here/image.dict" ;;
+    unicode) echo "$here/unicode.dict" ;;
     esac
 }
 

@@ -1,7 +1,8 @@
-// support/: the percent-encoder, civil time, join and hex.
+// support/: the percent-encoder, civil time, join and hex, the UTF-8 helpers.
 #include "support/civil_time.hpp"
 #include "support/strings.hpp"
 #include "support/uri.hpp"
+#include "support/utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -81,4 +82,55 @@ TEST_CASE("strings: join and hex") {
     std::string s = "x";
     append_hex_byte(s, 0xAB);
     CHECK(s == "xAB");
+}
+
+TEST_CASE("utf8: next never reads past the end, ill-formed bytes decode one by one") {
+    using chronik::utf8::next;
+    using chronik::utf8::replacement;
+    // Truncated sequences at the end: each byte is one U+FFFD, i stops at the end.
+    for (const std::string s : {"\xC3", "\xE2\x82", "\xF0\x9F\x87", "\xFF", "\x80\x80"}) {
+        std::size_t i = 0, n = 0;
+        while (i < s.size()) {
+            CHECK(next(s, i) == replacement);
+            ++n;
+        }
+        CHECK(i == s.size());
+        CHECK(n == s.size());
+    }
+    // Overlongs, surrogates and values past U+10FFFF are ill-formed too; what follows is read.
+    for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+        const std::string s = bad + "a";
+        std::size_t i = 0;
+        char32_t last = 0;
+        while (i < s.size())
+            last = next(s, i);
+        CHECK(last == U'a');
+        CHECK(i == s.size());
+        CHECK(chronik::utf8::first_invalid(s) == std::size_t{0});
+    }
+    std::size_t i = 0;
+    const std::string s = "\u00E4\U0001F1E9";
+    CHECK(next(s, i) == U'\u00E4');
+    CHECK(next(s, i) == U'\U0001F1E9');
+    CHECK(i == s.size());
+}
+
+TEST_CASE("utf8: controls, white space and lines ended by LF, CR LF or CR") {
+    using chronik::utf8::is_control;
+    CHECK(is_control(0x00));
+    CHECK(is_control(0x1F));
+    CHECK(is_control(0x7F));
+    CHECK(is_control(0x85));
+    CHECK(is_control(0x9F));
+    CHECK(!is_control(0xA0));
+    CHECK(!is_control(U' '));
+    CHECK(chronik::utf8::is_white_space(0x3000));
+    CHECK(chronik::utf8::is_white_space(0xA0));
+    CHECK(!chronik::utf8::is_white_space(U'x'));
+    for (const std::string eol : {"\n", "\r\n", "\r"}) {
+        const std::string text = "ab" + eol + "c" + eol + eol + "d\u00E4x";
+        const auto p = chronik::utf8::position_of(text, text.size() - 1);
+        CHECK(p.line == 4);
+        CHECK(p.column == 3);
+    }
 }

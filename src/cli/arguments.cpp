@@ -4,6 +4,7 @@
 #include "style/builtin_styles.hpp"
 #include "support/language.hpp"
 #include "support/strings.hpp"
+#include "support/utf8.hpp"
 
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
@@ -102,7 +103,7 @@ int year(const std::string& option, const std::string& v) {
     int y = 0;
     const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), y);
     if (ec != std::errc() || p != v.data() + v.size() || y < 1 || y > 9999)
-        throw UsageError("--" + option + " needs a year (1 to 9999), not '" + v + "'");
+        throw UsageError("--" + option + " needs a year (1 to 9999), not '" + printable(v) + "'");
     return y;
 }
 
@@ -110,18 +111,62 @@ unsigned job_count(const std::string& v) {
     unsigned n = 0;
     const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (ec != std::errc() || p != v.data() + v.size() || n < 1 || n > 256)
-        throw UsageError("-j needs a number of jobs to run at a time (1 to 256), not '" + v + "'");
+        throw UsageError("-j needs a number of jobs to run at a time (1 to 256), not '" +
+                         printable(v) + "'");
     return n;
 }
 
-std::vector<std::string> split_list(const std::string& v) {
+// Every string from the command line is checked as text in a chronicle is
+// (docs/format.md, "Text"), before anything is read or written: text values
+// (a title, formats, categories, a style name) must be UTF-8; no value may
+// be empty, only white space, or hold a control character. Paths (FILE, -o,
+// -s given a file) are bytes to the system and need not be UTF-8.
+enum class Kind { text, path };
+
+void check_value(const std::string& what, const std::string& v, Kind kind) {
+    std::string shown = "'";
+    shown += printable(v);
+    shown += '\'';
+    if (v.empty())
+        throw UsageError(what + " is empty");
+    const auto bad = utf8::first_invalid(v);
+    if (kind == Kind::text && bad)
+        throw UsageError(what + " " + shown + " is not UTF-8 (byte 0x" +
+                         hex(static_cast<unsigned char>(v[*bad]), 2) + ")");
+    bool blank = true;
+    for (std::size_t i = 0; i < v.size();) {
+        const std::size_t at = i;
+        char32_t c = utf8::next(v, i);
+        if (c == utf8::replacement && v.substr(at, 3) != "\xEF\xBF\xBD")
+            c = static_cast<unsigned char>(v[at]); // a byte of a path that is not UTF-8
+        if (utf8::is_control(c) && (c < 0x80 || !bad))
+            throw UsageError(what + " " + shown + " contains control character U+" + hex(c, 4));
+        blank = blank && utf8::is_white_space(c);
+    }
+    if (blank)
+        throw UsageError(what + " " + shown + " is only white space");
+}
+
+// "a,b" -> {"a", "b"}; spaces around an item are dropped. An empty item
+// ("", ",,", "md,") is a usage error: it names nothing, and a list of
+// nothing would otherwise mean "all".
+std::vector<std::string> split_list(const std::string& what, const std::string& v) {
+    check_value(what, v, Kind::text);
     std::vector<std::string> out;
-    std::string item;
-    std::istringstream in(v);
-    while (std::getline(in, item, ','))
-        if (!item.empty())
-            out.push_back(item);
-    return out;
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t comma = std::min(v.find(',', from), v.size());
+        std::string item = v.substr(from, comma - from);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (item.empty())
+            throw UsageError(what + " '" + printable(v) + "' has an empty item");
+        check_value(what, item, Kind::text);
+        out.push_back(std::move(item));
+        if (comma == v.size())
+            return out;
+        from = comma + 1;
+    }
 }
 
 std::string command_name(Command c) {
@@ -238,7 +283,7 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
             a.command = Command::Version;
             return a;
         }
-        throw UsageError("unknown option '" + s +
+        throw UsageError("unknown option '" + printable(s) +
                          "' (commands: render, check, batch, formats, help)");
     }
     if (i == argv.size())
@@ -263,7 +308,7 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
     } else if (cmd == "version")
         a.command = Command::Version;
     else
-        throw UsageError("unknown command '" + cmd +
+        throw UsageError("unknown command '" + printable(cmd) +
                          "' (commands: render, check, batch, formats, help)");
 
     if (a.command == Command::Formats || a.command == Command::Version) {
@@ -289,7 +334,8 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
             std::string name, value;
             if (options_done || !proc.process(arg, name, value)) {
                 if (!options_done && arg.size() > 1 && arg[0] == '-')
-                    throw UsageError("unknown option '" + arg + "'");
+                    throw UsageError("unknown option '" + printable(arg) + "'");
+                check_value("the FILE argument", arg, Kind::path);
                 a.files.push_back(arg);
                 continue;
             }
@@ -300,11 +346,15 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
                 a.command = Command::Help;
                 return a;
             } else if (name == "format") {
-                for (auto& f : split_list(value))
+                for (auto& f : split_list("--format", value))
                     a.formats.push_back(f);
             } else if (name == "style") {
+                // A built-in name or a path: checked as a path, which a
+                // built-in name passes too.
+                check_value("--style", value, Kind::path);
                 a.style = value;
             } else if (name == "output") {
+                check_value("--output", value, Kind::path);
                 a.output_dir = value;
                 a.output_given = true;
             } else if (name == "jobs") {
@@ -318,13 +368,15 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
             } else if (name == "to") {
                 a.compose.to_year = year(name, value);
             } else if (name == "category") {
-                for (auto& c : split_list(value))
+                for (auto& c : split_list("--category", value))
                     a.compose.categories.push_back(c);
             } else if (name == "lang") {
                 if (!is_language_tag(value))
-                    throw UsageError("--lang '" + value + "' is not a BCP 47 language tag");
+                    throw UsageError("--lang '" + printable(value) +
+                                     "' is not a BCP 47 language tag");
                 if (!compose::find_locale(value))
-                    throw UsageError("--lang '" + value + "': no built-in words for it (de, en)");
+                    throw UsageError("--lang '" + printable(value) +
+                                     "': no built-in words for it (de, en)");
                 a.compose.language = value;
             } else if (name == "order") {
                 if (value == "written" || value == "as-written")
@@ -334,9 +386,10 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
                 else if (value == "newest" || value == "newest-first")
                     a.compose.order = compose::Order::NewestFirst;
                 else
-                    throw UsageError("--order '" + value +
+                    throw UsageError("--order '" + printable(value) +
                                      "' is not one of: written, oldest, newest");
             } else if (name == "title") {
+                check_value("--title", value, Kind::text);
                 a.compose.title = value;
             } else if (name == "allow-outside-images") {
                 a.allow_outside_images = true;
@@ -346,11 +399,11 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
         }
         proc.checkRequired();
     } catch (const Poco::Util::UnknownOptionException&) {
-        throw UsageError("unknown option '" + arg + "'");
+        throw UsageError("unknown option '" + printable(arg) + "'");
     } catch (const Poco::Util::MissingArgumentException&) {
-        throw UsageError("option '" + arg + "' needs a value");
+        throw UsageError("option '" + printable(arg) + "' needs a value");
     } catch (const Poco::Util::OptionException& e) {
-        throw UsageError(e.displayText() + " ('" + arg + "')");
+        throw UsageError(e.displayText() + " ('" + printable(arg) + "')");
     }
     if (a.compose.from_year && a.compose.to_year && *a.compose.from_year > *a.compose.to_year)
         throw UsageError("--from " + std::to_string(*a.compose.from_year) + " lies after --to " +

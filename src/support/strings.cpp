@@ -1,5 +1,7 @@
 #include "strings.hpp"
 
+#include "utf8.hpp"
+
 namespace chronik {
 
 namespace {
@@ -21,6 +23,28 @@ std::string hex(std::uint32_t value, int digits) {
 void append_hex_byte(std::string& out, unsigned char byte) {
     out += digits_of[byte >> 4];
     out += digits_of[byte & 0xF];
+}
+
+std::string printable(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        const char32_t c = utf8::next(s, i);
+        const bool ill_formed = c == utf8::replacement && s.substr(at, 3) != "\xEF\xBF\xBD";
+        if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (ill_formed || c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            append_hex_byte(out, static_cast<unsigned char>(s[at]));
+        } else if (utf8::is_control(c)) {
+            out += "\\u" + hex(c, 4);
+        } else {
+            out.append(s.substr(at, i - at));
+        }
+    }
+    return out;
 }
 
 } // namespace chronik

@@ -1,6 +1,7 @@
-// Two string formatters every module used to write by hand: joining names
-// into a list for a message ("pdf, docx, md"), and bytes or code points as
-// upper-case hexadecimal ("0x1F", "U+00E4", "%20").
+// String formatters every module used to write by hand: joining names
+// into a list for a message ("pdf, docx, md"), bytes or code points as
+// upper-case hexadecimal ("0x1F", "U+00E4", "%20"), any bytes made fit for
+// a message.
 #pragma once
 
 #include <cstdint>
@@ -29,5 +30,10 @@ std::string hex(std::uint32_t value, int digits);
 
 // Appends one byte as two upper-case hexadecimal digits.
 void append_hex_byte(std::string& out, unsigned char byte);
+
+// `s` for a message on a terminal: tab and newline as \t and \n, other
+// control characters (C0, DEL, C1) as \xHH or \u0085, each byte of
+// ill-formed UTF-8 as \xHH; everything else as it is.
+std::string printable(std::string_view s);
 
 } // namespace chronik

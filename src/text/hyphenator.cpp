@@ -7,6 +7,7 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -71,15 +72,24 @@ Hyphenator::~Hyphenator() = default;
 
 std::vector<std::size_t> Hyphenator::points(std::string_view word, int min_word, int left,
                                             int right) const {
+    // libhyphen takes a NUL-terminated word of at most a few hundred
+    // characters in the dictionary's encoding and trusts it. What cannot be
+    // handed over safely gets no points: ill-formed UTF-8 (decoded as
+    // U+FFFD), characters outside Latin-1, control characters (a NUL would
+    // end the word early), words of max_word_bytes or more; limits below 1
+    // are taken as 1 (a left minimum of 0 would index before the word).
+    left = std::max(left, 1);
+    right = std::max(right, 1);
+    min_word = std::max(min_word, 1);
     // Lower-case the word in the dictionary's encoding: ISO-8859-1 (hyphen-de)
-    // or UTF-8 (hyphen-en-us). Letters outside Latin-1 are not hyphenated.
-    // `ends` maps character positions back to UTF-8 byte offsets.
+    // or UTF-8 (hyphen-en-us). `ends` maps character positions back to UTF-8
+    // byte offsets.
     const bool utf8_dict = dict_->dict->utf8 != 0;
     std::string encoded;
     std::vector<std::size_t> ends; // UTF-8 offset after each character
     for (std::size_t i = 0; i < word.size();) {
         char32_t c = utf8::next(word, i);
-        if (c > 0xFF)
+        if (c > 0xFF || utf8::is_control(c))
             return {};
         if (c < 0x80)
             c = static_cast<char32_t>(std::tolower(static_cast<int>(c)));
@@ -90,32 +100,33 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word, int min_word,
         else
             encoded += static_cast<char>(c);
         ends.push_back(i);
+        if (encoded.size() >= max_word_bytes)
+            return {};
     }
     const int chars = static_cast<int>(ends.size());
     const int n = static_cast<int>(encoded.size());
-    if (chars < min_word || n >= 1000)
+    if (chars < min_word)
         return {};
     std::vector<char> hyphens(static_cast<std::size_t>(n) + 5, '0');
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
     // For UTF-8 dictionaries libhyphen returns positions in characters.
-    const int rc = hnj_hyphen_hyphenate3(dict_->dict, encoded.data(), n, hyphens.data(), nullptr,
+    const int rc = hnj_hyphen_hyphenate3(dict_->dict, encoded.c_str(), n, hyphens.data(), nullptr,
                                          &rep, &pos, &cut, left, right, left, right);
+    std::vector<std::size_t> out;
+    for (int i = left - 1; rc == 0 && i < chars - right; ++i)
+        // A non-standard break (old "Schiffahrt": "Schiff-fahrt") changes
+        // the letters around it; it is not used.
+        if ((hyphens[static_cast<std::size_t>(i)] & 1) && !(rep && rep[i]))
+            out.push_back(ends[static_cast<std::size_t>(i)]);
     if (rep) {
-        // Non-standard hyphenation (e.g. old "Schiffahrt") is not used.
         for (int i = 0; i < n; ++i)
             std::free(rep[i]);
         std::free(rep);
         std::free(pos);
         std::free(cut);
     }
-    std::vector<std::size_t> out;
-    if (rc != 0)
-        return out;
-    for (int i = left - 1; i < chars - right; ++i)
-        if (hyphens[static_cast<std::size_t>(i)] & 1)
-            out.push_back(ends[static_cast<std::size_t>(i)]);
     return out;
 }
 

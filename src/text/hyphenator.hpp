@@ -18,10 +18,15 @@ public:
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;
 
+    // Words this long (in the dictionary's encoding) are not hyphenated.
+    static constexpr std::size_t max_word_bytes = 1000;
+
     // Byte offsets in `word` (UTF-8, letters only) after which a hyphen may
-    // break it. Safe to call from several threads at once. Words shorter than `min_word` letters,
-    // or with letters outside Latin-1 (the dictionaries' encoding), get none. At least `left`
-    // letters stay before a break and `right` after it.
+    // break it. Safe to call from several threads at once, with any bytes.
+    // Words shorter than `min_word` letters, or with letters outside Latin-1
+    // (the dictionaries' encoding), control characters or ill-formed UTF-8,
+    // get none. At least `left` letters stay before a break and `right`
+    // after it (limits below 1 count as 1).
     std::vector<std::size_t> points(std::string_view word, int min_word = 5, int left = 2,
                                     int right = 3) const;
 

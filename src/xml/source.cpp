@@ -3,6 +3,8 @@
 #include "support/strings.hpp"
 #include "support/utf8.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <fcntl.h>
@@ -36,6 +38,36 @@ bool is_xml_char(char32_t c) {
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// XML allows the C1 controls and DEL; chronik refuses them like the C0
+// controls XML refuses (docs/format.md, "What is refused"): they show as
+// nothing or as boxes, and Markdown and DOCX readers treat them differently.
+bool is_refused_control(char32_t c) {
+    return utf8::is_control(c) && c != 0x9 && c != 0xA && c != 0xD;
+}
+constexpr const char* refused_controls =
+    " is not allowed (chronik refuses control characters other than tab and line breaks)";
+
+// `<?xml` followed by white space or `?>`: the XML declaration, not a
+// processing instruction (targets starting with other letters, such as
+// xml-stylesheet, are ordinary ones).
+bool is_declaration(std::string_view text, std::size_t i) {
+    if (text.size() - i < 6)
+        return false;
+    std::string target(text.substr(i + 2, 3));
+    for (auto& c : target)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return target == "xml" && (is_space(text[i + 5]) || text[i + 5] == '?');
+}
+
+// Whether text[i] may start an XML name (ASCII letters, '_', ':', or any
+// non-ASCII character: a simplification of XML's NameStartChar).
+bool starts_name(std::string_view text, std::size_t i) {
+    if (i >= text.size())
+        return false;
+    const auto c = static_cast<unsigned char>(text[i]);
+    return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80;
+}
+
 // U+00E4; six digits beyond the Basic Multilingual Plane (U+01F600).
 std::string code_point(char32_t c) {
     return "U+" + hex(c, c > 0xFFFF ? 6 : 4);
@@ -45,6 +77,27 @@ void report(Diagnostics& d, const std::string& name, std::string_view text, std:
             std::string message) {
     const auto p = utf8::position_of(text, pos);
     d.error(name, p.line, p.column, std::move(message));
+}
+
+// XML's end-of-line handling (XML 1.0, 2.11), before anything else looks
+// at the text: CR LF and a lone CR become LF. So every line count (ours,
+// tinyxml2's, which counts LFs only) agrees for LF, CR LF and old Mac CR
+// files, and text and attribute values never carry a CR. A CR written as
+// &#13; stays. (A CR never occurs inside a multi-byte UTF-8 sequence.)
+void normalise_line_ends(std::string& text) {
+    if (text.find('\r') == std::string::npos)
+        return;
+    std::size_t to = 0;
+    for (std::size_t from = 0; from < text.size(); ++from) {
+        if (text[from] == '\r') {
+            text[to++] = '\n';
+            if (from + 1 < text.size() && text[from + 1] == '\n')
+                ++from;
+        } else {
+            text[to++] = text[from];
+        }
+    }
+    text.resize(to);
 }
 
 // Encoding-level checks that must pass before the text can be parsed at all.
@@ -120,6 +173,9 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
         if (!is_xml_char(c)) {
             report(d, name, text, at, "character " + code_point(c) + " is not allowed in XML");
             ++bad_chars;
+        } else if (is_refused_control(c)) {
+            report(d, name, text, at, "control character " + code_point(c) + refused_controls);
+            ++bad_chars;
         }
     }
     int bad_refs = 0;
@@ -138,12 +194,68 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
         } else if (starts_with(text, i, "<![CDATA[")) {
             skip_to("]]>");
         } else if (starts_with(text, i, "<?")) {
-            skip_to("?>");
+            // Processing instructions are allowed anywhere (and ignored,
+            // see for_tinyxml2); the XML declaration only at the very start.
+            const std::size_t at = i;
+            const bool declaration = is_declaration(text, at);
+            const auto end = text.find("?>", at + 2);
+            i = end == std::string_view::npos ? text.size() : end + 2;
+            std::string problem;
+            if (end == std::string_view::npos)
+                problem = declaration ? "unterminated XML declaration (no '?>')"
+                                      : "unterminated processing instruction (no '?>')";
+            else if (declaration && at != 0)
+                problem = "an XML declaration (<?xml ...?>) may only stand at the very start of "
+                          "the file";
+            else if (!declaration && !starts_name(text, at + 2))
+                problem = "malformed processing instruction: a name must follow '<?'";
+            if (!problem.empty()) {
+                report(d, name, text, at, problem);
+                return false;
+            }
         } else if (starts_with(text, i, "<!DOCTYPE") || starts_with(text, i, "<!ENTITY")) {
             report(d, name, text, i,
                    "DOCTYPE and ENTITY declarations are not allowed (chronik reads no DTDs "
                    "and expands no entities beyond &amp; &lt; &gt; &quot; &apos;)");
             return false;
+        } else if (starts_with(text, i, "&#")) {
+            // Any number of digits (leading zeros are legal); the value
+            // saturates, so a million digits cost a million steps and no
+            // overflow. Messages show at most the first 16 characters.
+            std::size_t j = i + 2;
+            const bool is_hex = j < text.size() && text[j] == 'x';
+            j += is_hex;
+            const std::size_t digits_at = j;
+            char32_t v = 0;
+            for (; j < text.size(); ++j) {
+                const char c = text[j];
+                const int dv = (c >= '0' && c <= '9')           ? c - '0'
+                               : is_hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                               : is_hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                                : -1;
+                if (dv < 0)
+                    break;
+                v = std::min<char32_t>(v * (is_hex ? 16 : 10) + static_cast<char32_t>(dv),
+                                       0x110000);
+            }
+            const bool ok = j > digits_at && j < text.size() && text[j] == ';';
+            const auto ref = text.substr(i, j + ok - i);
+            const std::string shown =
+                ref.size() <= 16 ? std::string(ref) : std::string(ref.substr(0, 12)) + "...";
+            std::string problem;
+            if (!ok)
+                problem = "malformed character reference '" + shown + "'";
+            else if (v > 0x10FFFF)
+                problem = "character reference '" + shown + "' lies past U+10FFFF";
+            else if (!is_xml_char(v))
+                problem =
+                    "character reference '" + shown + "' names a character XML does not allow";
+            else if (is_refused_control(v))
+                problem = "character reference '" + shown + "' names control character " +
+                          code_point(v) + refused_controls;
+            if (!problem.empty() && bad_refs++ < max_reported)
+                report(d, name, text, i, problem);
+            i = j;
         } else if (text[i] == '&') {
             std::size_t j = i + 1;
             while (j < text.size() && j - i < 40 && text[j] != ';' && text[j] != '&' &&
@@ -154,26 +266,6 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
             std::string problem;
             if (!terminated || ref.empty()) {
                 problem = "a bare '&' must be written as &amp;";
-            } else if (ref[0] == '#') {
-                const bool is_hex = ref.size() > 1 && (ref[1] == 'x');
-                const auto digits = ref.substr(is_hex ? 2 : 1);
-                unsigned long v = 0;
-                bool ok = !digits.empty() && digits.size() <= 8;
-                for (char c : digits) {
-                    const int dv = (c >= '0' && c <= '9')           ? c - '0'
-                                   : is_hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                   : is_hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                                    : -1;
-                    if (dv < 0)
-                        ok = false;
-                    else
-                        v = v * (is_hex ? 16 : 10) + static_cast<unsigned long>(dv);
-                }
-                if (!ok)
-                    problem = "malformed character reference '&" + std::string(ref) + ";'";
-                else if (!is_xml_char(static_cast<char32_t>(v)))
-                    problem = "character reference '&" + std::string(ref) +
-                              ";' names a character XML does not allow";
             } else if (ref != "amp" && ref != "lt" && ref != "gt" && ref != "quot" &&
                        ref != "apos") {
                 problem = "unknown entity '&" + std::string(ref) +
@@ -190,11 +282,19 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
     return bad_chars == 0;
 }
 
-// tinyxml2 9 drops text nodes made only of white space, so "<em>a</em>
-// <strong>b</strong>" would lose its space. Starting each such run with a
-// character reference makes tinyxml2 keep it; newlines stay where they
-// are, so line numbers do not change. (Columns come from the original text.)
-std::string keep_whitespace_nodes(std::string_view text) {
+// The text as tinyxml2 is given it. Two changes, neither of which moves a
+// newline, so tinyxml2's line numbers stay right (columns come from the
+// original text):
+// - tinyxml2 9 drops text nodes made only of white space, so "<em>a</em>
+//   <strong>b</strong>" (or "<em>a</em><!-- --> <strong>") would lose its
+//   space. Starting each such run with a character reference makes
+//   tinyxml2 keep it.
+// - tinyxml2 takes every "<?" for an XML declaration and refuses one
+//   inside an element. XML allows processing instructions anywhere and
+//   chronik ignores them, so each becomes an empty comment (with its
+//   newlines), which every reader skips already; the XML declaration at
+//   the start stays. check_markup has checked them.
+std::string for_tinyxml2(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     std::size_t i = 0;
@@ -204,6 +304,17 @@ std::string keep_whitespace_nodes(std::string_view text) {
         out.append(text.substr(i, stop - i));
         i = stop;
     };
+    // At i, after a '>' or a left-out instruction: white space up to a '<'.
+    auto keep_space_run = [&] {
+        std::size_t j = i;
+        while (j < text.size() && is_space(text[j]))
+            ++j;
+        if (j > i && j < text.size() && text[j] == '<') {
+            out += "&#32;";
+            if (text[i] == ' ' || text[i] == '\t')
+                ++i; // the reference replaces it
+        }
+    };
     while (i < text.size()) {
         if (text[i] != '<' && text[i] != '>') {
             out += text[i++];
@@ -211,21 +322,25 @@ std::string keep_whitespace_nodes(std::string_view text) {
         }
         if (starts_with(text, i, "<!--")) {
             copy_to("-->");
+            keep_space_run();
         } else if (starts_with(text, i, "<![CDATA[")) {
             copy_to("]]>");
+        } else if (i == 0 && is_declaration(text, 0)) {
+            copy_to("?>"); // the XML declaration
         } else if (starts_with(text, i, "<?")) {
-            copy_to("?>");
+            // An empty comment instead, with the instruction's newlines.
+            const auto j = text.find("?>", i + 2);
+            const auto stop = j == std::string_view::npos ? text.size() : j + 2;
+            out += "<!--";
+            for (; i < stop; ++i)
+                if (text[i] == '\n')
+                    out += '\n';
+            out += "-->";
+            keep_space_run();
         } else if (text[i] == '>') {
             out += '>';
             ++i;
-            std::size_t j = i;
-            while (j < text.size() && is_space(text[j]))
-                ++j;
-            if (j > i && j < text.size() && text[j] == '<') {
-                out += "&#32;";
-                if (text[i] == ' ' || text[i] == '\t')
-                    ++i; // the reference replaces it
-            }
+            keep_space_run();
         } else {
             out += text[i++];
         }
@@ -414,6 +529,7 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
     }
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         text.erase(0, 3); // a UTF-8 byte order mark says nothing we need
+    normalise_line_ends(text);
     if (!check_encoding(text, display, diags) || !check_markup(text, display, diags))
         return nullptr;
 
@@ -433,7 +549,7 @@ std::unique_ptr<Source> Source::parse(std::string text, const std::string& displ
     src->display_ = display;
     src->text_ = std::move(text);
 
-    const std::string parsed = keep_whitespace_nodes(src->text_);
+    const std::string parsed = for_tinyxml2(src->text_);
     const auto rc = src->doc_.Parse(parsed.data(), parsed.size());
     if (rc != tinyxml2::XML_SUCCESS) {
         std::string what = describe(rc);
