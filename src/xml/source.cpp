@@ -252,7 +252,7 @@ bool check_markup(std::string_view text, const std::string& name, Diagnostics& d
                     "character reference '" + shown + "' names a character XML does not allow";
             else if (is_refused_control(v))
                 problem = "character reference '" + shown + "' names control character " +
-                          code_point(v) + refused_controls;
+                          code_point(v) + ", which" + refused_controls;
             if (!problem.empty() && bad_refs++ < max_reported)
                 report(d, name, text, i, problem);
             i = j;
