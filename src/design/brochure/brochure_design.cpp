@@ -172,8 +172,8 @@ private:
         Mark mark = MilestoneMark;
         bool chained = keep;
         if (!e.date_is_redundant) {
-            add_paragraph(text_inlines(e.date_label), Role::MilestoneDate, m_.rail_w, m_.column_w,
-                          chained, mark, e.id);
+            add_paragraph(text_inlines(e.date_label, e.line), Role::MilestoneDate, m_.rail_w,
+                          m_.column_w, chained, mark, e.id);
             mark = NoMark;
             chained = true;
         }
@@ -194,10 +194,13 @@ private:
 
     // A dated one-liner: the date in its own column, the title beside it.
     void one_liner(const model::DatedEntry& e, bool keep) {
-        const Length date_w = m_.one_liner_date_w;
         const auto ds = paragraph_style(style_, Role::MilestoneDate);
+        // Room for a few letters of the date however large its size (up to
+        // half the column).
+        const Length date_w =
+            std::max(m_.one_liner_date_w, std::min(3 * ds.size + pt(6), m_.column_w / 2));
         const auto ts = paragraph_style(style_, Role::Body);
-        const auto date = g_.set(text_inlines(e.date_label), ds, date_w - pt(6));
+        const auto date = g_.set(text_inlines(e.date_label, e.line), ds, date_w - pt(6));
         auto title_style = ts;
         title_style.align = style::Align::Left;
         const auto title = g_.set(e.title, title_style, m_.column_w - date_w);
@@ -217,7 +220,7 @@ private:
             for (const auto& p : line.pieces)
                 s.items.push_back(
                     layout::TextItem{m_.rail_w + p.x, y, p.text, p.face, p.size, p.color});
-            y += ts.leading;
+            y += ds.leading;
         }
         y = baseline;
         for (const auto& line : title.lines) {
@@ -226,8 +229,11 @@ private:
                     layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color});
             y += ts.leading;
         }
-        s.height =
-            ts.leading * static_cast<Length>(std::max(date.lines.size(), title.lines.size()));
+        // The date's first line shares the title's baseline.
+        s.height = std::max(
+            ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
+            ts.leading +
+                ds.leading * static_cast<Length>(std::max<std::size_t>(1, date.lines.size()) - 1));
         g_.add(std::move(s));
         pending_after_ = pt(style_.role(Role::Body).space_after);
         last_was_one_liner_ = true;
@@ -268,7 +274,10 @@ private:
                 continue;
             auto style = ts;
             style.align = style::Align::Left;
-            const auto set = g_.set(h->content, style, m_.width - number_w - mm(10));
+            // At least an em for the label, however narrow the page (the
+            // number then overprints its end rather than push it off).
+            const auto set =
+                g_.set(h->content, style, std::max(m_.width - number_w - mm(10), ts.size));
             const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
             layout::Slice s;
             s.group = -1;
@@ -477,7 +486,8 @@ layout::PageTree BrochureDesign::lay_out(const Inputs& in) const {
                               main.emplace(in.doc, in.style, m, g);
                               return std::make_unique<Borrowed>(*main);
                           },
-                          &furniture};
+                          &furniture,
+                          &in.style};
     auto tree = layout::lay_out(run);
     tree.outline = main->outline();
     return tree;

@@ -138,7 +138,7 @@ private:
                 paragraph_style(style_, e.title.empty() ? Role::Body : Role::MilestoneTitle);
             const Length text_x = m_.date_w;
             const Length text_w = m_.width - m_.date_w;
-            const auto date = g_.set(text_inlines(e.date_label), ds, m_.date_w - pt(8));
+            const auto date = g_.set(text_inlines(e.date_label, e.line), ds, m_.date_w - pt(8));
             const auto title =
                 g_.set(e.title.empty() ? (l.first ? l.first->content : model::Inlines{}) : e.title,
                        ts, text_w);
@@ -150,19 +150,27 @@ private:
             s.mark = first ? NoMark : Rule;
             s.mark_y = -s.space_before / 2;
             s.anchors.push_back({e.id, 0});
-            for (const auto& line : date.lines)
-                for (const auto& p : line.pieces)
-                    s.items.push_back(
-                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
+            // A date of more lines than one (a narrow date column) goes down
+            // the column, not over itself.
             Length y = baseline;
+            for (const auto& line : date.lines) {
+                for (const auto& p : line.pieces)
+                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
+                y += ds.leading;
+            }
+            const auto date_lines = date.lines.size();
+            y = baseline;
             for (const auto& line : title.lines) {
                 for (const auto& p : line.pieces)
                     s.items.push_back(
                         layout::TextItem{text_x + p.x, y, p.text, p.face, p.size, p.color});
                 y += ts.leading;
             }
-            s.height =
-                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size()));
+            // The date's first line shares the title's baseline.
+            s.height = std::max(
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
+                ts.leading +
+                    ds.leading * static_cast<Length>(std::max<std::size_t>(1, date_lines) - 1));
             g_.add(std::move(s));
             pending_after_ = pt(style_.role(Role::MilestoneTitle).space_after);
             if (!e.title.empty() && l.first)
@@ -251,7 +259,8 @@ layout::PageTree FactSheetDesign::lay_out(const Inputs& in) const {
                               return std::make_unique<FactSheetSetter>(in.doc, in.style, m, listed,
                                                                        g);
                           },
-                          &frame};
+                          &frame,
+                          &in.style};
     auto tree = layout::lay_out(run);
     if (tree.pages.size() > 1) {
         in.diags.warning(in.doc.meta.source, 0,
