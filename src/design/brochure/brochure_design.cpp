@@ -435,8 +435,10 @@ private:
             const std::string& label =
                 setter_->periods().at(static_cast<std::size_t>(period_at_top_));
             const Length w = fonts_.at(hface).width(label, hs.size);
-            page.items.push_back(
-                layout::TextItem{left + m_.width - w, header_y, label, hface, hs.size, hs.color});
+            // A label wider than the measure starts at its left edge, not
+            // off the page.
+            page.items.push_back(layout::TextItem{left + std::max<Length>(m_.width - w, 0),
+                                                  header_y, label, hface, hs.size, hs.color});
         }
         page.items.push_back(layout::LineItem{left, header_y + pt(4), left + m_.width,
                                               header_y + pt(4), pt(0.4), blend(hs.color, 0.5)});
