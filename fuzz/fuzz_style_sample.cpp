@@ -114,8 +114,14 @@ void check_on_pages(const layout::PageTree& tree) {
     for (const auto& page : tree.pages)
         for (const auto& item : page.items)
             if (const auto* t = std::get_if<layout::TextItem>(&item))
-                if (t->x < 0 || t->x >= page.width || t->y < 0 || t->y > page.height)
+                if (t->x < 0 || t->x >= page.width || t->y < 0 || t->y > page.height) {
+                    std::fprintf(stderr, "text '%s' at (%lld, %lld) off page %d (%lld x %lld)\n",
+                                 t->text.c_str(), static_cast<long long>(t->x),
+                                 static_cast<long long>(t->y), page.number,
+                                 static_cast<long long>(page.width),
+                                 static_cast<long long>(page.height));
                     std::abort();
+                }
 }
 
 } // namespace
@@ -124,7 +130,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Bytes in{data, size};
     const auto start = std::chrono::steady_clock::now();
     Diagnostics diags;
-    const auto s = style::read_style_text(sheet(in), "fuzz-style.xml", diags);
+    const std::string text = sheet(in);
+    if (std::getenv("FUZZ_STYLE_PRINT")) // the sheet an input makes, to reproduce a finding
+        std::fputs(text.c_str(), stderr);
+    const auto s = style::read_style_text(text, "fuzz-style.xml", diags);
     if (s.has_value() == diags.has_errors())
         std::abort();
     if (!s)

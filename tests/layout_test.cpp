@@ -218,3 +218,20 @@ TEST_CASE("paragraph: a column narrower than a glyph sets every glyph, overfull,
     REQUIRE(w.size() == 1);
     CHECK(w[0].find("t.xml:7: warning: the line 'W' is wider than its column (1.1 mm)") == 0);
 }
+
+TEST_CASE("galley: a baseline never lies below its line's leading") {
+    // fuzz_style_sample: a 375 pt intro on a 187 pt leading put the
+    // baseline 22 pt under its line, and the last line of a page without a
+    // bottom margin off the page.
+    FontSet fonts;
+    ParagraphStyle ps;
+    ps.font = {"Charis SIL", false, false};
+    ps.size = pt(375);
+    ps.leading = pt(187);
+    CHECK(layout::baseline_in_leading(fonts, ps) <= ps.leading);
+    ps.size = pt(10);
+    ps.leading = pt(13); // an ordinary line: centred as before
+    const Length b = layout::baseline_in_leading(fonts, ps);
+    CHECK(b > pt(8));
+    CHECK(b < pt(12));
+}

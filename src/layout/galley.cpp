@@ -43,7 +43,10 @@ Length baseline_in_leading(FontSet& fonts, const ParagraphStyle& ps) {
     const auto& face = fonts.at(fonts.face(ps.font));
     const Length asc = face.ascender() * ps.size / 1000;
     const Length desc = -face.descender() * ps.size / 1000;
-    return (ps.leading - (asc + desc)) / 2 + asc;
+    // Never below the line's own foot: a leading far under the size put
+    // the baseline into the next line's space, and the last line's past
+    // the text area (off the page when there is no bottom margin).
+    return std::min((ps.leading - (asc + desc)) / 2 + asc, ps.leading);
 }
 
 Galley::Galley(FontSet& fonts, const Hyphenator* hyphenator, std::string language,

@@ -40,7 +40,7 @@ struct PageGeometry {
 PageGeometry geometry_of(const style::Page& page);
 
 // Where the baseline of a line sits inside its leading: the font's height
-// centred in it.
+// centred in it, the baseline at most at the leading's foot.
 Length baseline_in_leading(FontSet& fonts, const ParagraphStyle& ps);
 
 class Galley {

@@ -293,3 +293,32 @@ TEST_CASE("style sheets: characters a font lacks are reported once each, with a 
               std::string::npos);
     }
 }
+
+TEST_CASE("style sheets: a one-liner taller than the page is set as paragraphs, on the page") {
+    // fuzz_style_sample: a 156 pt date on a 450 pt leading made a dated
+    // one-liner of two date lines taller than the text area, and its second
+    // line was set below the page.
+    test::require_tool("pdftotext", "poppler-utils");
+    test::TempDir dir;
+    test::write_file(dir / "c.xml", "<chronicle lang=\"de\"><title>T</title>"
+                                    "<milestone date=\"1991-07-01\"><title>Einführung von "
+                                    "Personalabrechnung</title></milestone></chronicle>\n");
+    test::write_file(dir / "tall.xml",
+                     "<style name=\"x\">\n"
+                     "  <page width=\"340mm\" height=\"283mm\" margin-top=\"8mm\" "
+                     "margin-bottom=\"36mm\" margin-inner=\"48mm\" margin-outer=\"42mm\"/>\n"
+                     "  <document title-page=\"false\" toc=\"false\"/>\n"
+                     "  <role name=\"milestone-date\" size=\"156pt\" leading=\"450pt\"/>\n"
+                     "</style>\n");
+    fs::create_directories(dir / "out");
+    const auto r = run({"render", "c.xml", "-f", "pdf", "-s", "tall.xml", "-o", "out"}, dir.path());
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::string text = shell("pdftotext -enc UTF-8 '" + (dir / "out/c.pdf").string() + "' -");
+    std::string flat;
+    for (char c : text)
+        if (static_cast<unsigned char>(c) > ' ' && c != '-')
+            flat += c;
+    // (the date runs over two pages, a line each)
+    CHECK_MESSAGE(flat.find("1.Juli") != std::string::npos, flat);
+    CHECK_MESSAGE(flat.find("EinführungvonPersonalabrechnung") != std::string::npos, flat);
+}

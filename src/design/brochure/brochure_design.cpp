@@ -204,6 +204,20 @@ private:
         auto title_style = ts;
         title_style.align = style::Align::Left;
         const auto title = g_.set(e.title, title_style, m_.column_w - date_w);
+        const Length tall = std::max(
+            ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
+            ts.leading +
+                ds.leading * static_cast<Length>(std::max<std::size_t>(1, date.lines.size()) - 1));
+        if (tall > m_.area_h) {
+            // Side by side it would not fit on a page (its foot would be set
+            // below it): date and title as paragraphs of their own, which
+            // break across pages.
+            add_paragraph(text_inlines(e.date_label, e.line), Role::MilestoneDate, m_.rail_w,
+                          m_.column_w, keep, MilestoneMark, e.id);
+            add_paragraph(e.title, Role::Body, m_.rail_w, m_.column_w, true);
+            last_was_one_liner_ = false;
+            return;
+        }
         const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
         layout::Slice s;
         s.group = period_;
@@ -229,11 +243,7 @@ private:
                     layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color});
             y += ts.leading;
         }
-        // The date's first line shares the title's baseline.
-        s.height = std::max(
-            ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
-            ts.leading +
-                ds.leading * static_cast<Length>(std::max<std::size_t>(1, date.lines.size()) - 1));
+        s.height = tall; // the date's first line shares the title's baseline
         g_.add(std::move(s));
         pending_after_ = pt(style_.role(Role::Body).space_after);
         last_was_one_liner_ = true;

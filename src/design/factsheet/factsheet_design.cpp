@@ -142,6 +142,22 @@ private:
             const auto title =
                 g_.set(e.title.empty() ? (l.first ? l.first->content : model::Inlines{}) : e.title,
                        ts, text_w);
+            const Length tall = std::max(
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
+                ts.leading + ds.leading * static_cast<Length>(
+                                              std::max<std::size_t>(1, date.lines.size()) - 1));
+            if (tall > m_.page.text_height()) {
+                // Side by side taller than the page (its foot would be set
+                // below it): date, title and text as paragraphs of their own.
+                add(text_inlines(e.date_label, e.line), Role::MilestoneDate, 0, m_.width, !first,
+                    Body);
+                if (!e.title.empty())
+                    add(e.title, Role::MilestoneTitle, 0, m_.width, true, Body);
+                if (l.first)
+                    add(l.first->content, Role::Body, 0, m_.width, true, Body);
+                first = false;
+                continue;
+            }
             const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
             layout::Slice s;
             s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
@@ -158,7 +174,6 @@ private:
                     s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
                 y += ds.leading;
             }
-            const auto date_lines = date.lines.size();
             y = baseline;
             for (const auto& line : title.lines) {
                 for (const auto& p : line.pieces)
@@ -167,10 +182,7 @@ private:
                 y += ts.leading;
             }
             // The date's first line shares the title's baseline.
-            s.height = std::max(
-                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
-                ts.leading +
-                    ds.leading * static_cast<Length>(std::max<std::size_t>(1, date_lines) - 1));
+            s.height = tall; // the date's first line shares the title's baseline
             g_.add(std::move(s));
             pending_after_ = pt(style_.role(Role::MilestoneTitle).space_after);
             if (!e.title.empty() && l.first)
