@@ -242,8 +242,9 @@ public:
         const std::string right = doc_.meta.date.substr(0, 10);
         const Length w = fonts_.at(face).width(right, fs.size);
         at.page.items.push_back(
-            layout::TextItem{at.left + m_.width - w, y, right, face, fs.size, fs.color});
-        at.page.number = 0; // one page: no number
+            layout::TextItem{at.left + std::max<Length>(m_.width - w, 0), y, right, face, fs.size,
+                             fs.color}); // wider than the measure: from its left edge
+        at.page.number = 0;              // one page: no number
     }
 
 private:
