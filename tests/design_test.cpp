@@ -221,7 +221,7 @@ TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newes
 TEST_CASE("design: text stays on its page with the sheets fuzz_style_sample found") {
     // Each sheet set text off its page (a baseline below a page without a
     // bottom margin, a one-liner taller than the page, a footer date wider
-    // than the measure).
+    // than the measure, a contents entry taller than the page).
     const char* sheets[] = {
         "<style><page width=\"400mm\" height=\"400mm\" margin-top=\"59.77mm\" "
         "margin-bottom=\"0mm\" margin-inner=\"0mm\" margin-outer=\"0mm\"/>"
@@ -237,6 +237,9 @@ TEST_CASE("design: text stays on its page with the sheets fuzz_style_sample foun
         "margin-bottom=\"0mm\" margin-inner=\"26.36mm\" margin-outer=\"0mm\"/><document "
         "title-page=\"false\" toc=\"false\"/><design name=\"factsheet\"/><role name=\"footer\" "
         "size=\"150pt\" leading=\"160pt\"/></style>",
+        "<style><page width=\"328.15mm\" height=\"391.79mm\" margin-top=\"31.41mm\" "
+        "margin-bottom=\"37.65mm\" margin-inner=\"25.34mm\" margin-outer=\"44.67mm\"/>"
+        "<role name=\"toc\" size=\"175.27pt\" leading=\"259.11pt\" weight=\"bold\"/></style>",
     };
     for (const char* text : sheets) {
         CAPTURE(text);

@@ -293,16 +293,33 @@ private:
             s.group = -1;
             s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
             s.space_before = first ? pending_after_ : 0;
+            // An entry taller than the text area (a large contents size):
+            // its lines but the last as slices of their own, kept together,
+            // so none is set below the page.
+            const bool tall = ts.leading * static_cast<Length>(set.lines.size()) > m_.area_h;
+            for (std::size_t k = 0; tall && k + 1 < set.lines.size(); ++k) {
+                layout::Slice line = s;
+                line.height = ts.leading;
+                for (const auto& p : set.lines[k].pieces)
+                    line.items.push_back(
+                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
+                line.items.push_back(layout::LinkItem{0, 0, m_.width, line.height, {}, h->id});
+                g_.add(std::move(line));
+                s.before = BreakBefore::Avoid;
+                s.space_before = 0;
+            }
+            const std::size_t from = tall ? set.lines.size() - 1 : 0;
             Length y = baseline;
             Length end = 0;
-            for (const auto& line : set.lines) {
-                for (const auto& p : line.pieces) {
+            for (std::size_t k = from; k < set.lines.size(); ++k) {
+                for (const auto& p : set.lines[k].pieces) {
                     s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
                     end = p.x + p.width;
                 }
                 y += ts.leading;
             }
-            s.height = ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size()));
+            s.height =
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size() - from));
             s.items.push_back(layout::LinkItem{0, 0, m_.width, s.height, {}, h->id});
             s.tag = static_cast<int>(toc_targets_.size());
             s.page_ref = h->id;
