@@ -60,7 +60,7 @@ fuzz: deps
 	  { echo "make fuzz needs clang 14 with its runtimes: apt-get install clang-14 libclang-rt-14-dev" >&2; exit 1; }
 	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCHRONIK_FUZZ=ON -DCHRONIK_BUILD_TESTS=OFF
-	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_chronicle fuzz_style fuzz_pipeline fuzz_image fuzz_unicode
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_chronicle fuzz_style fuzz_pipeline fuzz_image fuzz_unicode fuzz_style_sample
 	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # Speed and memory of `chronik render` for the sample, x10 and x100 (medians).

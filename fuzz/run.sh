@@ -16,7 +16,7 @@ build="$(cd "$1" && pwd)"
 seconds="$2"
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(chronicle style pipeline image unicode)
+[ ${#targets[@]} -gt 0 ] || targets=(chronicle style pipeline image unicode style_sample)
 parallel="${FUZZ_PARALLEL:-1}"
 
 seed() { # target -> a folder of seed inputs
@@ -33,6 +33,9 @@ seed() { # target -> a folder of seed inputs
     style)
         cp "$src"/styles/*.xml "$dir"/
         find "$src/tests/regressions" -maxdepth 1 -name 'style-*.xml' -exec cp {} "$dir"/ \; 2>/dev/null || true ;;
+    style_sample) # choices, not text: a few byte strings to start from
+        for n in 1 2 3 4; do head -c $((64 * n)) /dev/urandom >"$dir/seed-$n"; done
+        printf '\377\377\377\377\377\377\377\377\377\377\377\377' >"$dir/seed-large" ;;
     image)
         cp "$src"/tests/images/* "$dir"/
         find "$src/tests/regressions" -maxdepth 1 \( -name '*.png' -o -name '*.jpg' \) \
@@ -46,7 +49,7 @@ seed() { # target -> a folder of seed inputs
 dict() {
     case "$1" in
     chronicle | pipeline) echo "$here/chronicle.dict" ;;
-    style) echo "$here/style.dict" ;;
+    style | style_sample) echo "$here/style.dict" ;;
     image) echo "$here/image.dict" ;;
     unicode) echo "$here/unicode.dict" ;;
     esac

@@ -217,3 +217,49 @@ TEST_CASE("design: the fact sheet as a PDF: one page, title, intro and the newes
         shell("qpdf --check '" + pdf.string() + "'").find("No syntax or stream encoding errors") !=
         std::string::npos);
 }
+
+TEST_CASE("design: text stays on its page with the sheets fuzz_style_sample found") {
+    // Each sheet set text off its page (a baseline below a page without a
+    // bottom margin, a one-liner taller than the page, a footer date wider
+    // than the measure, a contents entry taller than the page).
+    const char* sheets[] = {
+        "<style><page width=\"400mm\" height=\"400mm\" margin-top=\"59.77mm\" "
+        "margin-bottom=\"0mm\" margin-inner=\"0mm\" margin-outer=\"0mm\"/>"
+        "<document title-page=\"false\" toc=\"false\"/><design name=\"factsheet\"><set "
+        "name=\"milestones\" value=\"1\"/></design><role name=\"title\" size=\"52pt\" "
+        "leading=\"86pt\" space-before=\"203pt\"/><role name=\"intro\" size=\"375pt\" "
+        "leading=\"187pt\" slant=\"italic\" align=\"center\"/></style>",
+        "<style><page width=\"339.76mm\" height=\"282.91mm\" margin-top=\"7.93mm\" "
+        "margin-bottom=\"35.97mm\" margin-inner=\"47.83mm\" margin-outer=\"42.09mm\"/>"
+        "<document title-page=\"false\"/><role name=\"milestone-date\" size=\"156.34pt\" "
+        "leading=\"450.6pt\"/></style>",
+        "<style><page width=\"223.63mm\" height=\"398.64mm\" margin-top=\"0mm\" "
+        "margin-bottom=\"0mm\" margin-inner=\"26.36mm\" margin-outer=\"0mm\"/><document "
+        "title-page=\"false\" toc=\"false\"/><design name=\"factsheet\"/><role name=\"footer\" "
+        "size=\"150pt\" leading=\"160pt\"/></style>",
+        "<style><page width=\"328.15mm\" height=\"391.79mm\" margin-top=\"31.41mm\" "
+        "margin-bottom=\"37.65mm\" margin-inner=\"25.34mm\" margin-outer=\"44.67mm\"/>"
+        "<role name=\"toc\" size=\"175.27pt\" leading=\"259.11pt\" weight=\"bold\"/></style>",
+    };
+    for (const char* text : sheets) {
+        CAPTURE(text);
+        Diagnostics d;
+        const auto s = style::read_style_text(text, "s.xml", d);
+        REQUIRE(s);
+        Diagnostics dc;
+        auto c = reader::read_chronicle((test::source_dir / "data/lecos-chronik.xml").string(), dc);
+        REQUIRE(c);
+        compose::Options o;
+        o.epoch = 1700000000;
+        const auto doc = compose::compose(*c, *s, o, dc);
+        text::FontSet fonts;
+        const auto h = text::Hyphenator::for_language(doc.meta.language);
+        const auto tree = design::find_design(s->design)->lay_out({doc, *s, fonts, h.get(), d});
+        std::size_t off = 0;
+        for (const auto& page : tree.pages)
+            for (const auto& item : page.items)
+                if (const auto* t = std::get_if<layout::TextItem>(&item))
+                    off += t->x < 0 || t->x >= page.width || t->y < 0 || t->y > page.height;
+        CHECK(off == 0);
+    }
+}

@@ -116,7 +116,11 @@ TEST_CASE("layout: a long document is laid out the same on one thread and on two
                           tree.stats.prefetched_paragraphs};
     };
     const auto [one, one_warnings, one_helped] = lay_out_on(1);
-    CHECK(one_warnings.size() == 12); // U+2603 (not in Charis SIL), once per year ending in 0
+    // U+2603 (not in Charis SIL), once per year ending in 0: one warning
+    // with the count (MissingGlyphs, layout/paragraph.hpp).
+    REQUIRE(one_warnings.size() == 1);
+    CHECK_MESSAGE(one_warnings[0].find("used 12 times (at line 1)") != std::string::npos,
+                  one_warnings[0]);
     CHECK(one_helped == 0);
     std::size_t helped_in_all = 0;
     for (int run = 0; run < 3; ++run) {

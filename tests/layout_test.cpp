@@ -144,10 +144,18 @@ TEST_CASE("paragraph: a line break in the source forces one in the output") {
 TEST_CASE("paragraph: characters the font lacks are warned about with their line") {
     Setter s;
     s.set("Schneemann ☃ und Lächeln 😀", pt(300));
+    s.set({model::Text{"noch ein ☃ und ☃", 9}}, pt(300));
+    s.set({model::Text{"und ☃", 12}}, pt(300));
+    s.set({model::Text{"und ☃", 14}}, pt(300));
+    CHECK(test::lines(s.diags).empty()); // counted for the document, not said per paragraph
+    s.ctx.missing.report("t.xml", s.diags);
     const auto w = test::lines(s.diags);
-    CHECK(test::has(w, "t.xml:7: warning: character U+2603 '☃' is not in font 'Charis SIL'; set in "
-                       "'DejaVu Sans'"));
-    CHECK(test::has(w, "t.xml:7: warning: character U+1F600 '😀' cannot be set in the PDF"));
+    // Each character once, with a count and its first lines.
+    CHECK(w.size() == 2);
+    CHECK(test::has(w, "t.xml:7: warning: the font 'Charis SIL' has no glyph for '☃' (U+2603), "
+                       "used 5 times (first at lines 7, 9, 12); set in 'DejaVu Sans'"));
+    CHECK(test::has(w, "t.xml:7: warning: character U+1F600 '😀' cannot be set in the PDF (outside "
+                       "the Basic Multilingual Plane), used 1 time (at line 7); it is left out"));
 }
 
 TEST_CASE("paragraph: ragged right keeps natural spaces") {
@@ -190,4 +198,40 @@ TEST_CASE("pager: keep rules decide where pages end") {
     std::vector<Slice> chain(30, slice(pt(10), BreakBefore::Avoid));
     pages = paginate(chain, 0, pt(100));
     CHECK(pages.size() == 3);
+}
+
+TEST_CASE("paragraph: a column narrower than a glyph sets every glyph, overfull, and says so") {
+    // The breaker found no breaks when a box was wider than the line, and
+    // the paragraph was set on one line running off the page (its words
+    // missing from the PDF): now each glyph gets a line, said once.
+    Setter s;
+    const auto set = s.set("Wort und mehr", pt(3));
+    std::string all;
+    for (const auto& l : set.lines)
+        all += text_of(l);
+    CHECK(all == "Wortundmehr");
+    std::string shown;
+    for (const auto& l : set.lines)
+        shown += "[" + text_of(l) + "]";
+    CHECK_MESSAGE(set.lines.size() == 11, shown);
+    const auto w = test::lines(s.diags);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].find("t.xml:7: warning: the line 'W' is wider than its column (1.1 mm)") == 0);
+}
+
+TEST_CASE("galley: a baseline never lies below its line's leading") {
+    // fuzz_style_sample: a 375 pt intro on a 187 pt leading put the
+    // baseline 22 pt under its line, and the last line of a page without a
+    // bottom margin off the page.
+    FontSet fonts;
+    ParagraphStyle ps;
+    ps.font = {"Charis SIL", false, false};
+    ps.size = pt(375);
+    ps.leading = pt(187);
+    CHECK(layout::baseline_in_leading(fonts, ps) <= ps.leading);
+    ps.size = pt(10);
+    ps.leading = pt(13); // an ordinary line: centred as before
+    const Length b = layout::baseline_in_leading(fonts, ps);
+    CHECK(b > pt(8));
+    CHECK(b < pt(12));
 }

@@ -268,10 +268,25 @@ TEST_CASE("linebreak: no feasible fit within tolerance falls back to looser pass
     REQUIRE(breaks);
     REQUIRE(breaks->size() == 3);
     CHECK((*breaks)[0].ratio > 1.0); // each line holds one word, spaces stretched out
-    // A box wider than the line: no breaks at all.
-    std::vector<Item> wide = {Item::box(20000), Item::fill_glue(),
+    // A box wider than the line: the last pass breaks anyway, the line
+    // overfull, and the boxes after it get lines of their own (before, no
+    // breaks at all, and the caller set the paragraph on one line).
+    std::vector<Item> wide = {Item::box(20000),
+                              Item::glue(1000, 500, 333),
+                              Item::box(5000),
+                              Item::glue(1000, 500, 333),
+                              Item::box(20000),
+                              Item::glue(1000, 500, 333),
+                              Item::box(5000),
+                              Item::fill_glue(),
                               Item::penalty_item(0, -infinite_penalty, false)};
-    CHECK_FALSE(break_lines(wide, [](std::size_t) { return 12000; }, {}));
+    const auto overfull = break_lines(wide, [](std::size_t) { return 12000; }, {});
+    REQUIRE(overfull);
+    REQUIRE(overfull->size() == 4);
+    CHECK((*overfull)[0].position == 1);
+    CHECK((*overfull)[1].position == 3);
+    CHECK((*overfull)[2].position == 5);
+    CHECK((*overfull)[3].position == 8);
 }
 
 TEST_CASE("linebreak: at most two hyphenated lines in a row") {

@@ -22,8 +22,9 @@ inline layout::ParagraphStyle paragraph_style(const style::Style& s, style::Role
     return p;
 }
 
-inline model::Inlines text_inlines(const std::string& s) {
-    return {model::Text{s, 0}};
+// `line`: the chronicle's line the text came from, for warnings about it.
+inline model::Inlines text_inlines(const std::string& s, int line = 0) {
+    return {model::Text{s, line}};
 }
 
 // `c` mixed with white: 1 = c, 0 = white.

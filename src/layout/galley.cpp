@@ -43,7 +43,10 @@ Length baseline_in_leading(FontSet& fonts, const ParagraphStyle& ps) {
     const auto& face = fonts.at(fonts.face(ps.font));
     const Length asc = face.ascender() * ps.size / 1000;
     const Length desc = -face.descender() * ps.size / 1000;
-    return (ps.leading - (asc + desc)) / 2 + asc;
+    // Never below the line's own foot: a leading far under the size put
+    // the baseline into the next line's space, and the last line's past
+    // the text area (off the page when there is no bottom margin).
+    return std::min((ps.leading - (asc + desc)) / 2 + asc, ps.leading);
 }
 
 Galley::Galley(FontSet& fonts, const Hyphenator* hyphenator, std::string language,
@@ -56,9 +59,12 @@ SetParagraph Galley::set(const model::Inlines& content, const ParagraphStyle& st
         face_log_.clear();
         fonts_.record(&face_log_);
         const std::size_t warnings = ctx_.diags.items().size();
+        const std::size_t missing = ctx_.missing.total;
         SetParagraph result = set_paragraph(content, style, width, ctx_);
         fonts_.record(nullptr);
-        const bool usable = ctx_.diags.items().size() == warnings;
+        // One that warned (or lacked glyphs, counted for the document) is
+        // set again by the layout, which reports it.
+        const bool usable = ctx_.diags.items().size() == warnings && ctx_.missing.total == missing;
         recorded_.push_back({content, style, width, std::move(result), face_log_, usable});
         return {}; // its slices are not used
     }
@@ -271,8 +277,17 @@ PageTree lay_out(const EngineRun& run) {
         throw;
     }
     tree.stats.prefetched_paragraphs = galley.prefetched_used();
-    for (const auto& w : run.fonts.warnings())
-        run.diags.warning(run.doc.meta.source, 0, w);
+    galley.report_missing_glyphs();
+    // Font problems belong to the style sheet line that named the family.
+    for (const auto& note : run.fonts.notes()) {
+        style::StyleOrigin at;
+        if (run.style)
+            at = style::origin_of_family(*run.style, note.asked.family);
+        if (at.file.empty())
+            run.diags.warning(run.doc.meta.source, 0, note.message);
+        else
+            run.diags.warning(at.file, at.line, note.message);
+    }
     return tree;
 }
 

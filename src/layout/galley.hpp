@@ -15,6 +15,7 @@
 #include "pager.hpp"
 #include "paragraph.hpp"
 #include "prefetch.hpp"
+#include "style/style.hpp"
 #include "support/diagnostics.hpp"
 
 #include <functional>
@@ -39,7 +40,7 @@ struct PageGeometry {
 PageGeometry geometry_of(const style::Page& page);
 
 // Where the baseline of a line sits inside its leading: the font's height
-// centred in it.
+// centred in it, the baseline at most at the leading's foot.
 Length baseline_in_leading(FontSet& fonts, const ParagraphStyle& ps);
 
 class Galley {
@@ -76,6 +77,7 @@ public:
     void end_block(); // throws when the slices so far cannot fit into max_pages
     void use(BlockSlots* slots) { slots_ = slots; }
     std::vector<PrefetchedParagraph> take_recorded() { return std::move(recorded_); }
+    void report_missing_glyphs() { ctx_.missing.report(ctx_.source, ctx_.diags); }
     [[noreturn]] static void too_many_pages();
 
 private:
@@ -140,6 +142,9 @@ struct EngineRun {
     // once on the helper thread).
     std::function<std::unique_ptr<BlockWalker>(Galley&)> walker;
     PageDecorator* decorator = nullptr;
+    // The sheet, for the file and line of font problems (nullptr: reported
+    // against the chronicle).
+    const style::Style* style = nullptr;
 };
 
 // Walks, paginates, places and decorates; the pages are the same whatever

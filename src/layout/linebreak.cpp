@@ -47,7 +47,8 @@ struct Totals {
 
 std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                                                const std::function<Length(std::size_t)>& line_width,
-                                               const BreakParams& p, double max_ratio) {
+                                               const BreakParams& p, double max_ratio,
+                                               bool final_pass) {
     // Nodes live in an arena for the whole pass (breaks point back to their
     // predecessors); the active list holds indices into it.
     std::vector<Node> nodes;
@@ -76,6 +77,14 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
         return t;
     };
 
+    // A forced break after b before the next box.
+    auto forced_before_box = [&](std::size_t b) {
+        for (std::size_t i = b + 1; i < items.size() && items[i].kind != Item::Kind::Box; ++i)
+            if (items[i].kind == Item::Kind::Penalty && items[i].penalty <= -infinite_penalty)
+                return true;
+        return false;
+    };
+
     struct Candidate {
         double demerits;
         int from;
@@ -101,6 +110,12 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                     c = {std::numeric_limits<double>::infinity(), -1, 0};
             bool any = false;
             keep.clear();
+            // The final pass's way out when every line from here would be
+            // overfull (a box wider than the line): TeX's artificial
+            // demerits (§854), a break here from the best node, the line
+            // overfull. So a paragraph always gets breaks, and no text is
+            // left on one endless line.
+            int overfull_from = -1;
             for (const int ai : active) {
                 const Node& a = nodes[static_cast<std::size_t>(ai)];
                 const Length width = sum.width - a.width + break_width;
@@ -124,6 +139,15 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                 const bool too_tight = r < -1;
                 if (!too_tight && !forced)
                     keep.push_back(ai);
+                // Of those, the latest break: the shortest overfull line.
+                if (too_tight && final_pass) {
+                    const Node* o = overfull_from < 0
+                                        ? nullptr
+                                        : &nodes[static_cast<std::size_t>(overfull_from)];
+                    if (!o || a.position > o->position ||
+                        (a.position == o->position && a.total_demerits < o->total_demerits))
+                        overfull_from = ai;
+                }
                 if (too_tight || r > max_ratio)
                     continue;
                 const int run = flagged ? a.hyphen_run + 1 : 0;
@@ -153,6 +177,17 @@ std::optional<std::vector<LineBreak>> run_pass(const std::vector<Item>& items,
                 }
             }
             active.swap(keep);
+            if (!any && active.empty() && overfull_from >= 0) {
+                if (it.kind == Item::Kind::Glue && forced_before_box(b)) {
+                    // Not at a space just before a forced break: that would
+                    // leave an empty line. The line ends at the forced break.
+                    active.push_back(overfull_from);
+                } else {
+                    const Node& a = nodes[static_cast<std::size_t>(overfull_from)];
+                    best[decent][0] = {a.total_demerits, overfull_from, -1.0};
+                    any = true;
+                }
+            }
             if (any) {
                 const Totals next = after(b, sum);
                 for (int f = 0; f < 4; ++f)
@@ -210,11 +245,11 @@ break_lines(const std::vector<Item>& items, const std::function<Length(std::size
     if (items.empty())
         return std::vector<LineBreak>{};
     auto ratio_for = [](int tolerance) { return std::cbrt(tolerance / 100.0); };
-    if (auto r = run_pass(items, line_width, p, ratio_for(p.tolerance)))
+    if (auto r = run_pass(items, line_width, p, ratio_for(p.tolerance), false))
         return r;
-    if (auto r = run_pass(items, line_width, p, ratio_for(p.second_tolerance)))
+    if (auto r = run_pass(items, line_width, p, ratio_for(p.second_tolerance), false))
         return r;
-    return run_pass(items, line_width, p, std::numeric_limits<double>::infinity());
+    return run_pass(items, line_width, p, std::numeric_limits<double>::infinity(), true);
 }
 
 } // namespace chronik::layout

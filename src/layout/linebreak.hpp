@@ -11,8 +11,10 @@
 //   (hyphen) break, and a break that would make more than
 //   `max_hyphen_run` such lines is infeasible, not just costly.
 // - Three passes like TeX (tolerance, then a looser tolerance, then any
-//   stretch), so a paragraph always gets breaks as long as no box is wider
-//   than the line; the caller splits such boxes.
+//   stretch). In the last, where every line from the active breaks would be
+//   overfull (a box wider than the line), the break is made anyway, the line
+//   overfull (TeX's artificial demerits, §854): a paragraph always gets
+//   breaks, however narrow the line.
 // - Fill glue (infinite stretch) is its own counter, as TeX's fil order.
 // - Boxes may stretch and shrink too (pdfTeX's font expansion, Thành
 //   2000): a justified line can widen its glyphs by a percent or two
@@ -72,8 +74,7 @@ struct LineBreak {
 
 // Breaks `items` into lines of width line_width(n) (n = 0 for the first
 // line). The list must end with a forced break. Returns the breaks in
-// order, or nullopt when no breaks exist even with unlimited stretch
-// (a box wider than the line).
+// order (nullopt only for a list that does not end with a forced break).
 std::optional<std::vector<LineBreak>>
 break_lines(const std::vector<Item>& items, const std::function<Length(std::size_t)>& line_width,
             const BreakParams& params = {});

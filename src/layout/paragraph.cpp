@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <cstdio>
 
 namespace chronik::layout {
 
@@ -66,7 +66,6 @@ struct ItemList {
     Length width;
     std::vector<Item> items;
     std::vector<Payload> payload; // parallel to items
-    std::set<std::pair<char32_t, int>> warned;
 
     void push(Item it, Payload p = {}) {
         if (it.kind == Item::Kind::Box)
@@ -99,37 +98,20 @@ struct ItemList {
     }
 
     int fallback_for(char32_t cp, const Run& run) {
-        char name[16];
-        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(cp));
-        std::string shown;
-        utf8::append(shown, cp);
-        const bool first = warned.insert({cp, run.line}).second;
+        const auto& main = face(run.face);
         if (cp > 0xFFFF) {
-            if (first)
-                ctx.diags.warning(ctx.source, run.line,
-                                  std::string("character ") + name + " '" + shown +
-                                      "' cannot be set in the PDF (outside the Basic Multilingual "
-                                      "Plane); it is left out");
+            ctx.missing.add(cp, main.family(), "", true, run.line);
             return -1;
         }
-        const auto& main = face(run.face);
         for (const char* family : {"DejaVu Sans", "DejaVu Serif"}) {
             style::Font f{family, false, false};
             const int id = ctx.fonts.face(f);
             if (face(id).has_glyph(cp)) {
-                if (first)
-                    ctx.diags.warning(ctx.source, run.line,
-                                      std::string("character ") + name + " '" + shown +
-                                          "' is not in font '" + main.family() + "'; set in '" +
-                                          face(id).family() + "'");
+                ctx.missing.add(cp, main.family(), face(id).family(), false, run.line);
                 return id;
             }
         }
-        if (first)
-            ctx.diags.warning(ctx.source, run.line,
-                              std::string("character ") + name + " '" + shown +
-                                  "' is in no installed font ('" + main.family() +
-                                  "' lacks it); it is left out");
+        ctx.missing.add(cp, main.family(), "", false, run.line);
         return -1;
     }
 
@@ -298,6 +280,10 @@ struct ItemList {
     }
 
     void forced_break() {
+        // No break at the fill glue (TeX's \penalty10000 before
+        // \parfillskip): an overfull last box would end its line there and
+        // leave an empty one before the forced break.
+        push(Item::penalty_item(0, infinite_penalty, false));
         push(Item::fill_glue());
         push(Item::penalty_item(0, -infinite_penalty, false));
         line_has_box = false;
@@ -306,7 +292,58 @@ struct ItemList {
     bool line_has_box = false; // a box since the last forced break
 };
 
+std::string mm_text(Length l) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f mm", to_pt(l) * 25.4 / 72);
+    return buf;
+}
+
+std::string pt_text(Length l) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f pt", to_pt(l));
+    return buf;
+}
+
 } // namespace
+
+void MissingGlyphs::add(char32_t cp, const std::string& font, const std::string& set_in,
+                        bool outside_bmp, int line) {
+    ++total;
+    auto [it, fresh] = index_.emplace(std::pair{cp, font}, entries.size());
+    if (fresh)
+        entries.push_back({cp, font, set_in, outside_bmp, 0, {}});
+    Entry& e = entries[it->second];
+    ++e.count;
+    constexpr std::size_t shown_lines = 3;
+    if (e.lines.size() < shown_lines && line > 0 &&
+        std::find(e.lines.begin(), e.lines.end(), line) == e.lines.end())
+        e.lines.push_back(line);
+}
+
+void MissingGlyphs::report(const std::string& source, Diagnostics& diags) const {
+    for (const auto& e : entries) {
+        char name[16];
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(e.cp));
+        std::string shown;
+        utf8::append(shown, e.cp);
+        std::string where;
+        for (std::size_t k = 0; k < e.lines.size(); ++k)
+            where += (k ? ", " : "") + std::to_string(e.lines[k]);
+        std::string message =
+            e.outside_bmp
+                ? "character " + std::string(name) + " '" + shown +
+                      "' cannot be set in the PDF (outside the Basic Multilingual Plane)"
+                : "the font '" + e.font + "' has no glyph for '" + shown + "' (" + name + ")";
+        message += ", used " + std::to_string(e.count) + (e.count == 1 ? " time" : " times");
+        if (!where.empty())
+            message += std::string(" (") + (e.lines.size() == 1 ? "at line " : "first at lines ") +
+                       where + ")";
+        message += e.set_in.empty() ? (e.outside_bmp ? "; it is left out"
+                                                     : "; no installed font has it, it is left out")
+                                    : "; set in '" + e.set_in + "'";
+        diags.warning(source, e.lines.empty() ? 0 : e.lines.front(), std::move(message));
+    }
+}
 
 SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style, Length width,
                            TypesetContext& ctx) {
@@ -365,12 +402,14 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
     auto breaks = break_lines(
         b.items, [&](std::size_t) { return width; }, ctx.params);
     if (!breaks) {
-        // Only a box wider than the line prevents breaks, and flush_fragment
-        // splits those; keep going with one overfull line rather than fail.
+        // break_lines finds breaks for every list that ends in a forced
+        // break, as this one does (overfull lines where a glyph is wider
+        // than the line); kept as a last resort rather than fail.
         breaks = std::vector<LineBreak>{{b.items.size() - 1, 0, false}};
     }
 
     std::size_t start = 0;
+    bool overfull_warned = false;
     for (std::size_t li = 0; li < breaks->size(); ++li) {
         const auto& br = (*breaks)[li];
         // Skip what vanishes at the start of a line.
@@ -383,7 +422,10 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
         line.last = at_break.kind == Item::Kind::Penalty && at_break.penalty <= -infinite_penalty;
         const bool justify = style.align == style::Align::Justify;
         // The line's glyph scaling: boxes stretch in proportion to their width.
-        const double r = justify ? br.ratio : 0.0;
+        // At most what the second pass allows: a line of one word (the last
+        // pass stretches without bound) would widen its glyphs past the
+        // measure; its spaces take the rest.
+        const double r = justify ? std::clamp(br.ratio, -1.0, 2.0) : 0.0;
         const double expand = r * style.expansion;
         const int scale = static_cast<int>(std::lround(1000.0 * (1.0 + expand)));
         Length x = 0;
@@ -455,6 +497,19 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
             if (shift > 0)
                 for (auto& p : line.pieces)
                     p.x += shift;
+        }
+        if (line.width > width + pt(0.5) && !overfull_warned) {
+            // A glyph wider than the column: set all the same, past its
+            // edge, and said once a paragraph.
+            overfull_warned = true;
+            std::string text;
+            for (const auto& p : line.pieces)
+                text += (text.empty() ? "" : " ") + p.text;
+            ctx.diags.warning(ctx.source, flat.runs.front().line,
+                              "the line '" + text + "' is wider than its column (" +
+                                  mm_text(width) + "); it runs " + pt_text(line.width - width) +
+                                  " past the column's edge (a smaller size for the role, or a "
+                                  "wider page, makes it fit)");
         }
         out.lines.push_back(std::move(line));
         start = br.position + 1;

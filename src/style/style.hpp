@@ -75,8 +75,23 @@ struct Style {
     std::string design = "brochure";
     std::map<std::string, double, std::less<>> tunables;
 
+    // Where the sheet named things, for messages about them found later (a
+    // font that is not installed): the sheet's name as in its own messages,
+    // and the line of each role's `family` (0: not set by this sheet).
+    std::string source;
+    std::array<int, role_count> family_line{};
+
     const TextStyle& role(Role r) const { return roles[static_cast<std::size_t>(r)]; }
     TextStyle& role(Role r) { return roles[static_cast<std::size_t>(r)]; }
 };
+
+// The sheet's file and line that chose `family` (the first role naming it;
+// line 0 when the family came from the built-in default). file is empty
+// when no role names the family (a fallback font of chronik's own).
+struct StyleOrigin {
+    std::string file;
+    int line = 0;
+};
+StyleOrigin origin_of_family(const Style& s, std::string_view family);
 
 } // namespace chronik::style

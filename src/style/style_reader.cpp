@@ -5,6 +5,7 @@
 #include "tunables.hpp"
 #include "xml/source.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -47,6 +48,7 @@ public:
     Reader(const xml::Source& src, Diagnostics& d) : src_(src), d_(d) {}
 
     Style read(Style s) {
+        const auto start = d_.mark();
         const XMLElement* root = src_.root();
         if (std::string_view(root->Name()) != "style") {
             src_.error(root,
@@ -61,6 +63,9 @@ public:
                        d_);
         if (const char* n = root->Attribute("name"))
             s.name = n;
+        s.source = src_.name();
+        s.family_line = {};
+        root_ = root;
         std::map<std::string, int> seen_roles;
         bool seen_page = false, seen_document = false, seen_design = false;
         for (auto* n = root->FirstChild(); n; n = n->NextSibling()) {
@@ -87,6 +92,7 @@ public:
                 if (seen_page)
                     src_.error(e, "<page> is given twice", d_);
                 seen_page = true;
+                page_el_ = e;
                 read_page(e, s.page);
             } else if (name == "document") {
                 if (seen_document)
@@ -104,6 +110,8 @@ public:
                            d_);
             }
         }
+        if (!d_.errors_since(start))
+            check_geometry(s);
         return s;
     }
 
@@ -288,6 +296,7 @@ private:
                        "unknown tunable '" + std::string(name) + "' (one of: " + known() + ")", d_);
             return;
         }
+        set_el_[name] = e;
         if (auto [it, fresh] = seen.emplace(name, e->GetLineNum()); !fresh)
             src_.error(e, "name",
                        "tunable '" + std::string(name) + "' is already set on line " +
@@ -357,11 +366,14 @@ private:
                            std::to_string(it->second),
                        d_);
         TextStyle& t = s.roles[index];
+        role_el_[index] = e;
         if (const char* family = e->Attribute("family")) {
-            if (xml::is_blank(family))
+            if (xml::is_blank(family)) {
                 src_.error(e, "family", "the font family is empty", d_);
-            else
+            } else {
                 t.font.family = family;
+                s.family_line[index] = e->GetLineNum();
+            }
         }
         choice<bool>(e, "weight", {{"regular", false}, {"normal", false}, {"bold", true}},
                      t.font.bold);
@@ -398,8 +410,81 @@ private:
                            "': the leading is much smaller than the size; lines will overlap");
     }
 
+    // The geometry policy (docs/styles.md, "What a sheet may ask for"):
+    // every line has room for a few letters of its role and fits the page,
+    // so every format can set every text (no word is dropped, no loop runs
+    // without progress). Checked once the whole sheet is read, and
+    // reported at the element that set the value (the role, else the page).
+    void check_geometry(const Style& s) {
+        constexpr double pt_per_mm = 72 / 25.4;
+        constexpr double min_em = 3; // the narrowest column, in em of its role's size
+        const double area_w = s.page.width - s.page.margin_inner - s.page.margin_outer; // mm
+        const double area_h = s.page.height - s.page.margin_top - s.page.margin_bottom;
+        // The brochure sets milestones right of its rail (brochure_design.cpp
+        // computes the same width: a tenth of the measure, 9 to 16 mm, unless set).
+        double rail = 0;
+        if (s.design == "brochure") {
+            rail = tunable(s, "rail-width");
+            if (rail <= 0)
+                rail = std::clamp(area_w / 11, 9.0, 16.0);
+        }
+        const XMLElement* rail_el = nullptr;
+        if (const auto it = set_el_.find("rail-width"); it != set_el_.end())
+            rail_el = it->second;
+        if (rail > area_w / 2) {
+            src_.error(rail_el ? rail_el : where(nullptr), rail_el ? "value" : "",
+                       "the rail (" + num_s(round1(rail)) +
+                           " mm) takes more than half of the text area's width (" +
+                           num_s(round1(area_w)) + " mm)",
+                       d_);
+            return;
+        }
+        for (std::size_t i = 0; i < role_count; ++i) {
+            const TextStyle& t = s.roles[i];
+            const std::string role(role_names()[i]);
+            const auto r = static_cast<Role>(i);
+            const bool in_column = r == Role::PeriodHeading || r == Role::MilestoneDate ||
+                                   r == Role::MilestoneTitle || r == Role::Body ||
+                                   r == Role::Caption;
+            const double column = in_column ? area_w - rail : area_w; // mm
+            const XMLElement* e = where(role_el_[i]);
+            const char* size_attr = role_el_[i] && role_el_[i]->Attribute("size") ? "size" : "";
+            if (t.size * min_em > column * pt_per_mm) {
+                src_.error(e, size_attr,
+                           "the " + role + " font (" + num_s(round1(t.size)) +
+                               " pt) is too large for its column (" + num_s(round1(column)) +
+                               " mm wide" + (in_column && rail > 0 ? ", right of the rail" : "") +
+                               "): a line must hold at least 3 em (at most " +
+                               num_s(round1(column * pt_per_mm / min_em)) + " pt here)",
+                           d_);
+                continue;
+            }
+            const double tallest = std::max(t.size, t.leading);
+            if (tallest > area_h * pt_per_mm) {
+                const char* attr = t.leading >= t.size ? "leading" : "size";
+                src_.error(e, role_el_[i] && role_el_[i]->Attribute(attr) ? attr : "",
+                           "the " + role + " " + attr + " (" + num_s(round1(tallest)) +
+                               " pt) is taller than the text area (" + num_s(round1(area_h)) +
+                               " mm = " + num_s(round1(area_h * pt_per_mm)) +
+                               " pt): a line must fit on a page",
+                           d_);
+            }
+        }
+    }
+
+    // The element to report a value at: its own, else the page's, else the root.
+    const XMLElement* where(const XMLElement* e) const {
+        return e ? e : page_el_ ? page_el_ : root_;
+    }
+
+    static double round1(double x) { return std::round(x * 10) / 10; }
+
     const xml::Source& src_;
     Diagnostics& d_;
+    const XMLElement* root_ = nullptr;
+    const XMLElement* page_el_ = nullptr;
+    std::array<const XMLElement*, role_count> role_el_{};
+    std::map<std::string, const XMLElement*, std::less<>> set_el_;
 };
 
 std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src,
@@ -414,6 +499,18 @@ std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src
 }
 
 } // namespace
+
+StyleOrigin origin_of_family(const Style& s, std::string_view family) {
+    StyleOrigin unset;
+    for (std::size_t i = 0; i < role_count; ++i) {
+        if (s.roles[i].font.family != family)
+            continue;
+        if (s.family_line[i] > 0)
+            return {s.source, s.family_line[i]};
+        unset = {s.source, 0};
+    }
+    return unset;
+}
 
 Style default_style() {
     Diagnostics d;

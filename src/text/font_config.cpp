@@ -5,15 +5,18 @@
 #include <cctype>
 #include <mutex>
 #include <stdexcept>
-#include <tuple>
 
 namespace chronik::text {
 
 namespace {
 
+struct Match {
+    std::string file, family;
+};
+
 // Best match for a pattern in fontconfig's current configuration: file and
 // family, or "" when fontconfig has nothing.
-std::pair<std::string, std::string> match(const std::string& pattern) {
+Match match(const std::string& pattern) {
     FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
     if (!pat)
         return {};
@@ -26,11 +29,11 @@ std::pair<std::string, std::string> match(const std::string& pattern) {
         return {};
     FcChar8* file = nullptr;
     FcChar8* family = nullptr;
-    std::pair<std::string, std::string> out;
+    Match out;
     if (FcPatternGetString(found, FC_FILE, 0, &file) == FcResultMatch)
-        out.first = reinterpret_cast<const char*>(file);
+        out.file = reinterpret_cast<const char*>(file);
     if (FcPatternGetString(found, FC_FAMILY, 0, &family) == FcResultMatch)
-        out.second = reinterpret_cast<const char*>(family);
+        out.family = reinterpret_cast<const char*>(family);
     FcPatternDestroy(found);
     return out;
 }
@@ -68,14 +71,14 @@ FontChoice choose_font(const style::Font& font) {
     const std::string traits = std::string(font.bold ? ":weight=bold" : ":weight=regular") +
                                (font.italic ? ":slant=italic" : ":slant=roman");
     // Prefer the TrueType build: the PDF writer cannot embed CFF outlines.
-    auto [file, family] = match(escape_family(font.family) + traits + ":fontformat=TrueType");
-    if (file.empty() || lower(family) != lower(font.family))
-        std::tie(file, family) = match(escape_family(font.family) + traits);
-    if (lower(family) == lower(font.family))
-        return {file, family, false};
+    Match m = match(escape_family(font.family) + traits + ":fontformat=TrueType");
+    if (m.file.empty() || lower(m.family) != lower(font.family))
+        m = match(escape_family(font.family) + traits);
+    const bool fallback = lower(m.family) != lower(font.family);
     // Not installed: fall back to a serif text face the PDF can embed.
-    std::tie(file, family) = match(std::string("serif") + traits + ":fontformat=TrueType");
-    return {file, family, true};
+    if (fallback)
+        m = match(std::string("serif") + traits + ":fontformat=TrueType");
+    return {m.file, m.family, fallback};
 }
 
 std::string font_file(const style::Font& font) {

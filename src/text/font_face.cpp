@@ -56,6 +56,9 @@ FontFace::FontFace(const std::string& path) : path_(path) {
     const OpenFace open(path);
     FT_Face f = open.face;
     family_ = f->family_name ? f->family_name : "";
+    style_name_ = f->style_name ? f->style_name : "";
+    bold_ = (f->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+    italic_ = (f->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
     upem_ = f->units_per_EM ? f->units_per_EM : 1000;
     FT_ULong len = 0;
     truetype_ = FT_Load_Sfnt_Table(f, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, &len) == 0;

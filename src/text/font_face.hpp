@@ -34,6 +34,12 @@ public:
 
     const std::string& path() const { return path_; }
     const std::string& family() const { return family_; }
+    // What the face is, as the font file says ("Bold Italic"; its style
+    // flags): fontconfig reports the traits asked for where it would
+    // synthesise them, which the PDF does not.
+    const std::string& style_name() const { return style_name_; }
+    bool bold() const { return bold_; }
+    bool italic() const { return italic_; }
     // TrueType outlines ('glyf'), which the PDF writer can embed; false for CFF.
     bool is_truetype() const { return truetype_; }
 
@@ -75,6 +81,8 @@ private:
 
     std::string path_;
     std::string family_;
+    std::string style_name_;
+    bool bold_ = false, italic_ = false;
     bool truetype_ = false;
     int upem_ = 1000;
     int ascender_ = 800, descender_ = -200, cap_height_ = 700;

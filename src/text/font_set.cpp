@@ -39,6 +39,19 @@ std::shared_ptr<const FontFace> shared_face(const std::string& path) {
 
 } // namespace
 
+namespace {
+
+std::string face_name(const style::Font& f) {
+    return f.bold && f.italic ? "bold italic" : f.bold ? "bold" : f.italic ? "italic" : "regular";
+}
+
+} // namespace
+
+void FontSet::note(const style::Font& font, std::string message) {
+    warnings_.push_back(message);
+    notes_.push_back({font, std::move(message)});
+}
+
 FontSet::FontSet() {
     load_font_configuration();
 }
@@ -61,20 +74,29 @@ int FontSet::lookup(const style::Font& font) {
         font.family + (font.bold ? ":bold" : ":regular") + (font.italic ? ":italic" : ":roman");
     if (auto it = by_request_.find(key); it != by_request_.end())
         return it->second;
-    const auto [file, chosen_family, fallback] = choose_font(font);
-    if (fallback)
-        warnings_.push_back("font family '" + font.family + "' is not installed; using '" +
-                            chosen_family + "' instead");
+    const FontChoice c = choose_font(font);
+    const std::string& file = c.file;
+    if (c.fallback)
+        note(font, "font family '" + font.family + "' is not installed; using '" + c.family +
+                       "' instead");
     if (file.empty())
         throw std::runtime_error("no font found for '" + font.family + "'");
+    int id = -1;
     if (auto it = by_path_.find(file); it != by_path_.end()) {
-        by_request_.emplace(key, it->second);
-        return it->second;
+        id = it->second;
+    } else {
+        id = static_cast<int>(faces_.size());
+        faces_.push_back(shared_face(file));
+        by_path_.emplace(file, id);
     }
-    const int id = static_cast<int>(faces_.size());
-    faces_.push_back(shared_face(file));
-    by_path_.emplace(file, id);
     by_request_.emplace(key, id);
+    // fontconfig's nearest face of an installed family may lack the weight
+    // or slant asked for (the PDF synthesises neither): said once, naming
+    // the face used.
+    const FontFace& got = at(id);
+    if (!c.fallback && (got.bold() != font.bold || got.italic() != font.italic))
+        note(font, "font family '" + font.family + "' has no " + face_name(font) +
+                       " face; using its '" + got.style_name() + "' face instead");
     return id;
 }
 

@@ -34,6 +34,12 @@ public:
     const FontFace& at(int id) const { return *faces_.at(static_cast<std::size_t>(id)); }
     std::size_t size() const { return faces_.size(); }
     const std::vector<std::string>& warnings() const { return warnings_; }
+    // The same, with the font each was about (for the style sheet's line).
+    struct Note {
+        style::Font asked;
+        std::string message;
+    };
+    const std::vector<Note>& notes() const { return notes_; }
 
     // While `log` is set, every request to face() is appended to it with
     // its answer (the layout sets paragraphs on other threads with their own
@@ -49,6 +55,8 @@ private:
     std::unordered_map<std::string, int> by_request_;
     std::unordered_map<std::string, int> by_path_;
     std::vector<std::string> warnings_;
+    std::vector<Note> notes_;
+    void note(const style::Font& font, std::string message);
     std::vector<std::pair<style::Font, int>>* log_ = nullptr;
 };
 

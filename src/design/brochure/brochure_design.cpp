@@ -172,8 +172,8 @@ private:
         Mark mark = MilestoneMark;
         bool chained = keep;
         if (!e.date_is_redundant) {
-            add_paragraph(text_inlines(e.date_label), Role::MilestoneDate, m_.rail_w, m_.column_w,
-                          chained, mark, e.id);
+            add_paragraph(text_inlines(e.date_label, e.line), Role::MilestoneDate, m_.rail_w,
+                          m_.column_w, chained, mark, e.id);
             mark = NoMark;
             chained = true;
         }
@@ -194,13 +194,30 @@ private:
 
     // A dated one-liner: the date in its own column, the title beside it.
     void one_liner(const model::DatedEntry& e, bool keep) {
-        const Length date_w = m_.one_liner_date_w;
         const auto ds = paragraph_style(style_, Role::MilestoneDate);
+        // Room for a few letters of the date however large its size (up to
+        // half the column).
+        const Length date_w =
+            std::max(m_.one_liner_date_w, std::min(3 * ds.size + pt(6), m_.column_w / 2));
         const auto ts = paragraph_style(style_, Role::Body);
-        const auto date = g_.set(text_inlines(e.date_label), ds, date_w - pt(6));
+        const auto date = g_.set(text_inlines(e.date_label, e.line), ds, date_w - pt(6));
         auto title_style = ts;
         title_style.align = style::Align::Left;
         const auto title = g_.set(e.title, title_style, m_.column_w - date_w);
+        const Length tall = std::max(
+            ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
+            ts.leading +
+                ds.leading * static_cast<Length>(std::max<std::size_t>(1, date.lines.size()) - 1));
+        if (tall > m_.area_h) {
+            // Side by side it would not fit on a page (its foot would be set
+            // below it): date and title as paragraphs of their own, which
+            // break across pages.
+            add_paragraph(text_inlines(e.date_label, e.line), Role::MilestoneDate, m_.rail_w,
+                          m_.column_w, keep, MilestoneMark, e.id);
+            add_paragraph(e.title, Role::Body, m_.rail_w, m_.column_w, true);
+            last_was_one_liner_ = false;
+            return;
+        }
         const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
         layout::Slice s;
         s.group = period_;
@@ -217,7 +234,7 @@ private:
             for (const auto& p : line.pieces)
                 s.items.push_back(
                     layout::TextItem{m_.rail_w + p.x, y, p.text, p.face, p.size, p.color});
-            y += ts.leading;
+            y += ds.leading;
         }
         y = baseline;
         for (const auto& line : title.lines) {
@@ -226,8 +243,7 @@ private:
                     layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color});
             y += ts.leading;
         }
-        s.height =
-            ts.leading * static_cast<Length>(std::max(date.lines.size(), title.lines.size()));
+        s.height = tall; // the date's first line shares the title's baseline
         g_.add(std::move(s));
         pending_after_ = pt(style_.role(Role::Body).space_after);
         last_was_one_liner_ = true;
@@ -268,22 +284,42 @@ private:
                 continue;
             auto style = ts;
             style.align = style::Align::Left;
-            const auto set = g_.set(h->content, style, m_.width - number_w - mm(10));
+            // At least an em for the label, however narrow the page (the
+            // number then overprints its end rather than push it off).
+            const auto set =
+                g_.set(h->content, style, std::max(m_.width - number_w - mm(10), ts.size));
             const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
             layout::Slice s;
             s.group = -1;
             s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
             s.space_before = first ? pending_after_ : 0;
+            // An entry taller than the text area (a large contents size):
+            // its lines but the last as slices of their own, kept together,
+            // so none is set below the page.
+            const bool tall = ts.leading * static_cast<Length>(set.lines.size()) > m_.area_h;
+            for (std::size_t k = 0; tall && k + 1 < set.lines.size(); ++k) {
+                layout::Slice line = s;
+                line.height = ts.leading;
+                for (const auto& p : set.lines[k].pieces)
+                    line.items.push_back(
+                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
+                line.items.push_back(layout::LinkItem{0, 0, m_.width, line.height, {}, h->id});
+                g_.add(std::move(line));
+                s.before = BreakBefore::Avoid;
+                s.space_before = 0;
+            }
+            const std::size_t from = tall ? set.lines.size() - 1 : 0;
             Length y = baseline;
             Length end = 0;
-            for (const auto& line : set.lines) {
-                for (const auto& p : line.pieces) {
+            for (std::size_t k = from; k < set.lines.size(); ++k) {
+                for (const auto& p : set.lines[k].pieces) {
                     s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
                     end = p.x + p.width;
                 }
                 y += ts.leading;
             }
-            s.height = ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size()));
+            s.height =
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size() - from));
             s.items.push_back(layout::LinkItem{0, 0, m_.width, s.height, {}, h->id});
             s.tag = static_cast<int>(toc_targets_.size());
             s.page_ref = h->id;
@@ -426,8 +462,10 @@ private:
             const std::string& label =
                 setter_->periods().at(static_cast<std::size_t>(period_at_top_));
             const Length w = fonts_.at(hface).width(label, hs.size);
-            page.items.push_back(
-                layout::TextItem{left + m_.width - w, header_y, label, hface, hs.size, hs.color});
+            // A label wider than the measure starts at its left edge, not
+            // off the page.
+            page.items.push_back(layout::TextItem{left + std::max<Length>(m_.width - w, 0),
+                                                  header_y, label, hface, hs.size, hs.color});
         }
         page.items.push_back(layout::LineItem{left, header_y + pt(4), left + m_.width,
                                               header_y + pt(4), pt(0.4), blend(hs.color, 0.5)});
@@ -477,7 +515,8 @@ layout::PageTree BrochureDesign::lay_out(const Inputs& in) const {
                               main.emplace(in.doc, in.style, m, g);
                               return std::make_unique<Borrowed>(*main);
                           },
-                          &furniture};
+                          &furniture,
+                          &in.style};
     auto tree = layout::lay_out(run);
     tree.outline = main->outline();
     return tree;

@@ -138,10 +138,26 @@ private:
                 paragraph_style(style_, e.title.empty() ? Role::Body : Role::MilestoneTitle);
             const Length text_x = m_.date_w;
             const Length text_w = m_.width - m_.date_w;
-            const auto date = g_.set(text_inlines(e.date_label), ds, m_.date_w - pt(8));
+            const auto date = g_.set(text_inlines(e.date_label, e.line), ds, m_.date_w - pt(8));
             const auto title =
                 g_.set(e.title.empty() ? (l.first ? l.first->content : model::Inlines{}) : e.title,
                        ts, text_w);
+            const Length tall = std::max(
+                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
+                ts.leading + ds.leading * static_cast<Length>(
+                                              std::max<std::size_t>(1, date.lines.size()) - 1));
+            if (tall > m_.page.text_height()) {
+                // Side by side taller than the page (its foot would be set
+                // below it): date, title and text as paragraphs of their own.
+                add(text_inlines(e.date_label, e.line), Role::MilestoneDate, 0, m_.width, !first,
+                    Body);
+                if (!e.title.empty())
+                    add(e.title, Role::MilestoneTitle, 0, m_.width, true, Body);
+                if (l.first)
+                    add(l.first->content, Role::Body, 0, m_.width, true, Body);
+                first = false;
+                continue;
+            }
             const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
             layout::Slice s;
             s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
@@ -150,19 +166,23 @@ private:
             s.mark = first ? NoMark : Rule;
             s.mark_y = -s.space_before / 2;
             s.anchors.push_back({e.id, 0});
-            for (const auto& line : date.lines)
-                for (const auto& p : line.pieces)
-                    s.items.push_back(
-                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
+            // A date of more lines than one (a narrow date column) goes down
+            // the column, not over itself.
             Length y = baseline;
+            for (const auto& line : date.lines) {
+                for (const auto& p : line.pieces)
+                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
+                y += ds.leading;
+            }
+            y = baseline;
             for (const auto& line : title.lines) {
                 for (const auto& p : line.pieces)
                     s.items.push_back(
                         layout::TextItem{text_x + p.x, y, p.text, p.face, p.size, p.color});
                 y += ts.leading;
             }
-            s.height =
-                ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size()));
+            // The date's first line shares the title's baseline.
+            s.height = tall; // the date's first line shares the title's baseline
             g_.add(std::move(s));
             pending_after_ = pt(style_.role(Role::MilestoneTitle).space_after);
             if (!e.title.empty() && l.first)
@@ -222,8 +242,9 @@ public:
         const std::string right = doc_.meta.date.substr(0, 10);
         const Length w = fonts_.at(face).width(right, fs.size);
         at.page.items.push_back(
-            layout::TextItem{at.left + m_.width - w, y, right, face, fs.size, fs.color});
-        at.page.number = 0; // one page: no number
+            layout::TextItem{at.left + std::max<Length>(m_.width - w, 0), y, right, face, fs.size,
+                             fs.color}); // wider than the measure: from its left edge
+        at.page.number = 0;              // one page: no number
     }
 
 private:
@@ -251,7 +272,8 @@ layout::PageTree FactSheetDesign::lay_out(const Inputs& in) const {
                               return std::make_unique<FactSheetSetter>(in.doc, in.style, m, listed,
                                                                        g);
                           },
-                          &frame};
+                          &frame,
+                          &in.style};
     auto tree = layout::lay_out(run);
     if (tree.pages.size() > 1) {
         in.diags.warning(in.doc.meta.source, 0,

@@ -7,6 +7,7 @@
 #include "model/overloaded.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -67,15 +68,18 @@ std::string text_of(const model::Inlines& inlines) {
 // Lines of a greedy fill, the way Word and LibreOffice break: at spaces,
 // after hyphens and slashes, and (where the style hyphenates) inside long
 // words, which is modelled as filling the line and carrying the rest.
-int count_lines(const Box& b, std::int64_t measure, Widths& widths) {
+std::int64_t count_lines(const Box& b, std::int64_t measure, Widths& widths) {
     const TextStyle& t = *b.look;
     const text::FontFace* face = widths.face(t);
     const double scale = t.size * twips_per_pt; // twips per em
-    const double width = static_cast<double>(measure - b.indent);
+    // At least a twip: a measure the indent used up still makes progress
+    // (the style sheet's checks keep real measures far wider, see
+    // docs/styles.md).
+    const double width = std::max(1.0, static_cast<double>(measure - b.indent));
     const std::u32string text = decode(b.text);
     const double space = Widths::em(' ', face) * scale;
     const double hyphen = Widths::em('-', face) * scale;
-    int lines = 1;
+    std::int64_t lines = 1;
     double x = 0;
     bool line_empty = true;
     std::size_t i = 0;
@@ -116,9 +120,12 @@ int count_lines(const Box& b, std::int64_t measure, Widths& widths) {
                 ++lines;
                 x = w;
             }
-            while (x > width) {
-                ++lines;
-                x -= width;
+            if (x > width) {
+                // A piece wider than the line fills whole lines (in one
+                // step: a loop of x -= width ran forever for width <= 0).
+                const double full = std::ceil(x / width) - 1;
+                lines += static_cast<std::int64_t>(std::min(full, 1e9));
+                x -= full * width;
             }
             line_empty = false;
         }
@@ -259,14 +266,14 @@ void estimate_pages(Context& ctx) {
 
     struct Measured {
         std::int64_t before, after, leading, height;
-        int lines;
+        std::int64_t lines;
     };
     Widths widths;
     std::vector<Measured> m;
     m.reserve(boxes.size());
     for (const auto& b : boxes) {
         const std::int64_t leading = twips_from_pt(b.look->leading);
-        const int lines = b.fixed_height >= 0 ? 1 : count_lines(b, measure, widths);
+        const std::int64_t lines = b.fixed_height >= 0 ? 1 : count_lines(b, measure, widths);
         m.push_back({twips_from_pt(b.look->space_before), twips_from_pt(b.look->space_after),
                      leading, b.fixed_height >= 0 ? b.fixed_height : lines * leading, lines});
     }
@@ -289,13 +296,15 @@ void estimate_pages(Context& ctx) {
                 need += gap_before(j);
             const bool whole = boxes[j].keep_lines || boxes[j].keep_next || m[j].lines <= 3;
             need += whole ? m[j].height : 2 * m[j].leading;
-            if (!boxes[j].keep_next)
+            // Past a page the answer is the same (the caller takes at most
+            // a page): a long chain of headings costs a page's worth.
+            if (!boxes[j].keep_next || need >= page_height)
                 break;
         }
         return need;
     };
 
-    int page = 1;
+    std::int64_t page = 1;
     std::int64_t y = 0;
     bool top = true;
     for (std::size_t k = 0; k < boxes.size(); ++k) {
@@ -315,7 +324,8 @@ void estimate_pages(Context& ctx) {
             gap = 0;
         }
         if (boxes[k].toc_entry >= 0)
-            ctx.toc[static_cast<std::size_t>(boxes[k].toc_entry)].page = page;
+            ctx.toc[static_cast<std::size_t>(boxes[k].toc_entry)].page =
+                static_cast<int>(std::min<std::int64_t>(page, 999999));
         y += gap;
         std::int64_t rest = m[k].height;
         if (y + rest <= page_height) {
@@ -323,17 +333,18 @@ void estimate_pages(Context& ctx) {
         } else {
             // Split the paragraph: whole lines, at least two on each side.
             const std::int64_t lh = std::max<std::int64_t>(m[k].leading, 1);
-            int lines = m[k].lines;
-            int fit = static_cast<int>((page_height - y) / lh);
+            std::int64_t lines = m[k].lines;
+            std::int64_t fit = std::max<std::int64_t>((page_height - y) / lh, 0);
             if (lines - fit < 2)
                 fit = lines - 2;
-            lines -= std::max(fit, 0);
+            lines -= std::max<std::int64_t>(fit, 0);
+            // The rest fills whole pages, the last one in part: counted, not
+            // walked, so a paragraph of many lines costs one step.
             const std::int64_t per_page = std::max<std::int64_t>(page_height / lh, 1);
-            while (lines > 0) {
-                ++page;
-                const std::int64_t here = std::min<std::int64_t>(lines, per_page);
-                y = here * lh;
-                lines -= static_cast<int>(here);
+            if (lines > 0) {
+                const std::int64_t pages = (lines + per_page - 1) / per_page;
+                page += pages;
+                y = (lines - (pages - 1) * per_page) * lh;
             }
         }
         top = false;
