@@ -263,3 +263,55 @@ TEST_CASE("design: text stays on its page with the sheets fuzz_style_sample foun
         CHECK(off == 0);
     }
 }
+
+TEST_CASE("design: a running head too narrow for the title and the period sets the period alone") {
+    // A 60 mm page: title and period label would overlap; the label stays,
+    // the title (the cover's) is left out of the head. On A4 both are set.
+    for (const bool narrow : {true, false}) {
+        CAPTURE(narrow);
+        const std::string text =
+            narrow ? "<style><page width=\"60mm\" height=\"90mm\" margin-top=\"12mm\" "
+                     "margin-bottom=\"12mm\" margin-inner=\"10mm\" margin-outer=\"10mm\"/>"
+                     "<role name=\"body\" size=\"12pt\" leading=\"14pt\"/></style>"
+                   : "<style/>";
+        Diagnostics d;
+        const auto s = style::read_style_text(text, "s.xml", d);
+        REQUIRE(s);
+        Diagnostics dc;
+        auto c = reader::read_chronicle((test::source_dir / "data/lecos-chronik.xml").string(), dc);
+        REQUIRE(c);
+        compose::Options o;
+        o.epoch = 1700000000;
+        const auto doc = compose::compose(*c, *s, o, dc);
+        text::FontSet fonts;
+        const auto h = text::Hyphenator::for_language(doc.meta.language);
+        const auto tree = design::find_design(s->design)->lay_out({doc, *s, fonts, h.get(), d});
+        std::size_t heads = 0, titles = 0, overlaps = 0;
+        for (const auto& page : tree.pages) {
+            std::vector<const layout::TextItem*> head;
+            for (const auto& item : page.items)
+                if (const auto* t = std::get_if<layout::TextItem>(&item))
+                    if (t->y < layout::mm(s->page.margin_top))
+                        head.push_back(t);
+            if (head.empty())
+                continue;
+            ++heads;
+            for (const auto* t : head)
+                titles += t->text == doc.meta.title;
+            for (std::size_t i = 0; i < head.size(); ++i)
+                for (std::size_t k = i + 1; k < head.size(); ++k) {
+                    const auto* a = head[i];
+                    const auto* b = head[k];
+                    const Length aw = fonts.at(a->face).width(a->text, a->size);
+                    const Length bw = fonts.at(b->face).width(b->text, b->size);
+                    overlaps += a->y == b->y && a->x < b->x + bw && b->x < a->x + aw;
+                }
+        }
+        CHECK(heads > 5);
+        CHECK(overlaps == 0);
+        if (narrow)
+            CHECK(titles < heads);
+        else
+            CHECK(titles == heads);
+    }
+}

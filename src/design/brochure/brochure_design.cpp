@@ -456,17 +456,24 @@ private:
         const int hface = fonts_.face(hs.font);
         const int fface = fonts_.face(fs.font);
         const Length header_y = m_.page.top * 5 / 10;
-        page.items.push_back(
-            layout::TextItem{left, header_y, doc_.meta.title, hface, hs.size, hs.color});
-        if (period_at_top_ >= 0) {
-            const std::string& label =
-                setter_->periods().at(static_cast<std::size_t>(period_at_top_));
-            const Length w = fonts_.at(hface).width(label, hs.size);
-            // A label wider than the measure starts at its left edge, not
-            // off the page.
-            page.items.push_back(layout::TextItem{left + std::max<Length>(m_.width - w, 0),
-                                                  header_y, label, hface, hs.size, hs.color});
-        }
+        const std::string* label =
+            period_at_top_ >= 0 ? &setter_->periods().at(static_cast<std::size_t>(period_at_top_))
+                                : nullptr;
+        const Length label_width = label ? fonts_.at(hface).width(*label, hs.size) : 0;
+        // The title repeats the cover's: on a page too narrow for it and the
+        // label, an em apart, it is left out rather than set over the label
+        // or off the page.
+        if (fonts_.at(hface).width(doc_.meta.title, hs.size) +
+                (label ? label_width + hs.size : 0) <=
+            m_.width)
+            page.items.push_back(
+                layout::TextItem{left, header_y, doc_.meta.title, hface, hs.size, hs.color});
+        // A label wider than the measure starts at its left edge, not off
+        // the page.
+        if (label)
+            page.items.push_back(
+                layout::TextItem{left + std::max<Length>(m_.width - label_width, 0), header_y,
+                                 *label, hface, hs.size, hs.color});
         page.items.push_back(layout::LineItem{left, header_y + pt(4), left + m_.width,
                                               header_y + pt(4), pt(0.4), blend(hs.color, 0.5)});
         const std::string number = std::to_string(page.number);
