@@ -40,6 +40,27 @@ model::Document compose_rich(const style::Style& s) {
     return compose::compose(*c, s, o, d);
 }
 
+// The sample laid out with the style sheet `text`, as render would.
+struct SampleLaidOut {
+    explicit SampleLaidOut(const std::string& text) {
+        Diagnostics d;
+        auto read = style::read_style_text(text, "s.xml", d);
+        REQUIRE(read);
+        style = std::move(*read);
+        auto c = reader::read_chronicle((test::source_dir / "data/lecos-chronik.xml").string(), d);
+        REQUIRE(c);
+        compose::Options o;
+        o.epoch = 1700000000;
+        doc = compose::compose(*c, style, o, d);
+        const auto h = text::Hyphenator::for_language(doc.meta.language);
+        tree = design::find_design(style.design)->lay_out({doc, style, fonts, h.get(), d});
+    }
+    style::Style style;
+    model::Document doc;
+    text::FontSet fonts;
+    layout::PageTree tree;
+};
+
 } // namespace
 
 TEST_CASE("design: the registry holds one design per name a style sheet may choose") {
@@ -243,18 +264,11 @@ TEST_CASE("design: text stays on its page with the sheets fuzz_style_sample foun
     };
     for (const char* text : sheets) {
         CAPTURE(text);
-        Diagnostics d;
-        const auto s = style::read_style_text(text, "s.xml", d);
-        REQUIRE(s);
-        Diagnostics dc;
-        auto c = reader::read_chronicle((test::source_dir / "data/lecos-chronik.xml").string(), dc);
-        REQUIRE(c);
-        compose::Options o;
-        o.epoch = 1700000000;
-        const auto doc = compose::compose(*c, *s, o, dc);
-        text::FontSet fonts;
-        const auto h = text::Hyphenator::for_language(doc.meta.language);
-        const auto tree = design::find_design(s->design)->lay_out({doc, *s, fonts, h.get(), d});
+        const SampleLaidOut laid(text);
+        const auto& s = laid.style;
+        const auto& doc = laid.doc;
+        const auto& fonts = laid.fonts;
+        const auto& tree = laid.tree;
         std::size_t off = 0;
         for (const auto& page : tree.pages)
             for (const auto& item : page.items)
@@ -274,24 +288,17 @@ TEST_CASE("design: a running head too narrow for the title and the period sets t
                      "margin-bottom=\"12mm\" margin-inner=\"10mm\" margin-outer=\"10mm\"/>"
                      "<role name=\"body\" size=\"12pt\" leading=\"14pt\"/></style>"
                    : "<style/>";
-        Diagnostics d;
-        const auto s = style::read_style_text(text, "s.xml", d);
-        REQUIRE(s);
-        Diagnostics dc;
-        auto c = reader::read_chronicle((test::source_dir / "data/lecos-chronik.xml").string(), dc);
-        REQUIRE(c);
-        compose::Options o;
-        o.epoch = 1700000000;
-        const auto doc = compose::compose(*c, *s, o, dc);
-        text::FontSet fonts;
-        const auto h = text::Hyphenator::for_language(doc.meta.language);
-        const auto tree = design::find_design(s->design)->lay_out({doc, *s, fonts, h.get(), d});
+        const SampleLaidOut laid(text);
+        const auto& s = laid.style;
+        const auto& doc = laid.doc;
+        const auto& fonts = laid.fonts;
+        const auto& tree = laid.tree;
         std::size_t heads = 0, titles = 0, overlaps = 0;
         for (const auto& page : tree.pages) {
             std::vector<const layout::TextItem*> head;
             for (const auto& item : page.items)
                 if (const auto* t = std::get_if<layout::TextItem>(&item))
-                    if (t->y < layout::mm(s->page.margin_top))
+                    if (t->y < layout::mm(s.page.margin_top))
                         head.push_back(t);
             if (head.empty())
                 continue;

@@ -104,6 +104,15 @@ prepare(const std::vector<const render::Renderer*>& renderers) {
     return prepared;
 }
 
+// The style `-s` names, else the default; its problems printed.
+std::optional<style::Style> load_style(const Arguments& a, std::ostream& err) {
+    Diagnostics d;
+    auto style =
+        a.style.empty() ? std::optional(style::default_style()) : style::resolve_style(a.style, d);
+    print(d, err);
+    return style;
+}
+
 } // namespace
 
 int run_check(const Arguments& a, const render::Registry& formats, std::ostream& out,
@@ -116,10 +125,7 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
     const auto prepared = prepare(renderers);
     compose::Options options = a.compose;
     options.epoch = render_epoch();
-    Diagnostics style_diags;
-    const auto style = a.style.empty() ? std::optional(style::default_style())
-                                       : style::resolve_style(a.style, style_diags);
-    print(style_diags, err);
+    const auto style = load_style(a, err);
     if (!style)
         return 1;
     std::error_code ec;
@@ -242,10 +248,7 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
     compose::Options options = a.compose;
     options.epoch = render_epoch();
 
-    Diagnostics style_diags;
-    const auto style = a.style.empty() ? std::optional(style::default_style())
-                                       : style::resolve_style(a.style, style_diags);
-    print(style_diags, err);
+    const auto style = load_style(a, err);
     if (!style)
         return 1;
 
