@@ -20,7 +20,8 @@ struct TextItem {
     int face = 0;        // FontSet id
     Length size = 0;
     style::Color color;
-    int scale = 1000; // horizontal scaling, per mille (font expansion)
+    int scale = 1000;      // horizontal scaling, per mille (font expansion)
+    std::string lang = {}; // BCP 47 tag of a passage in another language; "" = the document's
 };
 
 struct LineItem {

@@ -238,9 +238,11 @@ private:
         }
         y = baseline;
         for (const auto& line : title.lines) {
-            for (const auto& p : line.pieces)
-                s.items.push_back(
-                    layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color});
+            for (const auto& p : line.pieces) {
+                layout::TextItem t{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color};
+                t.lang = p.lang;
+                s.items.push_back(std::move(t));
+            }
             y += ts.leading;
         }
         s.height = tall; // the date's first line shares the title's baseline
@@ -300,9 +302,11 @@ private:
             for (std::size_t k = 0; tall && k + 1 < set.lines.size(); ++k) {
                 layout::Slice line = s;
                 line.height = ts.leading;
-                for (const auto& p : set.lines[k].pieces)
-                    line.items.push_back(
-                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
+                for (const auto& p : set.lines[k].pieces) {
+                    layout::TextItem t{p.x, baseline, p.text, p.face, p.size, p.color};
+                    t.lang = p.lang;
+                    line.items.push_back(std::move(t));
+                }
                 line.items.push_back(layout::LinkItem{0, 0, m_.width, line.height, {}, h->id});
                 g_.add(std::move(line));
                 s.before = BreakBefore::Avoid;
@@ -313,7 +317,9 @@ private:
             Length end = 0;
             for (std::size_t k = from; k < set.lines.size(); ++k) {
                 for (const auto& p : set.lines[k].pieces) {
-                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
+                    layout::TextItem t{p.x, y, p.text, p.face, p.size, p.color};
+                    t.lang = p.lang;
+                    s.items.push_back(std::move(t));
                     end = p.x + p.width;
                 }
                 y += ts.leading;

@@ -176,9 +176,11 @@ private:
             }
             y = baseline;
             for (const auto& line : title.lines) {
-                for (const auto& p : line.pieces)
-                    s.items.push_back(
-                        layout::TextItem{text_x + p.x, y, p.text, p.face, p.size, p.color});
+                for (const auto& p : line.pieces) {
+                    layout::TextItem t{text_x + p.x, y, p.text, p.face, p.size, p.color};
+                    t.lang = p.lang;
+                    s.items.push_back(std::move(t));
+                }
                 y += ts.leading;
             }
             // The date's first line shares the title's baseline.

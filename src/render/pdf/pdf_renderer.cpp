@@ -53,7 +53,8 @@ const std::string& fitting(const std::string& s, const std::string& what) {
     return s;
 }
 
-// The strings the PDF keeps (document info, bookmarks, link targets)
+// The strings the PDF keeps (document info, bookmarks, link targets,
+// the language tags of passages)
 // against the writer's limit, before any layout: a 10 MB period label is
 // refused at once, with its line, not after its heading was laid out.
 class StringLimits {
@@ -98,6 +99,11 @@ private:
                            [&](const model::LineBreak&) {},
                            [&](const model::Emphasis& e) { links(e.children); },
                            [&](const model::Strong& s) { links(s.children); },
+                           // The tag becomes the passage's /Lang string.
+                           [&](const model::Span& s) {
+                               fit(s.lang, "the language tag '" + shown(s.lang) + "'", s.line);
+                               links(s.children);
+                           },
                            [&](const model::Link& l) {
                                // As the PDF holds it: percent-encoded.
                                const auto uri =
