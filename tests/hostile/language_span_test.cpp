@@ -162,7 +162,7 @@ TEST_CASE("language span: a span around a link around a span, in every format") 
     CHECK(o.pdf_text.find("colour Farbe") != std::string::npos);
 }
 
-TEST_CASE("language span: 90 nested spans in alternating languages are rendered; past the "
+TEST_CASE("language span: 90 nested spans in alternating languages are rendered, past the "
           "nesting limit refused") {
     test::TempDir dir;
     const char* langs[] = {"en", "fr", "de", "en-GB", "tlh"};
