@@ -284,15 +284,32 @@ private:
         return id;
     }
 
+    // The Span (with /Lang) under `parent` for text in `lang`: the one its
+    // last content went into if that is one, so a passage over lines is
+    // one element.
+    std::size_t language_span(std::size_t parent, const std::string& lang) {
+        auto& kids = out_.elements[parent].kids;
+        if (!kids.empty() && kids.back().kind == Kid::Kind::Element) {
+            const auto& last = out_.elements[kids.back().index];
+            if (last.role == "Span" && last.lang == lang)
+                return kids.back().index;
+        }
+        out_.elements.push_back({"Span", parent, {}, lang, {}, {}, {}, {}});
+        const std::size_t id = out_.elements.size() - 1;
+        out_.elements[parent].kids.push_back({Kid::Kind::Element, id, 0});
+        return id;
+    }
+
     // A run of items painted as one marked-content sequence.
     struct Run {
         layout::Tag tag;
-        int mcid = -1;            // tagged content; -1 for an artifact
-        std::size_t element = 0;  // the writer's element of tagged content
-        int word = -1;            // a part of this broken word (word_of)
-        Length y = 0;             // its baseline
-        bool whole_word = false;  // its first part
-        bool space_after = false; // of its last text item
+        int mcid = -1;                     // tagged content; -1 for an artifact
+        std::size_t element = 0;           // the writer's element of tagged content
+        int word = -1;                     // a part of this broken word (word_of)
+        const std::string* lang = nullptr; // of a passage in another language
+        Length y = 0;                      // its baseline
+        bool whole_word = false;           // its first part
+        bool space_after = false;          // of its last text item
     };
 
     // A word broken at a line's end is no element of its own (there are
@@ -325,16 +342,21 @@ private:
             const int word = text ? word_of(*text) : -1;
             if (word >= 0)
                 tag.element = (*structure_)[static_cast<std::size_t>(word)].parent;
+            const std::string* lang = text && !text->lang.empty() ? &text->lang : nullptr;
             const Run* at = last[pass] ? &runs[*last[pass]] : nullptr;
-            if (!at || !(at->tag == tag) || at->word != word || (word >= 0 && at->y != text->y)) {
+            if (!at || !(at->tag == tag) || at->word != word || (word >= 0 && at->y != text->y) ||
+                !(at->lang == lang || (lang && at->lang && *at->lang == *lang))) {
                 Run r{tag};
                 r.word = word;
+                r.lang = lang;
                 if (word >= 0) {
                     r.y = text->y;
                     r.whole_word = words_begun_.insert(word).second;
                 }
                 if (tag.artifact == layout::Artifact::None) {
                     r.element = element(tag.element);
+                    if (lang) // a passage in another language: a Span with its /Lang
+                        r.element = language_span(r.element, *lang);
                     r.mcid = static_cast<int>(content.size());
                     content.push_back(r.element);
                     auto& e = out_.elements[r.element];
