@@ -17,6 +17,7 @@ struct ImageRef {
     std::string path;   // absolute, resolved against the chronicle's folder
     std::string source; // as written in src
     std::string alt;
+    bool has_alt = true; // false: no alt attribute (alt="" is a decorative picture)
     model::Inlines caption;
     enum class Format { Png, Jpeg } format = Format::Png;
     int width_px = 0;

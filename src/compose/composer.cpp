@@ -205,6 +205,7 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
                                    i.path = img.path;
                                    i.source = img.source;
                                    i.alt = img.alt;
+                                   i.has_alt = img.has_alt;
                                    i.caption = img.caption;
                                    i.format = img.format == chronicle::ImageRef::Format::Png
                                                   ? model::Image::Format::Png

@@ -58,10 +58,11 @@ struct DatedEntry {
 };
 
 struct Image {
-    std::string path;   // absolute path of the file
-    std::string source; // the src attribute as written
-    std::string alt;
-    Inlines caption; // may be empty
+    std::string path;    // absolute path of the file
+    std::string source;  // the src attribute as written
+    std::string alt;     // empty: decorative, when has_alt
+    bool has_alt = true; // false: the input gave no alt text at all
+    Inlines caption;     // may be empty
     enum class Format { Png, Jpeg } format = Format::Png;
     int width_px = 0;
     int height_px = 0;
