@@ -167,6 +167,21 @@ TEST_CASE("pdf standards: under PDF/UA every image needs alt text, and the docum
     render::pdf::check_standards_input(untitled, PdfStandards{false, Archive::A2b}, quiet);
 }
 
+TEST_CASE("pdf standards: under PDF/A a CMYK JPEG is refused, the output intent being sRGB") {
+    auto doc = document_with_images({{true, 7}});
+    auto& img = std::get<model::Image>(doc.blocks.back());
+    img.cmyk = true;
+    img.source = "print.jpg";
+    Diagnostics d;
+    for (const auto& s : {PdfStandards{}, PdfStandards{false, Archive::A2b}})
+        CHECK_THROWS_WITH(render::pdf::check_standards_input(doc, s, d),
+                          doctest::Contains("c.xml:7: error: image 'print.jpg' is a CMYK JPEG; "
+                                            "PDF/A needs it in RGB or grey"));
+    render::pdf::check_standards_input(doc, PdfStandards{true, Archive::None}, d);
+    render::pdf::check_standards_input(doc, PdfStandards::none(), d);
+    CHECK(d.items().empty());
+}
+
 TEST_CASE("pdf standards: the output intent's profile is Debian's sRGB, linked in") {
     const auto icc = render::pdf::srgb_profile();
     REQUIRE(icc.size() > 128);

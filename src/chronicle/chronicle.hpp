@@ -24,6 +24,7 @@ struct ImageRef {
     int height_px = 0;
     int bit_depth = 8;
     bool interlaced = false;
+    bool cmyk = false;                        // a CMYK JPEG
     std::shared_ptr<const std::string> bytes; // the file as read and checked
     int line = 0;
 };

@@ -68,6 +68,7 @@ struct Image {
     int height_px = 0;
     int bit_depth = 8;       // bits per sample (PNG: per channel)
     bool interlaced = false; // PNG Adam7 (or progressive JPEG)
+    bool cmyk = false;       // a JPEG in CMYK (DeviceCMYK in a PDF)
     // The file's bytes as the reader read and checked them: renderers use
     // these and never read the file again. Shared by every use of the file.
     std::shared_ptr<const std::string> bytes;

@@ -395,6 +395,7 @@ private:
         img.height_px = info->height;
         img.bit_depth = info->bit_depth;
         img.interlaced = info->interlaced;
+        img.cmyk = info->cmyk;
         img.bytes = info->bytes;
         return img;
     }

@@ -275,3 +275,31 @@ TEST_CASE("pdf standards: the job file's pdf-standard, refused as the option is"
     CHECK(has(test::read_file(dir / "out/archive.pdf"),
               "<pdfaid:conformance>U</pdfaid:conformance>"));
 }
+
+TEST_CASE("pdf standards: under PDF/A a CMYK JPEG is an error at its line (the intent is sRGB)") {
+    test::TempDir dir;
+    fs::copy_file(images / "cmyk.jpg", dir / "cmyk.jpg");
+    test::write_file(dir / "c.xml", "<chronicle lang=\"de\"><title>T</title>\n"
+                                    "<milestone date=\"2000\"><p>Text</p>\n"
+                                    "<image src=\"cmyk.jpg\" alt=\"Druckbild\"/>\n"
+                                    "</milestone></chronicle>\n");
+    const std::string message = "c.xml:3: error: image 'cmyk.jpg' is a CMYK JPEG; PDF/A needs it "
+                                "in RGB or grey, as its output intent is sRGB";
+    for (const std::string list : {"ua-1,a-2a", "a-2b", "a-2u"}) {
+        CAPTURE(list);
+        const fs::path out = dir / "out";
+        fs::create_directories(out);
+        auto r =
+            fixed_run({"render", "c.xml", "-f", "pdf", "-o", out.string(), "--pdf-standard", list},
+                      dir.path());
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(has(r.err, message), r.err);
+        CHECK(files_in(out).empty());
+        r = fixed_run({"check", "c.xml", "--pdf-standard", list}, dir.path());
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(has(r.err, message), r.err);
+    }
+    // Without PDF/A it is embedded as it is (DeviceCMYK).
+    CHECK(has(pdf_of(dir.path(), "c.xml", {"--pdf-standard", "ua-1"}), "/DeviceCMYK"));
+    CHECK(has(pdf_of(dir.path(), "c.xml", {"--pdf-standard", "none"}), "/DeviceCMYK"));
+}

@@ -38,20 +38,30 @@ std::string xmp_date(std::int64_t epoch) {
 
 void check_standards_input(const model::Document& doc, const PdfStandards& standards,
                            Diagnostics& diags) {
-    if (!standards.ua1)
-        return;
     std::vector<Diagnostic> found;
+    auto error = [&](int line, std::string message) {
+        found.push_back({Severity::Error, doc.meta.source, line, 0, std::move(message)});
+    };
     // ISO 14289-1, 7.1 (MP 06-003): the document has a title. The reader
     // requires one already; a document made otherwise is held to it here.
-    if (doc.meta.title.find_first_not_of(" \t\n") == std::string::npos)
-        found.push_back({Severity::Error, doc.meta.source, title_line(doc), 0,
-                         "the document has no title; PDF/UA requires one"});
-    // ISO 14289-1, 7.3 (MP 13-004): every figure has alternative text.
-    for (const auto& block : doc.blocks)
-        if (const auto* img = std::get_if<model::Image>(&block); img && !img->has_alt)
-            found.push_back({Severity::Error, doc.meta.source, img->line, 0,
-                             "image has no alt text; PDF/UA requires one, or alt=\"\" for a "
-                             "decorative image"});
+    if (standards.ua1 && doc.meta.title.find_first_not_of(" \t\n") == std::string::npos)
+        error(title_line(doc), "the document has no title; PDF/UA requires one");
+    for (const auto& block : doc.blocks) {
+        const auto* img = std::get_if<model::Image>(&block);
+        if (!img)
+            continue;
+        // ISO 14289-1, 7.3 (MP 13-004): every figure has alternative text.
+        if (standards.ua1 && !img->has_alt)
+            error(img->line, "image has no alt text; PDF/UA requires one, or alt=\"\" for a "
+                             "decorative image");
+        // ISO 19005-2, 6.2.4.3: DeviceCMYK only with a CMYK output intent;
+        // chronik's is sRGB (its own colours are RGB).
+        if (standards.archive != PdfStandards::Archive::None && img->cmyk)
+            error(img->line, "image '" + img->source +
+                                 "' is a CMYK JPEG; PDF/A needs it in RGB or grey, as its output "
+                                 "intent is sRGB (convert it, or render with --pdf-standard ua-1 "
+                                 "or none)");
+    }
     if (found.empty())
         return;
     for (std::size_t i = 0; i + 1 < found.size(); ++i)
