@@ -222,7 +222,7 @@ std::string help_text(Command c, const render::Registry& formats) {
                "file and renamed when complete: a failure leaves no partial file behind.\n\n"
                "The PDF is tagged and claims PDF/UA-1 and PDF/A-2a (--pdf-standard chooses\n"
                "another set: a-2b, ua-1,a-2u, none ...). Under ua-1 every image needs alt text\n"
-               "(alt=\"\" for a decorative one).\n\n"
+               "(alt=\"\" for a decorative one); under PDF/A no image may be a CMYK JPEG.\n\n"
                "options:\n";
         options(render_options());
         out << "\nexit status: 0 all written, 1 bad input or a failed render, 2 usage error\n"
