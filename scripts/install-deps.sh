@@ -23,6 +23,9 @@ build_packages=(
   libpng-dev zlib1g-dev
   # fonts: Charis SIL for text (see README), DejaVu Sans for missing characters
   fonts-sil-charis fonts-dejavu-core
+  # PDF/A's output intent: the sRGB ICC profile (/usr/share/color/icc/sRGB.icc),
+  # linked into the binary when it is built
+  icc-profiles-free
 )
 
 test_packages=(
@@ -32,6 +35,8 @@ test_packages=(
   poppler-utils qpdf
   # DOCX: unzip -t, python-docx, LibreOffice round trips
   unzip python3 python3-docx libreoffice-writer-nogui
+  # PDF: the standards' claims (XMP, output intent) read back with pikepdf
+  python3-pikepdf
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format
 )

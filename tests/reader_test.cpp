@@ -259,7 +259,19 @@ TEST_CASE("reader: image errors") {
     expect_error(img("src=\"images/../../x.png\" alt=\"x\""),
                  "leads outside the chronicle's folder");
     expect_error(img("alt=\"x\""), "<image> needs a src attribute");
-    expect_error(img("src=\"images/small.png\""), "<image> needs an alt attribute");
+    // No alt is read (a PDF under PDF/UA refuses it, pdf_test.cpp); alt="" is decorative.
+    const auto no_alt = read(img("src=\"images/small.png\""));
+    REQUIRE(no_alt.chronicle);
+    CHECK(no_alt.diags.empty());
+    const auto& no_alt_img =
+        std::get<chronicle::ImageRef>(no_alt.chronicle->periods.at(0).milestones.at(0).body.at(1));
+    CHECK(!no_alt_img.has_alt);
+    CHECK(no_alt_img.alt.empty());
+    const auto decorative = read(img("src=\"images/small.png\" alt=\"\""));
+    REQUIRE(decorative.chronicle);
+    CHECK(std::get<chronicle::ImageRef>(
+              decorative.chronicle->periods.at(0).milestones.at(0).body.at(1))
+              .has_alt);
     const auto ok = read(img("src=\"images/small.jpg\" alt=\"x\""));
     INFO(joined(ok.diags));
     REQUIRE(ok.chronicle);

@@ -3,6 +3,7 @@
 #include "content_stream.hpp"
 #include "embedded_font.hpp"
 #include "image_for_pdf.hpp"
+#include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
 #include "support/utf8.hpp"
 
@@ -675,7 +676,7 @@ private:
     std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
 };
 
-void set_info(PdfWriter& pdf, const model::Document& doc) {
+DocumentInfo set_info(PdfWriter& pdf, const model::Document& doc) {
     DocumentInfo info;
     info.title = fitting(doc.meta.title, "the title");
     info.subject = fitting(doc.meta.subtitle, "the subtitle");
@@ -693,6 +694,7 @@ void set_info(PdfWriter& pdf, const model::Document& doc) {
     writing("the document info (title '" + shown(info.title) + "')", [&] { pdf.set_info(info); });
     writing("the language '" + doc.meta.language + "'",
             [&] { pdf.set_language(doc.meta.language); });
+    return info;
 }
 
 } // namespace
@@ -714,6 +716,7 @@ std::unique_ptr<Preparation> PdfRenderer::prepare() const {
 void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                          const Target& target, std::ostream& out, Diagnostics& diags) const {
     StringLimits(doc).check();
+    check_standards_input(doc, target.pdf_standards, diags);
     try {
         // Before the layout can start, fontconfig's configuration must be
         // loaded (3 to 5 ms; prepare() may have started it) and the
@@ -742,7 +745,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                 fontconfig.wait();
             throw;
         }
-        set_info(pdf, doc);
+        apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
         Painter painter(pdf, *fonts);
         painter.paint(tree);
         painter.embed_fonts();
