@@ -333,25 +333,29 @@ TEST_CASE(
     CHECK(id_e != id_c);
 }
 
-TEST_CASE("PdfWriter: boxes, and dictionaries of its own in the catalog (room for tagged PDF)") {
+TEST_CASE("PdfWriter: boxes, and the structure tree with its ParentTree") {
     PdfWriter pdf;
     PageBoxes boxes;
     boxes.media = Box{0, 0, 300, 400};
     boxes.trim = Box{10, 10, 290, 390};
-    const auto page = pdf.add_page(boxes);
-    pdf.set_content(page, "0 0 m 100 100 l S\n");
-    const auto mark = pdf.add_dictionary();
-    pdf.set_boolean(mark, "Marked", true);
-    pdf.set_catalog_entry("MarkInfo", mark);
-    const auto root = pdf.add_dictionary("StructTreeRoot");
-    const auto element = pdf.add_dictionary("StructElem");
-    pdf.set_name(element, "S", "P");
-    pdf.set_reference(element, "P", root);
-    pdf.set_page_reference(element, "Pg", page);
-    pdf.set_text(element, "Alt", "Größe");
-    pdf.set_number(element, "K", 0);
-    pdf.set_references(root, "K", {element});
-    pdf.set_catalog_entry("StructTreeRoot", root);
+    const auto one = pdf.add_page(boxes);
+    const auto two = pdf.add_page(boxes);
+    pdf.set_content(one, "/P <</MCID 0>> BDC 0 0 m 100 100 l S EMC\n");
+    pdf.set_content(two, "/P <</MCID 0>> BDC 0 0 m 100 100 l S EMC\n");
+    const auto link = pdf.add_internal_link(one, Box{0, 0, 50, 20}, two, 300, "Seite zwei");
+    using Tree = PdfWriter::StructureTree;
+    Tree tree;
+    tree.elements.push_back({"Document", 0, {}, {}, {}, {}, {}, {}});
+    tree.elements.push_back({"P", 0, {}, {}, {}, {}, one, {}});
+    tree.elements.push_back({"Figure", 0, "Größe", "en", {}, Box{1, 2, 3, 4}, two, {}});
+    tree.elements[0].kids = {{Tree::Kid::Kind::Element, 1, 0}, {Tree::Kid::Kind::Element, 2, 0}};
+    // The paragraph's content goes on onto page two (an MCR there).
+    tree.elements[1].kids = {{Tree::Kid::Kind::Content, 0, one},
+                             {Tree::Kid::Kind::Annotation, link, one}};
+    tree.elements[2].kids = {{Tree::Kid::Kind::Content, 0, two}};
+    tree.page_content = {{1}, {2}};
+    tree.annotations = {{link, 1}};
+    pdf.set_structure(tree);
     std::ostringstream out;
     pdf.save(out);
     test::TempDir dir;
@@ -361,11 +365,19 @@ TEST_CASE("PdfWriter: boxes, and dictionaries of its own in the catalog (room fo
                          "' '" + (dir / "q.pdf").string() + "'")
                             .c_str()) == 0);
     const std::string q = test::read_file(dir / "q.pdf");
-    CHECK(q.find("/Marked true") != std::string::npos);
-    CHECK(q.find("/StructTreeRoot ") != std::string::npos);
-    CHECK(q.find("/Type /StructElem") != std::string::npos);
+    CHECK(q.find("/Type /StructTreeRoot") != std::string::npos);
+    CHECK(q.find("/S /Figure") != std::string::npos);
+    CHECK(q.find("/Alt <FEFF0047007200F600DF0065>") != std::string::npos);
+    CHECK(q.find("/Lang <FEFF0065006E>") != std::string::npos);
+    CHECK(q.find("/BBox [1 2 3 4]") != std::string::npos);
+    CHECK(q.find("/Type /OBJR") != std::string::npos);
+    CHECK(q.find("/StructParents 1") != std::string::npos);
+    CHECK(q.find("/StructParent 2") != std::string::npos);
+    CHECK(q.find("/ParentTreeNextKey 3") != std::string::npos);
+    CHECK(q.find("/Tabs /S") != std::string::npos);
+    CHECK(q.find("/Contents <feff") != std::string::npos); // the link's description
+    CHECK(q.find("/F 4") != std::string::npos);            // printable
     CHECK(q.find("/TrimBox [") != std::string::npos);
-    CHECK(q.find("/Alt <feff0047007200f600df0065>") != std::string::npos);
     CHECK(q.find("/ID [") != std::string::npos);
 }
 

@@ -10,7 +10,11 @@
 //     points; chronik has the glyph ids and widths from FreeType already);
 //   - the pages' content streams and /Font resources;
 //   - /Lang in the catalog, TrimBox/BleedBox, the trailer's /ID;
+//   - the structure tree of tagged PDF (its dictionaries as text of ours,
+//     write_own_entries), XMP metadata, the output intent, MarkInfo and
+//     ViewerPreferences;
 //   - every stream compressed by StreamCompression, not by libharu.
+//   - the file itself, saved through a callback stream into one string.
 // Where a libharu struct is touched directly, the comment says why.
 #include "pdf_writer.hpp"
 
@@ -291,9 +295,6 @@ struct PdfWriter::Impl {
         return d;
     }
 
-    std::vector<HPDF_Dict> objects; // add_dictionary()
-
-    HPDF_Dict object(ObjectId id) const { return objects.at(id); }
     static std::string key_of(std::string_view key) {
         if (key.empty() || key.size() > HPDF_LIMIT_MAX_NAME_LEN)
             throw std::runtime_error("PDF: a dictionary key of " + std::to_string(key.size()) +
@@ -596,71 +597,6 @@ void PdfWriter::set_language(std::string_view bcp47) {
     const std::string lang(bcp47);
     HPDF_String s = HPDF_String_New(d.doc->mmgr, lang.c_str(), nullptr);
     d.check("set language", s ? HPDF_Dict_Add(d.doc->catalog, "Lang", s) : call_failed);
-}
-
-PdfWriter::ObjectId PdfWriter::add_dictionary(std::string_view type) {
-    Impl& d = *impl_;
-    HPDF_Dict dict = d.checked("add dictionary", HPDF_Dict_New(d.doc->mmgr));
-    d.check("add dictionary", HPDF_Xref_Add(d.doc->xref, dict));
-    d.objects.push_back(dict);
-    if (!type.empty())
-        set_name(d.objects.size() - 1, "Type", type);
-    return d.objects.size() - 1;
-}
-
-void PdfWriter::set_name(ObjectId dict, std::string_view key, std::string_view name) {
-    Impl& d = *impl_;
-    const std::string n = Impl::key_of(name);
-    d.check("set name", HPDF_Dict_AddName(d.object(dict), Impl::key_of(key).c_str(), n.c_str()));
-}
-
-void PdfWriter::set_number(ObjectId dict, std::string_view key, double value) {
-    Impl& d = *impl_;
-    d.check("set number", HPDF_Dict_AddReal(d.object(dict), Impl::key_of(key).c_str(),
-                                            static_cast<HPDF_REAL>(value)));
-}
-
-void PdfWriter::set_boolean(ObjectId dict, std::string_view key, bool value) {
-    Impl& d = *impl_;
-    d.check("set boolean", HPDF_Dict_AddBoolean(d.object(dict), Impl::key_of(key).c_str(),
-                                                value ? HPDF_TRUE : HPDF_FALSE));
-}
-
-void PdfWriter::set_text(ObjectId dict, std::string_view key, std::string_view utf8) {
-    Impl& d = *impl_;
-    // UTF-8 to the PDF's text string (UTF-16BE with BOM), by libharu's encoder.
-    const std::string text(utf8);
-    HPDF_Encoder encoder = d.checked("get UTF-8 encoder", HPDF_GetEncoder(d.doc, "UTF-8"));
-    HPDF_String s = d.checked("set text", HPDF_String_New(d.doc->mmgr, text.c_str(), encoder));
-    d.check("set text", HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), s));
-}
-
-void PdfWriter::set_reference(ObjectId dict, std::string_view key, ObjectId target) {
-    Impl& d = *impl_;
-    // An object in the cross-reference table is written as "n 0 R".
-    d.check("set reference",
-            HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), d.object(target)));
-}
-
-void PdfWriter::set_page_reference(ObjectId dict, std::string_view key, PageId page) {
-    Impl& d = *impl_;
-    d.check("set reference",
-            HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), d.page(page)));
-}
-
-void PdfWriter::set_references(ObjectId dict, std::string_view key,
-                               const std::vector<ObjectId>& targets) {
-    Impl& d = *impl_;
-    HPDF_Array array = d.checked("set references", HPDF_Array_New(d.doc->mmgr));
-    d.check("set references", HPDF_Dict_Add(d.object(dict), Impl::key_of(key).c_str(), array));
-    for (ObjectId t : targets)
-        d.check("set references", HPDF_Array_Add(array, d.object(t)));
-}
-
-void PdfWriter::set_catalog_entry(std::string_view key, ObjectId dict) {
-    Impl& d = *impl_;
-    d.check("set catalog entry",
-            HPDF_Dict_Add(d.doc->catalog, Impl::key_of(key).c_str(), d.object(dict)));
 }
 
 namespace {

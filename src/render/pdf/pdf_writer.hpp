@@ -132,22 +132,6 @@ public:
     // /Lang in the catalog (14.9.2).
     void set_language(std::string_view bcp47);
 
-    // Room for what has no call of its own (the structure tree of tagged
-    // PDF, /MarkInfo, /ViewerPreferences ...): indirect dictionaries of the
-    // writer's, with names, numbers, booleans, text strings, references to
-    // each other and to pages, and catalog entries referring to them.
-    using ObjectId = std::size_t;
-    ObjectId add_dictionary(std::string_view type = {}); // with /Type when given
-    void set_name(ObjectId dict, std::string_view key, std::string_view name);
-    void set_number(ObjectId dict, std::string_view key, double value);
-    void set_boolean(ObjectId dict, std::string_view key, bool value);
-    void set_text(ObjectId dict, std::string_view key, std::string_view utf8);
-    void set_reference(ObjectId dict, std::string_view key, ObjectId target);
-    void set_page_reference(ObjectId dict, std::string_view key, PageId page);
-    // An array of references (a structure element's /K, for instance).
-    void set_references(ObjectId dict, std::string_view key, const std::vector<ObjectId>& targets);
-    void set_catalog_entry(std::string_view key, ObjectId dict);
-
     // The logical structure of tagged PDF (ISO 32000-1, 14.7), written at
     // once: the StructTreeRoot with its elements, the ParentTree mapping
     // each page's marked content and each annotation back to its element
