@@ -171,6 +171,49 @@ def check_structure(chronik, case, folder):
         raise Failed(f"tagged_pdf.py check {case}: {len(errors)} failures\n" + "\n".join(errors))
 
 
+PATHS = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n", "sh"}
+
+
+def check_artifacts(chronik, case, folder):
+    """Running headers and footers are pagination artifacts on every page after the
+    title page (the footer's text is the page number); the rail, its markers, the dot
+    leaders, rules and underlines (every path chronik paints) are artifacts; images are
+    Figures or artifacts."""
+    pdf = render(chronik, case, folder)
+    doc = tagged_pdf.TaggedPdf(pdf)
+    root = ET.parse(os.path.join(SOURCE, CASES[case][0])).getroot()
+    heads = [normal(root.findtext("title") or "")] + \
+        [p.get("label") for p in root.iter("period")]
+    errors = []
+    for i, c in enumerate(doc.content):
+        n = i + 1
+        kinds = [(a[0], a[1]) for a in c.artifacts]
+        if i > 0:
+            header = [a[2] for a in c.artifacts if (a[0], a[1]) == ("Pagination", "Header")]
+            footer = [a[2] for a in c.artifacts if (a[0], a[1]) == ("Pagination", "Footer")]
+            if not header:
+                errors.append(f"page {n}: no /Artifact <</Type /Pagination /Subtype /Header>> "
+                              f"(artifacts: {kinds})")
+            elif not any(h in normal(" ".join(header)) for h in heads if h):
+                errors.append(f"page {n}: the header artifact says {header}, neither the "
+                              f"title nor a period label")
+            if not footer:
+                errors.append(f"page {n}: no /Artifact <</Type /Pagination /Subtype /Footer>> "
+                              f"(artifacts: {kinds})")
+            elif normal(" ".join(footer)) != str(n):
+                errors.append(f"page {n}: the footer artifact says {footer}, not {n}")
+        for op, where in c.painted:
+            if op in PATHS and (where is None or where[0] != "Artifact"):
+                errors.append(f"page {n}: path operator '{op}' lies in {where}, not an "
+                              f"Artifact")
+            if op in ("Do", "BI", "INLINE IMAGE") and where is not None \
+                    and where[0] not in ("Artifact", "Figure"):
+                errors.append(f"page {n}: image ('{op}') lies in /{where[0]} MCID {where[1]}, "
+                              f"neither a Figure nor an Artifact")
+    if errors:
+        raise Failed("\n".join(errors))
+
+
 def check_dump(chronik, case, folder):
     pdf = render(chronik, case, folder)
     golden(f"{case}.dump.txt",
@@ -267,6 +310,7 @@ def check_reproducible(chronik, case, folder):
 
 CHECKS = {
     "structure": check_structure,
+    "artifacts": check_artifacts,
     "dump": check_dump,
     "struct_text": check_struct_text,
     "words": check_words,

@@ -187,8 +187,11 @@ class PageContent:
         self.number = number  # 1-based
         self.mcids = {}  # mcid -> McidContent
         self.errors = []
-        self.artifact_kinds = []  # (type, subtype) of each artifact, in content order
-        self.painted_in_artifacts = 0
+        # Each artifact in content order: [type, subtype, glyph text]; and each painting
+        # operator with where it lies: ("Artifact", index into artifacts) or (the tag of
+        # its MCID sequence, mcid), or None outside marked content.
+        self.artifacts = []
+        self.painted = []
         self._fonts = {}
         self._walk(page)
 
@@ -244,14 +247,15 @@ class PageContent:
                 if artifact:
                     kind = props.get("/Type") if isinstance(props, Dictionary) else None
                     sub = props.get("/Subtype") if isinstance(props, Dictionary) else None
-                    self.artifact_kinds.append((pdf_str(kind), pdf_str(sub)))
+                    self.artifacts.append([pdf_str(kind), pdf_str(sub), ""])
                 if mcid is not None:
                     if mcid in self.mcids:
                         self._err(f"MCID {mcid} marks two sequences")
                     self.mcids.setdefault(mcid, McidContent())
                 actual = props.get("/ActualText") if isinstance(props, Dictionary) else None
                 entry = {"tag": tag, "mcid": mcid, "artifact": artifact,
-                         "suppress": actual is not None}
+                         "suppress": actual is not None,
+                         "index": len(self.artifacts) - 1 if artifact else None}
                 stack.append(entry)
                 if actual is not None and not any(e["suppress"] for e in stack[:-1]):
                     target = self._current_mcid(stack)
@@ -285,9 +289,11 @@ class PageContent:
                 marked = any(e["mcid"] is not None or e["artifact"] for e in stack)
                 if not clipping and not marked:
                     self._err(f"'{op}' (operator {index}) is painted outside marked content")
-                if any(e["artifact"] for e in stack):
-                    self.painted_in_artifacts += 1
+                self.painted.append((op, self._where(stack)))
             if op in TEXT_SHOWING:
+                where = self._where(stack)
+                if where is not None and where[0] == "Artifact":
+                    self.artifacts[where[1]][2] += self._shown(font, op, operands)
                 target = self._current_mcid(stack)
                 if target is not None:
                     covered = any(e["suppress"] for e in stack)
@@ -297,6 +303,15 @@ class PageContent:
         if stack:
             self._err(f"{len(stack)} marked-content sequence(s) not closed at the end "
                       f"(/{stack[-1]['tag']})")
+
+    @staticmethod
+    def _where(stack):
+        for e in reversed(stack):
+            if e["artifact"]:
+                return ("Artifact", e["index"])
+            if e["mcid"] is not None:
+                return (e["tag"], e["mcid"])
+        return None
 
     @staticmethod
     def _current_mcid(stack):
