@@ -24,9 +24,10 @@ std::string primary(const std::string& tag) {
 }
 
 void add_link(Slice& s, Length x, Length baseline, Length width, const Piece& p,
-              const ParagraphStyle& ps) {
+              const ParagraphStyle& ps, int element) {
     // The clickable area spans ascender to descender.
-    s.items.push_back(LinkItem{x, baseline - ps.size * 8 / 10, width, ps.size, p.href, {}});
+    s.items.push_back(LinkItem{
+        x, baseline - ps.size * 8 / 10, width, ps.size, p.href, {}, Tag::content(element)});
     // A thin underline in the link colour, so the link reads as one.
     s.items.push_back(
         LineItem{x, baseline + ps.size / 10, x + width, baseline + ps.size / 10, pt(0.4), p.color});
@@ -89,11 +90,21 @@ SetParagraph Galley::set(const model::Inlines& content, const ParagraphStyle& st
     return set_paragraph(content, style, width, ctx_);
 }
 
+int Galley::element(std::string role, int parent) {
+    structure_.push_back(StructElement{std::move(role), parent, {}, {}, {}});
+    return static_cast<int>(structure_.size()) - 1;
+}
+
 std::size_t Galley::add_lines(const SetParagraph& set, const ParagraphStyle& ps, Length x,
-                              Length space_before, bool keep_with_previous) {
+                              Length space_before, bool keep_with_previous, int element,
+                              bool space_at_end) {
     const std::size_t first = slices_.size();
     const int n = static_cast<int>(set.lines.size());
     const Length baseline = baseline_in_leading(fonts_, ps);
+    // The Link element of the link being set (it may go on over lines).
+    int link = -1;
+    const std::string* link_href = nullptr;
+    int hyphen_span = -1; // the Span of a word hyphenated at the previous line's end
     for (int k = 0; k < n; ++k) {
         Slice s;
         s.height = ps.leading;
@@ -105,17 +116,48 @@ std::size_t Galley::add_lines(const SetParagraph& set, const ParagraphStyle& ps,
             s.before =
                 (k >= 2 && n - k >= 2 && !broken) ? BreakBefore::Allowed : BreakBefore::Avoid;
         }
-        const auto& pieces = set.lines[static_cast<std::size_t>(k)].pieces;
+        const Line& line = set.lines[static_cast<std::size_t>(k)];
+        const auto& pieces = line.pieces;
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             const auto& p = pieces[i];
-            s.items.push_back(
-                TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale});
+            if (p.href.empty()) {
+                link = -1;
+                link_href = nullptr;
+            } else if (!link_href || *link_href != p.href) {
+                link = this->element("Link", element);
+                link_href = &p.href;
+            }
+            const int parent = link >= 0 ? link : element;
+            int tag = parent;
+            // A word broken at this line's end (hyphenated, or after a
+            // hyphen, dash or slash it has): its last piece (and the hyphen
+            // added), then the next line's first piece, are one Span whose
+            // ActualText is the whole word.
+            const bool word_goes_on = k + 1 < n && !pieces.back().space_after;
+            const std::size_t word_at =
+                line.hyphen_added && pieces.size() >= 2 ? pieces.size() - 2 : pieces.size() - 1;
+            if (i == 0 && hyphen_span >= 0) {
+                tag = hyphen_span;
+                structure_[static_cast<std::size_t>(hyphen_span)].actual_text += p.text;
+                if (!(word_goes_on && i == word_at))
+                    hyphen_span = -1; // unless the word goes on over another line
+            } else if (word_goes_on && i == word_at) {
+                hyphen_span = this->element("Span", parent);
+                structure_[static_cast<std::size_t>(hyphen_span)].actual_text = p.text;
+                tag = hyphen_span;
+            } else if (word_goes_on && i > word_at && hyphen_span >= 0) {
+                tag = hyphen_span; // the hyphen added
+            }
+            const bool space =
+                p.space_after || (space_at_end && k + 1 == n && i + 1 == pieces.size());
+            s.items.push_back(TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale,
+                                       Tag::content(tag), space});
             // A link's words on one line: one clickable area, one underline.
             if (!p.href.empty() && (i == 0 || pieces[i - 1].href != p.href)) {
                 std::size_t j = i;
                 while (j + 1 < pieces.size() && pieces[j + 1].href == p.href)
                     ++j;
-                add_link(s, x + p.x, baseline, pieces[j].x + pieces[j].width - p.x, p, ps);
+                add_link(s, x + p.x, baseline, pieces[j].x + pieces[j].width - p.x, p, ps, link);
             }
         }
         slices_.push_back(std::move(s));
@@ -272,6 +314,7 @@ PageTree lay_out(const EngineRun& run) {
         if (pages.size() > max_pages)
             Galley::too_many_pages();
         tree = place(run, galley.slices(), pages);
+        tree.structure = std::move(galley.structure());
     } catch (...) {
         stop_helper();
         throw;

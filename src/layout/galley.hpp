@@ -64,8 +64,19 @@ public:
     // top), and no page ending in a hyphenated word (TeX's \brokenpenalty,
     // made absolute). Links get a clickable area and an underline. Returns
     // the index of the first slice added (== slices().size() if none).
+    //
+    // The lines' text is content of structure element `element` (tagged
+    // PDF): each link in it becomes a Link element under it, each word
+    // hyphenated at a line's end a Span whose ActualText is the whole word.
+    // `space_at_end`: a word space follows the last line (the paragraph
+    // shares its element with the next one, as a date and title do).
     std::size_t add_lines(const SetParagraph& set, const ParagraphStyle& ps, Length x,
-                          Length space_before, bool keep_with_previous);
+                          Length space_before, bool keep_with_previous, int element,
+                          bool space_at_end = false);
+    // A structure element under `parent` (-1: the document), in reading
+    // order; returns its index in structure().
+    int element(std::string role, int parent = -1);
+    std::vector<StructElement>& structure() { return structure_; }
     void add(Slice s) { slices_.push_back(std::move(s)); }
     std::vector<Slice>& slices() { return slices_; }
 
@@ -92,6 +103,7 @@ private:
     std::vector<std::pair<style::Font, int>> face_log_;
     std::size_t prefetched_used_ = 0;
     std::vector<Slice> slices_;
+    std::vector<StructElement> structure_;
     std::size_t counted_ = 0; // slices whose height is in height_so_far_
     Length height_so_far_ = 0;
 };

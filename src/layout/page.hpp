@@ -14,13 +14,45 @@
 
 namespace chronik::layout {
 
+// Tagged PDF (ISO 32000-1, 14.7 and 14.8): what each item is to a reader
+// who does not see the page. Content belongs to a structure element built
+// by the design from the document model (PageTree::structure); everything
+// else is an artifact of the layout, of a kind (14.8.2.2.2).
+enum class Artifact : unsigned char {
+    None,   // content: `element` says whose
+    Layout, // rules, rails, markers, leaders, underlines, decorative images
+    Header, // pagination artifacts: running head, page number
+    Footer,
+};
+
+struct Tag {
+    int element = -1; // index into PageTree::structure, for content
+    Artifact artifact = Artifact::None;
+    static Tag content(int element) { return {element, Artifact::None}; }
+    static Tag layout() { return {-1, Artifact::Layout}; }
+    bool operator==(const Tag&) const = default;
+};
+
+// One structure element, with a standard structure type of ISO 32000-1,
+// 14.8.4 ("P", "H2", "Link", "Figure", "LI" ...). The painter gives it its
+// content in the order of the pages' items, which is reading order.
+struct StructElement {
+    std::string role;
+    int parent = -1;         // -1: the document element
+    std::string alt;         // Figure: the chronicle's alt text
+    std::string lang;        // BCP 47 when it differs from the document's
+    std::string actual_text; // a hyphenated word, as one word
+};
+
 struct TextItem {
     Length x = 0, y = 0; // start of the baseline
     std::string text;    // UTF-8
     int face = 0;        // FontSet id
     Length size = 0;
     style::Color color;
-    int scale = 1000; // horizontal scaling, per mille (font expansion)
+    int scale = 1000;         // horizontal scaling, per mille (font expansion)
+    Tag tag = {};             // text is always tagged: content, or an artifact on purpose
+    bool space_after = false; // a word space follows (shown as U+0020, for readers)
 };
 
 struct LineItem {
@@ -28,11 +60,13 @@ struct LineItem {
     Length thickness = 0;
     style::Color color;
     Length dots = 0; // > 0: a row of round dots this far apart (dot leaders), from x = 0
+    Tag tag = Tag::layout();
 };
 
 struct RectItem {
     Length x = 0, y = 0, width = 0, height = 0;
     style::Color color;
+    Tag tag = Tag::layout();
 };
 
 struct CircleItem {
@@ -40,6 +74,7 @@ struct CircleItem {
     style::Color fill;
     bool filled = true;
     Length stroke = 0; // outline thickness when not filled
+    Tag tag = Tag::layout();
 };
 
 struct ImageItem {
@@ -49,6 +84,7 @@ struct ImageItem {
     std::shared_ptr<const std::string> data;
     bool png = true;
     std::string name; // the file's path, for messages
+    Tag tag = {};     // a Figure, or a decorative image's Layout artifact
 };
 
 // A clickable area: an external URI or a destination in the document.
@@ -56,6 +92,7 @@ struct LinkItem {
     Length x = 0, y = 0, width = 0, height = 0;
     std::string uri;         // external link, or
     std::string destination; // an anchor id
+    Tag tag = {};            // the Link element the annotation belongs to
 };
 
 using PageItem = std::variant<TextItem, LineItem, RectItem, CircleItem, ImageItem, LinkItem>;
@@ -84,6 +121,7 @@ struct LayoutStats {
 
 struct PageTree {
     std::vector<Page> pages;
+    std::vector<StructElement> structure; // in the order they were made
     std::vector<OutlineEntry> outline;
     LayoutStats stats;
 };

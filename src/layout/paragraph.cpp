@@ -468,6 +468,7 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
             line.pieces.push_back({x, w, p.text, p.face, style.size,
                                    p.href.empty() ? style.color : style.link_color, p.href, scale});
             x += w;
+            line.hyphen_added = !line.pieces.empty() && line.pieces.size() > 1;
         }
         // Natural width: up to the end of the last piece.
         line.width = line.pieces.empty() ? 0 : line.pieces.back().x + line.pieces.back().width;
@@ -511,6 +512,19 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
                                   " past the column's edge (a smaller size for the role, or a "
                                   "wider page, makes it fit)");
         }
+        // Word spaces, for readers of the text (PDF 32000-1, 14.8.2.5): between
+        // pieces apart, and at a line's end that broke at a space, or at a
+        // forced break before more of the paragraph.
+        for (std::size_t k = 0; k + 1 < line.pieces.size(); ++k)
+            line.pieces[k].space_after =
+                line.pieces[k + 1].x > line.pieces[k].x + line.pieces[k].width;
+        // (Ragged lines break at a penalty between two glues, forced breaks
+        // after the fill glue: a break after glue is at a space too.)
+        const bool at_space =
+            at_break.kind == Item::Kind::Glue ||
+            (br.position > 0 && b.items[br.position - 1].kind == Item::Kind::Glue);
+        if (!line.pieces.empty())
+            line.pieces.back().space_after = at_space && li + 1 < breaks->size();
         out.lines.push_back(std::move(line));
         start = br.position + 1;
     }

@@ -44,14 +44,18 @@ struct Piece {
     style::Color color;
     std::string href; // inside a link
     int scale = 1000; // horizontal glyph scaling, per mille (font expansion)
+    // A word space follows in the text: the next piece starts after a gap,
+    // or the line broke at a space (or a forced break inside the paragraph).
+    bool space_after = false;
 };
 
 struct Line {
     std::vector<Piece> pieces;
-    Length width = 0; // set width (the measure for justified lines)
-    double ratio = 0; // adjustment ratio of its spaces
-    bool hyphenated = false;
-    bool last = false; // the paragraph's last line (or before a forced break)
+    Length width = 0;          // set width (the measure for justified lines)
+    double ratio = 0;          // adjustment ratio of its spaces
+    bool hyphenated = false;   // ends in a hyphen (added or written)
+    bool hyphen_added = false; // its last piece is the hyphen hyphenation added
+    bool last = false;         // the paragraph's last line (or before a forced break)
 };
 
 struct SetParagraph {

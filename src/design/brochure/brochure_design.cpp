@@ -57,6 +57,7 @@ struct BrochureMeasures {
 struct TocTarget {
     Length label_end;     // x where the label's last line ends
     Length last_baseline; // of the label's last line, from the slice's top
+    int reference;        // the structure element of its page number
 };
 
 // Sets the brochure's blocks into slices on a galley: roles, positions,
@@ -89,15 +90,16 @@ public:
     const std::vector<layout::OutlineEntry>& outline() const { return outline_; }
 
 private:
+    // `element`: the structure element the paragraph's text belongs to.
     void add_paragraph(const model::Inlines& content, Role role, Length x, Length width,
-                       bool keep_with_previous, Mark mark = NoMark,
-                       const std::string& anchor = {}) {
+                       bool keep_with_previous, int element, Mark mark = NoMark,
+                       const std::string& anchor = {}, bool space_at_end = false) {
         const auto ps = paragraph_style(style_, role);
         const auto set = g_.set(content, ps, width);
         const auto& t = style_.role(role);
         auto& slices = g_.slices();
-        const std::size_t first =
-            g_.add_lines(set, ps, x, pending_after_ + pt(t.space_before), keep_with_previous);
+        const std::size_t first = g_.add_lines(set, ps, x, pending_after_ + pt(t.space_before),
+                                               keep_with_previous, element, space_at_end);
         for (std::size_t k = first; k < slices.size(); ++k)
             slices[k].group = period_;
         if (first < slices.size()) {
@@ -116,6 +118,7 @@ private:
 
     void paragraph(const model::Paragraph& p) {
         last_was_one_liner_ = false;
+        list_ = -1;
         const Role role = style::role_of(p.role);
         switch (p.role) {
         case model::Role::Title:
@@ -132,10 +135,11 @@ private:
             [[fallthrough]];
         case model::Role::Subtitle:
         case model::Role::Organization:
-            add_paragraph(p.content, role, 0, m_.width, true);
+            add_paragraph(p.content, role, 0, m_.width, true,
+                          g_.element(p.role == model::Role::Title ? "H1" : "P"));
             break;
         case model::Role::Intro:
-            add_paragraph(p.content, role, 0, m_.width, false);
+            add_paragraph(p.content, role, 0, m_.width, false, g_.element("P"));
             break;
         case model::Role::Body: {
             // An entry that shows neither date nor title puts its marker
@@ -143,7 +147,8 @@ private:
             const Mark mark = pending_marker_ ? MilestoneMark : NoMark;
             const std::string anchor = pending_marker_ ? pending_anchor_ : std::string();
             pending_marker_ = false;
-            add_paragraph(p.content, role, m_.rail_w, m_.column_w, entry_open_, mark, anchor);
+            add_paragraph(p.content, role, m_.rail_w, m_.column_w, entry_open_,
+                          g_.element("P", sect_), mark, anchor);
             entry_open_ = false;
             break;
         }
@@ -156,8 +161,12 @@ private:
         periods_.push_back(model::plain_text(h.content));
         if (h.level == 1)
             outline_.push_back({model::plain_text(h.content), h.id});
-        add_paragraph(h.content, Role::PeriodHeading, m_.rail_w, m_.column_w, false, PeriodMark,
-                      h.id);
+        // A period is a section: its heading (H2, under the title's H1),
+        // then its milestones (H3 and their paragraphs, or a list).
+        list_ = -1;
+        sect_ = g_.element("Sect");
+        add_paragraph(h.content, Role::PeriodHeading, m_.rail_w, m_.column_w, false,
+                      g_.element("H2", sect_), PeriodMark, h.id);
         heading_open_ = true;
     }
 
@@ -169,17 +178,20 @@ private:
             return;
         }
         last_was_one_liner_ = false;
+        list_ = -1;
         Mark mark = MilestoneMark;
         bool chained = keep;
+        // Date and title are the milestone's heading, one H3.
+        const int head = e.date_is_redundant && e.title.empty() ? -1 : g_.element("H3", sect_);
         if (!e.date_is_redundant) {
             add_paragraph(text_inlines(e.date_label, e.line), Role::MilestoneDate, m_.rail_w,
-                          m_.column_w, chained, mark, e.id);
+                          m_.column_w, chained, head, mark, e.id, !e.title.empty());
             mark = NoMark;
             chained = true;
         }
         if (!e.title.empty()) {
-            add_paragraph(e.title, Role::MilestoneTitle, m_.rail_w, m_.column_w, chained, mark,
-                          mark == NoMark ? std::string() : e.id);
+            add_paragraph(e.title, Role::MilestoneTitle, m_.rail_w, m_.column_w, chained, head,
+                          mark, mark == NoMark ? std::string() : e.id);
             mark = NoMark;
             chained = true;
         }
@@ -208,14 +220,22 @@ private:
             ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
             ts.leading +
                 ds.leading * static_cast<Length>(std::max<std::size_t>(1, date.lines.size()) - 1));
+        // Dated one-liners in a row are a list (L): each an LI with the
+        // date as its label (Lbl) and the title as its body (LBody).
+        if (!last_was_one_liner_ || list_ < 0)
+            list_ = g_.element("L", sect_);
+        const int item = g_.element("LI", list_);
+        const int label = g_.element("Lbl", item);
+        const int body = g_.element("LBody", item);
         if (tall > m_.area_h) {
             // Side by side it would not fit on a page (its foot would be set
             // below it): date and title as paragraphs of their own, which
             // break across pages.
             add_paragraph(text_inlines(e.date_label, e.line), Role::MilestoneDate, m_.rail_w,
-                          m_.column_w, keep, MilestoneMark, e.id);
-            add_paragraph(e.title, Role::Body, m_.rail_w, m_.column_w, true);
+                          m_.column_w, keep, label, MilestoneMark, e.id, true);
+            add_paragraph(e.title, Role::Body, m_.rail_w, m_.column_w, true, body);
             last_was_one_liner_ = false;
+            list_ = -1;
             return;
         }
         const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
@@ -232,15 +252,17 @@ private:
         Length y = baseline;
         for (const auto& line : date.lines) {
             for (const auto& p : line.pieces)
-                s.items.push_back(
-                    layout::TextItem{m_.rail_w + p.x, y, p.text, p.face, p.size, p.color});
+                s.items.push_back(layout::TextItem{m_.rail_w + p.x, y, p.text, p.face, p.size,
+                                                   p.color, p.scale, layout::Tag::content(label),
+                                                   p.space_after || &line == &date.lines.back()});
             y += ds.leading;
         }
         y = baseline;
         for (const auto& line : title.lines) {
             for (const auto& p : line.pieces)
-                s.items.push_back(
-                    layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color});
+                s.items.push_back(layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face,
+                                                   p.size, p.color, p.scale,
+                                                   layout::Tag::content(body), p.space_after});
             y += ts.leading;
         }
         s.height = tall; // the date's first line shares the title's baseline
@@ -265,16 +287,28 @@ private:
         s.group = period_;
         s.space_before = pending_after_ + pt(6);
         s.before = BreakBefore::Allowed;
-        s.items.push_back(layout::ImageItem{m_.rail_w, 0, w, h, img.bytes,
-                                            img.format == model::Image::Format::Png, img.path});
+        // A picture with a description is a Figure; one with alt="" is
+        // decoration, an artifact.
+        layout::Tag tag = layout::Tag::layout();
+        if (!img.alt.empty()) {
+            tag = layout::Tag::content(g_.element("Figure", sect_));
+            g_.structure().back().alt = img.alt;
+        }
+        s.items.push_back(layout::ImageItem{
+            m_.rail_w, 0, w, h, img.bytes, img.format == model::Image::Format::Png, img.path, tag});
         g_.add(std::move(s));
         pending_after_ = pt(3);
         if (!img.caption.empty())
-            add_paragraph(img.caption, Role::Caption, m_.rail_w, m_.column_w, true);
+            add_paragraph(img.caption, Role::Caption, m_.rail_w, m_.column_w, true,
+                          g_.element("Caption", sect_));
     }
 
     void toc(const model::TableOfContents& t) {
-        add_paragraph(text_inlines(t.title), Role::PeriodHeading, 0, m_.width, false);
+        add_paragraph(text_inlines(t.title), Role::PeriodHeading, 0, m_.width, false,
+                      g_.element("H2"));
+        // The contents: a TOC of TOCIs, each its label as a Link and its
+        // page number as a Reference.
+        const int contents = g_.element("TOC");
         const auto ts = paragraph_style(style_, Role::Toc);
         const Length number_w = g_.fonts().at(g_.fonts().face(ts.font)).width("0000", ts.size);
         bool first = true;
@@ -289,6 +323,9 @@ private:
             const auto set =
                 g_.set(h->content, style, std::max(m_.width - number_w - mm(10), ts.size));
             const Length baseline = layout::baseline_in_leading(g_.fonts(), ts);
+            const int entry = g_.element("TOCI", contents);
+            const layout::Tag link = layout::Tag::content(g_.element("Link", entry));
+            const int reference = g_.element("Reference", entry);
             layout::Slice s;
             s.group = -1;
             s.before = first ? BreakBefore::Avoid : BreakBefore::Allowed;
@@ -301,9 +338,10 @@ private:
                 layout::Slice line = s;
                 line.height = ts.leading;
                 for (const auto& p : set.lines[k].pieces)
-                    line.items.push_back(
-                        layout::TextItem{p.x, baseline, p.text, p.face, p.size, p.color});
-                line.items.push_back(layout::LinkItem{0, 0, m_.width, line.height, {}, h->id});
+                    line.items.push_back(layout::TextItem{p.x, baseline, p.text, p.face, p.size,
+                                                          p.color, p.scale, link, true});
+                line.items.push_back(
+                    layout::LinkItem{0, 0, m_.width, line.height, {}, h->id, link});
                 g_.add(std::move(line));
                 s.before = BreakBefore::Avoid;
                 s.space_before = 0;
@@ -313,17 +351,18 @@ private:
             Length end = 0;
             for (std::size_t k = from; k < set.lines.size(); ++k) {
                 for (const auto& p : set.lines[k].pieces) {
-                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
+                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color,
+                                                       p.scale, link, true});
                     end = p.x + p.width;
                 }
                 y += ts.leading;
             }
             s.height =
                 ts.leading * static_cast<Length>(std::max<std::size_t>(1, set.lines.size() - from));
-            s.items.push_back(layout::LinkItem{0, 0, m_.width, s.height, {}, h->id});
+            s.items.push_back(layout::LinkItem{0, 0, m_.width, s.height, {}, h->id, link});
             s.tag = static_cast<int>(toc_targets_.size());
             s.page_ref = h->id;
-            toc_targets_.push_back({end, y - ts.leading});
+            toc_targets_.push_back({end, y - ts.leading, reference});
             g_.add(std::move(s));
             first = false;
         }
@@ -346,6 +385,8 @@ private:
     std::string pending_anchor_;
     bool last_was_one_liner_ = false;
     int period_ = -1;
+    int sect_ = -1; // the structure element of the current period
+    int list_ = -1; // of the current list of one-liners
 };
 
 // What the brochure draws around the text on each page: the rail and its
@@ -392,8 +433,9 @@ private:
         const Length w = fonts_.at(face).width(number, ts.size);
         const Length baseline_y = y + target.last_baseline;
         const Length left = at.left;
-        at.page.items.push_back(
-            layout::TextItem{left + m_.width - w, baseline_y, number, face, ts.size, ts.color});
+        at.page.items.push_back(layout::TextItem{left + m_.width - w, baseline_y, number, face,
+                                                 ts.size, ts.color, 1000,
+                                                 layout::Tag::content(target.reference)});
         // Dot leaders on a fixed grid, so the dots of all lines align.
         const Length step = pt(4); // whole points: the painter's dash patterns are integers
         const Length from = target.label_end + pt(6);
@@ -456,6 +498,7 @@ private:
         const int hface = fonts_.face(hs.font);
         const int fface = fonts_.face(fs.font);
         const Length header_y = m_.page.top * 5 / 10;
+        const layout::Tag header{-1, layout::Artifact::Header}; // pagination artifacts
         const std::string* label =
             period_at_top_ >= 0 ? &setter_->periods().at(static_cast<std::size_t>(period_at_top_))
                                 : nullptr;
@@ -466,16 +509,17 @@ private:
         if (fonts_.at(hface).width(doc_.meta.title, hs.size) +
                 (label ? label_width + hs.size : 0) <=
             m_.width)
-            page.items.push_back(
-                layout::TextItem{left, header_y, doc_.meta.title, hface, hs.size, hs.color});
+            page.items.push_back(layout::TextItem{left, header_y, doc_.meta.title, hface, hs.size,
+                                                  hs.color, 1000, header, label != nullptr});
         // A label wider than the measure starts at its left edge, not off
         // the page.
         if (label)
             page.items.push_back(
                 layout::TextItem{left + std::max<Length>(m_.width - label_width, 0), header_y,
-                                 *label, hface, hs.size, hs.color});
+                                 *label, hface, hs.size, hs.color, 1000, header});
         page.items.push_back(layout::LineItem{left, header_y + pt(4), left + m_.width,
-                                              header_y + pt(4), pt(0.4), blend(hs.color, 0.5)});
+                                              header_y + pt(4), pt(0.4), blend(hs.color, 0.5), 0,
+                                              header});
         const std::string number = std::to_string(page.number);
         const Length w = fonts_.at(fface).width(number, fs.size);
         const Length footer_y = m_.page.height - m_.page.bottom * 5 / 10;
@@ -484,7 +528,8 @@ private:
             x = left;
         else if (style_.role(Role::Footer).align == style::Align::Right)
             x = left + m_.width - w;
-        page.items.push_back(layout::TextItem{x, footer_y, number, fface, fs.size, fs.color});
+        page.items.push_back(layout::TextItem{
+            x, footer_y, number, fface, fs.size, fs.color, 1000, {-1, layout::Artifact::Footer}});
     }
 
     const model::Document& doc_;

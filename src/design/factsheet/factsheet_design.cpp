@@ -86,7 +86,7 @@ public:
                 break;
             case model::Role::Intro:
                 // The first intro paragraph stands clear of the band.
-                add(p->content, Role::Intro, 0, m_.width, false, Body, nullptr,
+                add(p->content, Role::Intro, 0, m_.width, false, Body, g_.element("P"), nullptr,
                     intro_seen_ ? 0 : m_.band_padding * 3 / 2);
                 intro_seen_ = true;
                 break;
@@ -99,15 +99,18 @@ public:
     }
 
 private:
+    // `element`: the structure element the text belongs to (tagged PDF).
     std::size_t add(const model::Inlines& content, Role role, Length x, Length width, bool keep,
-                    int tag, const style::Color* color = nullptr, Length extra_before = 0) {
+                    int tag, int element, const style::Color* color = nullptr,
+                    Length extra_before = 0, bool space_at_end = false) {
         auto ps = paragraph_style(style_, role);
         if (color)
             ps.color = ps.link_color = *color;
         const auto set = g_.set(content, ps, width);
         const auto& t = style_.role(role);
         const std::size_t first =
-            g_.add_lines(set, ps, x, pending_after_ + pt(t.space_before) + extra_before, keep);
+            g_.add_lines(set, ps, x, pending_after_ + pt(t.space_before) + extra_before, keep,
+                         element, space_at_end);
         for (std::size_t k = first; k < g_.slices().size(); ++k)
             g_.slices()[k].tag = tag;
         pending_after_ = pt(t.space_after);
@@ -120,7 +123,8 @@ private:
                           : p.role == model::Role::Subtitle ? Role::Subtitle
                                                             : Role::Organization;
         const bool first = g_.slices().empty();
-        add(p.content, role, 0, m_.width, !first, TitleBlock, &m_.on_band,
+        add(p.content, role, 0, m_.width, !first, TitleBlock,
+            g_.element(p.role == model::Role::Title ? "H1" : "P"), &m_.on_band,
             first ? m_.band_padding : 0);
     }
 
@@ -128,7 +132,7 @@ private:
         if (listed_.empty())
             return;
         add(text_inlines(list_heading(doc_.meta.language)), Role::PeriodHeading, 0, m_.width, false,
-            Body, nullptr, m_.band_padding);
+            Body, g_.element("H2"), nullptr, m_.band_padding);
         bool first = true;
         for (const auto& l : listed_) {
             const auto& e = std::get<model::DatedEntry>(doc_.blocks[l.entry]);
@@ -142,6 +146,8 @@ private:
             const auto title =
                 g_.set(e.title.empty() ? (l.first ? l.first->content : model::Inlines{}) : e.title,
                        ts, text_w);
+            // Date and title are the milestone's heading (H3), its text a P.
+            const int head = g_.element("H3");
             const Length tall = std::max(
                 ts.leading * static_cast<Length>(std::max<std::size_t>(1, title.lines.size())),
                 ts.leading + ds.leading * static_cast<Length>(
@@ -150,11 +156,11 @@ private:
                 // Side by side taller than the page (its foot would be set
                 // below it): date, title and text as paragraphs of their own.
                 add(text_inlines(e.date_label, e.line), Role::MilestoneDate, 0, m_.width, !first,
-                    Body);
+                    Body, head, nullptr, 0, !e.title.empty());
                 if (!e.title.empty())
-                    add(e.title, Role::MilestoneTitle, 0, m_.width, true, Body);
+                    add(e.title, Role::MilestoneTitle, 0, m_.width, true, Body, head);
                 if (l.first)
-                    add(l.first->content, Role::Body, 0, m_.width, true, Body);
+                    add(l.first->content, Role::Body, 0, m_.width, true, Body, g_.element("P"));
                 first = false;
                 continue;
             }
@@ -171,14 +177,19 @@ private:
             Length y = baseline;
             for (const auto& line : date.lines) {
                 for (const auto& p : line.pieces)
-                    s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color});
+                    s.items.push_back(layout::TextItem{
+                        p.x, y, p.text, p.face, p.size, p.color, p.scale,
+                        layout::Tag::content(head), p.space_after || &line == &date.lines.back()});
                 y += ds.leading;
             }
+            // Without a title, the text beside the date is its paragraph.
+            const layout::Tag beside =
+                layout::Tag::content(e.title.empty() ? g_.element("P") : head);
             y = baseline;
             for (const auto& line : title.lines) {
                 for (const auto& p : line.pieces)
-                    s.items.push_back(
-                        layout::TextItem{text_x + p.x, y, p.text, p.face, p.size, p.color});
+                    s.items.push_back(layout::TextItem{text_x + p.x, y, p.text, p.face, p.size,
+                                                       p.color, p.scale, beside, p.space_after});
                 y += ts.leading;
             }
             // The date's first line shares the title's baseline.
@@ -186,7 +197,7 @@ private:
             g_.add(std::move(s));
             pending_after_ = pt(style_.role(Role::MilestoneTitle).space_after);
             if (!e.title.empty() && l.first)
-                add(l.first->content, Role::Body, text_x, text_w, true, Body);
+                add(l.first->content, Role::Body, text_x, text_w, true, Body, g_.element("P"));
             first = false;
         }
     }
@@ -238,13 +249,15 @@ public:
         at.page.items.push_back(layout::LineItem{at.left, y - fs.size * 3 / 2, at.left + m_.width,
                                                  y - fs.size * 3 / 2, pt(0.4),
                                                  blend(fs.color, 0.5)});
-        at.page.items.push_back(layout::TextItem{at.left, y, left_text, face, fs.size, fs.color});
+        const layout::Tag footer{-1, layout::Artifact::Footer}; // a pagination artifact
+        at.page.items.push_back(
+            layout::TextItem{at.left, y, left_text, face, fs.size, fs.color, 1000, footer});
         const std::string right = doc_.meta.date.substr(0, 10);
         const Length w = fonts_.at(face).width(right, fs.size);
         at.page.items.push_back(
             layout::TextItem{at.left + std::max<Length>(m_.width - w, 0), y, right, face, fs.size,
-                             fs.color}); // wider than the measure: from its left edge
-        at.page.number = 0;              // one page: no number
+                             fs.color, 1000, footer}); // wider than the measure: from its left edge
+        at.page.number = 0;                            // one page: no number
     }
 
 private:

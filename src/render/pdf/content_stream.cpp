@@ -1,5 +1,7 @@
 #include "content_stream.hpp"
 
+#include "support/utf8.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -94,6 +96,43 @@ void ContentStream::horizontal_scaling(double percent) {
 
 void ContentStream::text_position(double x, double y) {
     operation({1, 0, 0, 1, x, y}, "Tm");
+}
+
+void ContentStream::begin_tagged(std::string_view tag, int mcid, const std::string* actual_text) {
+    out_ += '/';
+    out_ += tag;
+    out_ += " <</MCID ";
+    out_ += std::to_string(mcid);
+    if (actual_text) {
+        // A text string of UTF-16BE with its byte order mark, in hex (7.9.2.2).
+        static constexpr char hex[] = "0123456789ABCDEF";
+        out_ += " /ActualText <FEFF";
+        auto unit = [&](std::uint32_t u) {
+            for (int shift = 12; shift >= 0; shift -= 4)
+                out_ += hex[(u >> shift) & 0xF];
+        };
+        for (std::size_t i = 0; i < actual_text->size();) {
+            const char32_t cp = utf8::next(*actual_text, i);
+            if (cp >= 0x10000) {
+                unit(0xD800 + ((cp - 0x10000) >> 10));
+                unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+            } else {
+                unit(cp);
+            }
+        }
+        out_ += '>';
+    }
+    out_ += ">> BDC\n";
+}
+
+void ContentStream::begin_artifact(std::string_view type, std::string_view subtype) {
+    out_ += "/Artifact <</Type /";
+    out_ += type;
+    if (!subtype.empty()) {
+        out_ += " /Subtype /";
+        out_ += subtype;
+    }
+    out_ += ">> BDC\n";
 }
 
 } // namespace chronik::render::pdf

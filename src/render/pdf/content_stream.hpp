@@ -41,6 +41,15 @@ public:
     void raw(std::string_view s) { out_ += s; }
     void raw(char c) { out_ += c; }
 
+    // Marked content (14.6): a tagged sequence "/P <</MCID 3>> BDC", with
+    // an ActualText that replaces what it shows for text extraction (given
+    // as UTF-8, written as a UTF-16BE text string); or an artifact's,
+    // "/Artifact <</Type /Pagination /Subtype /Header>> BDC". Each ends
+    // with end_marked().
+    void begin_tagged(std::string_view tag, int mcid, const std::string* actual_text = nullptr);
+    void begin_artifact(std::string_view type, std::string_view subtype = {});
+    void end_marked() { out_ += "EMC\n"; }
+
     std::string take() { return std::move(out_); }
 
 private:

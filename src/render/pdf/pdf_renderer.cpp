@@ -142,14 +142,21 @@ public:
     Painter(PdfWriter& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
 
     void paint(const PageTree& tree) {
+        structure_ = &tree.structure;
+        out_.elements.push_back({"Document", 0, {}, {}, {}, {}, {}, {}});
+        out_of_.assign(tree.structure.size(), 0);
+        runs_seen_.clear();
+        link_texts(tree);
         for (const auto& page : tree.pages)
             pages_.push_back(add_page(page));
+        out_.page_content.resize(tree.pages.size());
         // Anchors first (destinations), then links and the outline use them.
         for (std::size_t i = 0; i < tree.pages.size(); ++i)
             for (const auto& a : tree.pages[i].anchors)
                 anchors_.emplace(a.id, std::pair{i, a.y});
         for (std::size_t i = 0; i < tree.pages.size(); ++i)
             draw(pages_[i], tree.pages[i]);
+        writing("the structure tree (tags)", [&] { pdf_.set_structure(out_); });
         for (const auto& o : tree.outline) {
             const auto it = anchors_.find(o.anchor);
             if (it == anchors_.end())
@@ -230,74 +237,261 @@ private:
         return id;
     }
 
+    // --- tagged PDF: the model's structure elements, as the writer's ---
+
+    // The texts of the Link elements, for their annotations' /Contents.
+    void link_texts(const PageTree& tree) {
+        link_text_.assign(tree.structure.size(), std::string());
+        for (const auto& page : tree.pages)
+            for (const auto& item : page.items)
+                if (const auto* t = std::get_if<TextItem>(&item); t && t->tag.element >= 0) {
+                    // The link a text belongs to, itself or above a Span.
+                    int e = t->tag.element;
+                    while (e >= 0 && tree.structure[static_cast<std::size_t>(e)].role != "Link")
+                        e = tree.structure[static_cast<std::size_t>(e)].parent;
+                    if (e < 0)
+                        continue;
+                    std::string& text = link_text_[static_cast<std::size_t>(e)];
+                    text += t->text;
+                    if (t->space_after)
+                        text += ' ';
+                }
+    }
+
+    // The writer's element for model element `e`, made (with its parents)
+    // when its first content is met: reading order is the order of the
+    // pages' items, and elements without content are left out.
+    std::size_t element(int e) {
+        if (e < 0 || static_cast<std::size_t>(e) >= structure_->size())
+            throw std::logic_error("a page item tagged with structure element " +
+                                   std::to_string(e) + ", which the design did not make");
+        const auto i = static_cast<std::size_t>(e);
+        if (out_of_[i] != 0)
+            return out_of_[i];
+        const auto& m = (*structure_)[i];
+        const std::size_t parent = m.parent < 0 ? 0 : element(m.parent);
+        out_.elements.push_back({m.role, parent, m.alt, m.lang, m.actual_text, {}, {}, {}});
+        const std::size_t id = out_.elements.size() - 1;
+        out_of_[i] = id;
+        out_.elements[parent].kids.push_back({Kid::Kind::Element, id, 0});
+        return id;
+    }
+
+    // A run of items painted as one marked-content sequence.
+    struct Run {
+        layout::Tag tag;
+        int mcid = -1;            // tagged content; -1 for an artifact
+        std::size_t element = 0;  // the writer's element of tagged content
+        bool whole_word = false;  // the first run of a Span with ActualText
+        bool space_after = false; // of its last text item
+        Length whole_word_y = -1; // the baseline of its first text item
+    };
+
+    // Splits the page's items into runs (consecutive items of one tag,
+    // text and graphics counted apart, as they are painted apart) and
+    // gives each tagged run its MCID, in the order of the items.
+    std::vector<std::size_t> runs_of(PdfWriter::PageId pg, const Page& page,
+                                     std::vector<Run>& runs) {
+        std::vector<std::size_t> run_of(page.items.size(), 0);
+        std::optional<std::size_t> last[2]; // text, graphics
+        auto& content = out_.page_content[pg];
+        for (std::size_t i = 0; i < page.items.size(); ++i) {
+            const auto& item = page.items[i];
+            if (std::holds_alternative<LinkItem>(item))
+                continue;
+            const layout::Tag tag = std::visit([](const auto& x) { return x.tag; }, item);
+            const int pass = std::holds_alternative<TextItem>(item) ? 0 : 1;
+            const auto* text = std::get_if<TextItem>(&item);
+            // A broken word's parts are runs of their own, one a line, so
+            // each can have its ActualText.
+            const bool new_line =
+                text && i > 0 && last[0] && runs[*last[0]].whole_word_y != text->y;
+            if (!last[pass] || !(runs[*last[pass]].tag == tag) ||
+                (new_line && runs[*last[0]].mcid >= 0 &&
+                 !out_.elements[runs[*last[0]].element].actual_text.empty())) {
+                Run r{tag};
+                if (tag.artifact == layout::Artifact::None) {
+                    r.element = element(tag.element);
+                    r.mcid = static_cast<int>(content.size());
+                    content.push_back(r.element);
+                    auto& e = out_.elements[r.element];
+                    if (!e.page)
+                        e.page = pg;
+                    e.kids.push_back({Kid::Kind::Content, static_cast<std::size_t>(r.mcid), pg});
+                    if (!e.actual_text.empty())
+                        r.whole_word = runs_seen_[r.element]++ == 0;
+                }
+                if (text)
+                    r.whole_word_y = text->y;
+                runs.push_back(r);
+                last[pass] = runs.size() - 1;
+            }
+            run_of[i] = *last[pass];
+            if (text)
+                runs[run_of[i]].space_after = text->space_after;
+        }
+        return run_of;
+    }
+
+    void begin_run(ContentStream& cs, const Run& r) {
+        switch (r.tag.artifact) {
+        case layout::Artifact::Layout:
+            cs.begin_artifact("Layout");
+            return;
+        case layout::Artifact::Header:
+            cs.begin_artifact("Pagination", "Header");
+            return;
+        case layout::Artifact::Footer:
+            cs.begin_artifact("Pagination", "Footer");
+            return;
+        case layout::Artifact::None:
+            break;
+        }
+        const auto& e = out_.elements[r.element];
+        if (e.actual_text.empty()) {
+            cs.begin_tagged(e.role, r.mcid);
+            return;
+        }
+        // A word hyphenated at a line's end, for text extraction: its first
+        // part (with the hyphen) reads as the whole word, the rest as the
+        // space after it, if any.
+        static const std::string space = " ", nothing;
+        cs.begin_tagged(e.role, r.mcid,
+                        r.whole_word    ? &e.actual_text
+                        : r.space_after ? &space
+                                        : &nothing);
+    }
+
+    void link(PdfWriter::PageId pg, Length h, const LinkItem& l) {
+        const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
+        if (l.tag.element < 0)
+            throw std::logic_error("a link without its Link element");
+        const std::size_t e = element(l.tag.element);
+        auto& el = out_.elements[e];
+        if (!el.page)
+            el.page = pg;
+        std::string contents = link_text_[static_cast<std::size_t>(l.tag.element)];
+        while (!contents.empty() && contents.back() == ' ')
+            contents.pop_back();
+        std::optional<PdfWriter::AnnotationId> id;
+        if (!l.uri.empty()) {
+            // URIs in PDF are bytes: everything outside printable ASCII
+            // percent-encoded.
+            const std::string uri = uri::percent_encode(l.uri, uri::not_printable_ascii);
+            const std::string what = "the link target '" + shown(l.uri) + "'";
+            if (contents.empty())
+                contents = l.uri;
+            id = writing(what + " on " + page_name(pg), [&] {
+                return pdf_.add_uri_link(pg, area, fitting(uri, what), shown_text(contents));
+            });
+        } else {
+            const auto it = anchors_.find(l.destination);
+            if (it == anchors_.end())
+                return;
+            id = writing("a link to " + page_name(it->second.first) + " on " + page_name(pg), [&] {
+                return pdf_.add_internal_link(pg, area, it->second.first, top(it->second),
+                                              shown_text(contents));
+            });
+        }
+        el.kids.push_back({Kid::Kind::Annotation, *id, pg});
+        out_.annotations.emplace_back(*id, e);
+    }
+
+    // A description within what a PDF string holds.
+    static std::string shown_text(const std::string& s) {
+        const std::size_t limit = PdfWriter::max_string_bytes() / 2 - 8;
+        if (s.size() <= limit)
+            return s;
+        std::size_t n = limit;
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+            --n;
+        return s.substr(0, n);
+    }
+
     void draw(PdfWriter::PageId pg, const Page& page) {
         const Length h = page.height;
         ContentStream cs;
-        // Graphics first (rules, markers, images), then all text in one text object.
-        for (const auto& item : page.items) {
-            std::visit(
-                model::overloaded{
-                    [&](const TextItem&) {},
-                    [&](const LineItem& l) {
-                        cs.line_width(to_pt(l.thickness));
-                        cs.stroke_color(l.color);
-                        // Square dots: 1 pt dashes with whole-point gaps.
-                        if (l.dots > 0)
-                            cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
-                        cs.line(to_pt(l.x1), to_pt(h - l.y1), to_pt(l.x2), to_pt(h - l.y2));
-                        if (l.dots > 0)
-                            cs.solid();
-                    },
-                    [&](const RectItem& r) {
-                        cs.fill_color(r.color);
-                        cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height), to_pt(r.width),
-                                          to_pt(r.height));
-                    },
-                    [&](const CircleItem& ci) {
-                        if (ci.filled) {
-                            cs.fill_color(ci.fill);
-                            cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
-                            cs.fill();
-                        } else {
-                            cs.line_width(to_pt(ci.stroke));
-                            cs.stroke_color(ci.fill);
-                            cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
-                            cs.stroke();
-                        }
-                    },
-                    [&](const ImageItem& im) {
-                        const auto id = image(im);
-                        const std::string name =
-                            writing("image '" + im.name + "' on " + page_name(pg),
-                                    [&] { return pdf_.image_resource(pg, id); });
-                        cs.image(name, to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.width),
-                                 to_pt(im.height));
-                    },
-                    [&](const LinkItem& l) {
-                        const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
-                        if (!l.uri.empty()) {
-                            // URIs in PDF are bytes: everything outside printable ASCII
-                            // percent-encoded.
-                            const std::string uri =
-                                uri::percent_encode(l.uri, uri::not_printable_ascii);
-                            const std::string what = "the link target '" + shown(l.uri) + "'";
-                            writing(what + " on " + page_name(pg),
-                                    [&] { pdf_.add_uri_link(pg, area, fitting(uri, what)); });
-                        } else {
-                            const auto it = anchors_.find(l.destination);
-                            if (it == anchors_.end())
-                                return;
-                            writing("a link to " + page_name(it->second.first) + " on " +
-                                        page_name(pg),
-                                    [&] {
-                                        pdf_.add_internal_link(pg, area, it->second.first,
-                                                               top(it->second));
-                                    });
-                        }
-                    },
-                },
-                item);
+        std::vector<Run> runs;
+        const auto run_of = runs_of(pg, page, runs);
+        constexpr std::size_t none = static_cast<std::size_t>(-1);
+        std::size_t open = none; // the run whose marked content is open
+        auto enter = [&](std::size_t r) {
+            if (open == r)
+                return;
+            if (open != none)
+                cs.end_marked();
+            begin_run(cs, runs[r]);
+            open = r;
+        };
+        auto leave = [&] {
+            if (open != none)
+                cs.end_marked();
+            open = none;
+        };
+        // Graphics first (rules, markers, images), then all text in one text
+        // object; each run of one tag inside its marked content.
+        for (std::size_t i = 0; i < page.items.size(); ++i) {
+            const auto& item = page.items[i];
+            if (std::holds_alternative<TextItem>(item))
+                continue;
+            if (const auto* l = std::get_if<LinkItem>(&item)) {
+                link(pg, h, *l);
+                continue;
+            }
+            enter(run_of[i]);
+            std::visit(model::overloaded{
+                           [&](const TextItem&) {},
+                           [&](const LinkItem&) {},
+                           [&](const LineItem& l) {
+                               cs.line_width(to_pt(l.thickness));
+                               cs.stroke_color(l.color);
+                               // Square dots: 1 pt dashes with whole-point gaps.
+                               if (l.dots > 0)
+                                   cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
+                               cs.line(to_pt(l.x1), to_pt(h - l.y1), to_pt(l.x2), to_pt(h - l.y2));
+                               if (l.dots > 0)
+                                   cs.solid();
+                           },
+                           [&](const RectItem& r) {
+                               cs.fill_color(r.color);
+                               cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height),
+                                                 to_pt(r.width), to_pt(r.height));
+                           },
+                           [&](const CircleItem& ci) {
+                               if (ci.filled) {
+                                   cs.fill_color(ci.fill);
+                                   cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
+                                   cs.fill();
+                               } else {
+                                   cs.line_width(to_pt(ci.stroke));
+                                   cs.stroke_color(ci.fill);
+                                   cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
+                                   cs.stroke();
+                               }
+                           },
+                           [&](const ImageItem& im) {
+                               const auto id = image(im);
+                               const std::string name =
+                                   writing("image '" + im.name + "' on " + page_name(pg),
+                                           [&] { return pdf_.image_resource(pg, id); });
+                               const Box area{to_pt(im.x), to_pt(h - im.y - im.height),
+                                              to_pt(im.x + im.width), to_pt(h - im.y)};
+                               cs.image(name, area.left, area.bottom, area.right - area.left,
+                                        area.top - area.bottom);
+                               if (runs[run_of[i]].mcid >= 0) { // a Figure's bounding box
+                                   auto& bbox = out_.elements[runs[run_of[i]].element].bbox;
+                                   if (!bbox)
+                                       bbox = area;
+                                   bbox->left = std::min(bbox->left, area.left);
+                                   bbox->bottom = std::min(bbox->bottom, area.bottom);
+                                   bbox->right = std::max(bbox->right, area.right);
+                                   bbox->top = std::max(bbox->top, area.top);
+                               }
+                           },
+                       },
+                       item);
         }
+        leave();
         bool in_text = false;
         int face = -1;
         Length size = -1;
@@ -313,6 +507,7 @@ private:
                 cs.begin_text();
                 in_text = true;
             }
+            enter(run_of[i]);
             if (t->face != face || t->size != size) {
                 face = t->face;
                 size = t->size;
@@ -330,18 +525,24 @@ private:
                 have_color = true;
                 cs.fill_color(color);
             }
-            // The words of a line in one look become one TJ.
+            // The words of a line in one look and one run become one TJ.
             std::size_t j = i + 1;
             while (j < items.size()) {
                 const auto* n = std::get_if<TextItem>(&items[j]);
-                if (!n || n->y != t->y || n->face != t->face || n->size != t->size ||
-                    n->scale != t->scale || !(n->color == t->color) || n->x < t->x)
+                if (!n) {
+                    ++j; // graphics were painted above
+                    continue;
+                }
+                if (n->y != t->y || n->face != t->face || n->size != t->size ||
+                    n->scale != t->scale || !(n->color == t->color) || n->x < t->x ||
+                    run_of[j] != run_of[i])
                     break;
                 ++j;
             }
             show_line(cs, h, items, i, j);
             i = j - 1;
         }
+        leave();
         if (in_text)
             cs.end_text();
         writing(page_name(pg), [&] { pdf_.set_content(pg, cs.take()); });
@@ -364,7 +565,10 @@ private:
         double pen = to_pt(first.x);
         std::string codes;
         for (std::size_t k = from; k < to; ++k) {
-            const auto& t = std::get<TextItem>(items[k]);
+            const auto* tp = std::get_if<TextItem>(&items[k]);
+            if (!tp)
+                continue; // graphics, painted before the text
+            const auto& t = *tp;
             if (k > from) {
                 const double gap = to_pt(t.x) - pen;
                 if (gap != 0.0) {
@@ -384,6 +588,14 @@ private:
                 advance += face.advance(cp);
                 if (cp < shown.size())
                     shown[cp] = true;
+            }
+            // A real space between words, so that readers need not guess
+            // them from the gaps (14.8.2.5); the gap after it makes up the
+            // difference to the justified space.
+            if (t.space_after && face.has_glyph(U' ')) {
+                codes += "0020";
+                advance += face.advance(U' ');
+                shown[U' '] = true;
             }
             codes += '>';
             cs.raw(codes);
@@ -406,8 +618,15 @@ private:
         return *font_ids_[i];
     }
 
+    using Kid = PdfWriter::StructureTree::Kid;
+
     PdfWriter& pdf_;
     const FontSet& fonts_;
+    const std::vector<layout::StructElement>* structure_ = nullptr;
+    PdfWriter::StructureTree out_;
+    std::vector<std::size_t> out_of_;      // model element -> writer's (0: not yet)
+    std::map<std::size_t, int> runs_seen_; // content runs so far of elements with ActualText
+    std::vector<std::string> link_text_;   // by model element
     std::vector<PdfWriter::PageId> pages_;
     std::vector<Length> heights_;
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;

@@ -305,6 +305,30 @@ struct PdfWriter::Impl {
         check(what, HPDF_Dict_Add(dict, key, b));
     }
 
+    std::vector<std::pair<HPDF_Annotation, PageId>> annotations;
+
+    // A text string (UTF-16BE from UTF-8, by libharu's encoder or ours).
+    void* text_string(std::string_view utf8, const char* what) {
+        const std::string utf16 = utf16_text_if_needed(utf8);
+        if (!utf16.empty()) {
+            auto* bytes = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(utf16.data())); // copied
+            return checked(what,
+                           HPDF_Binary_New(doc->mmgr, bytes, static_cast<HPDF_UINT>(utf16.size())));
+        }
+        const std::string text(utf8);
+        HPDF_Encoder encoder = checked(what, HPDF_GetEncoder(doc, "UTF-8"));
+        return checked(what, HPDF_String_New(doc->mmgr, text.c_str(), encoder));
+    }
+
+    AnnotationId link(HPDF_Annotation a, PageId page, std::string_view contents) {
+        check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+        check("link flags", HPDF_Dict_AddNumber(a, "F", 4)); // Print
+        if (!contents.empty())
+            check("link description", HPDF_Dict_Add(a, "Contents", text_string(contents, "link")));
+        annotations.emplace_back(a, page);
+        return annotations.size() - 1;
+    }
+
     void write_font(HPDF_Dict type0, const std::string& tag, const EmbeddedFont& f);
     void take_remaining_streams();
     void write_id();
@@ -504,19 +528,21 @@ std::string PdfWriter::image_resource(PageId page, ImageId image) {
     return d.checked("image", HPDF_Page_GetXObjectName(d.page(page), d.images.at(image)));
 }
 
-void PdfWriter::add_uri_link(PageId page, const Box& area, std::string_view uri) {
+PdfWriter::AnnotationId PdfWriter::add_uri_link(PageId page, const Box& area, std::string_view uri,
+                                                std::string_view contents) {
     Impl& d = *impl_;
     const std::string u(uri);
     HPDF_Annotation a =
         d.checked("link", HPDF_Page_CreateURILinkAnnot(d.page(page), rect(area), u.c_str()));
-    d.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+    return d.link(a, page, contents);
 }
 
-void PdfWriter::add_internal_link(PageId page, const Box& area, PageId target, double top) {
+PdfWriter::AnnotationId PdfWriter::add_internal_link(PageId page, const Box& area, PageId target,
+                                                     double top, std::string_view contents) {
     Impl& d = *impl_;
     HPDF_Annotation a = d.checked(
         "link", HPDF_Page_CreateLinkAnnot(d.page(page), rect(area), d.destination(target, top)));
-    d.check("link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+    return d.link(a, page, contents);
 }
 
 void PdfWriter::add_outline(std::string_view title, PageId target, double top) {
@@ -626,6 +652,130 @@ void PdfWriter::set_catalog_entry(std::string_view key, ObjectId dict) {
     Impl& d = *impl_;
     d.check("set catalog entry",
             HPDF_Dict_Add(d.doc->catalog, Impl::key_of(key).c_str(), d.object(dict)));
+}
+
+void PdfWriter::set_structure(const StructureTree& tree) {
+    Impl& d = *impl_;
+    const char* what = "write the structure tree";
+    HPDF_MMgr mmgr = d.doc->mmgr;
+    if (tree.elements.empty())
+        return;
+    auto indirect = [&] {
+        HPDF_Dict dict = d.checked(what, HPDF_Dict_New(mmgr));
+        d.check(what, HPDF_Xref_Add(d.doc->xref, dict));
+        return dict;
+    };
+    HPDF_Dict root = indirect();
+    d.check(what, HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
+    std::vector<HPDF_Dict> elements;
+    elements.reserve(tree.elements.size());
+    for (std::size_t i = 0; i < tree.elements.size(); ++i)
+        elements.push_back(indirect());
+    for (std::size_t i = 0; i < tree.elements.size(); ++i) {
+        const auto& e = tree.elements[i];
+        HPDF_Dict dict = elements[i];
+        d.check(what, HPDF_Dict_AddName(dict, "Type", "StructElem"));
+        d.check(what, HPDF_Dict_AddName(dict, "S", Impl::key_of(e.role).c_str()));
+        d.check(what, HPDF_Dict_Add(dict, "P", i == 0 ? root : elements.at(e.parent)));
+        if (e.page)
+            d.check(what, HPDF_Dict_Add(dict, "Pg", d.page(*e.page)));
+        if (!e.alt.empty())
+            d.check(what, HPDF_Dict_Add(dict, "Alt", d.text_string(e.alt, what)));
+        if (!e.actual_text.empty())
+            d.check(what, HPDF_Dict_Add(dict, "ActualText", d.text_string(e.actual_text, what)));
+        if (!e.lang.empty())
+            d.check(what,
+                    HPDF_Dict_Add(dict, "Lang", HPDF_String_New(mmgr, e.lang.c_str(), nullptr)));
+        if (e.bbox) {
+            HPDF_Dict layout = d.checked(what, HPDF_Dict_New(mmgr));
+            d.check(what, HPDF_Dict_AddName(layout, "O", "Layout"));
+            d.check(what, HPDF_Dict_Add(layout, "BBox", HPDF_Box_Array_New(mmgr, box(*e.bbox))));
+            d.check(what, HPDF_Dict_Add(dict, "A", layout));
+        }
+        HPDF_Array kids = d.checked(what, HPDF_Array_New(mmgr));
+        d.check(what, HPDF_Dict_Add(dict, "K", kids));
+        for (const auto& k : e.kids) {
+            switch (k.kind) {
+            case StructureTree::Kid::Kind::Element:
+                d.check(what, HPDF_Array_Add(kids, elements.at(k.index)));
+                break;
+            case StructureTree::Kid::Kind::Content:
+                if (e.page && *e.page == k.page) {
+                    d.check(what, HPDF_Array_AddNumber(kids, static_cast<HPDF_INT32>(k.index)));
+                } else { // on another page than the element's /Pg (14.7.4.2)
+                    HPDF_Dict mcr = d.checked(what, HPDF_Dict_New(mmgr));
+                    d.check(what, HPDF_Dict_AddName(mcr, "Type", "MCR"));
+                    d.check(what, HPDF_Dict_Add(mcr, "Pg", d.page(k.page)));
+                    d.check(what,
+                            HPDF_Dict_AddNumber(mcr, "MCID", static_cast<HPDF_INT32>(k.index)));
+                    d.check(what, HPDF_Array_Add(kids, mcr));
+                }
+                break;
+            case StructureTree::Kid::Kind::Annotation: {
+                const auto& [annot, on] = d.annotations.at(k.index);
+                HPDF_Dict objr = d.checked(what, HPDF_Dict_New(mmgr));
+                d.check(what, HPDF_Dict_AddName(objr, "Type", "OBJR"));
+                d.check(what, HPDF_Dict_Add(objr, "Pg", d.page(on)));
+                d.check(what, HPDF_Dict_Add(objr, "Obj", annot));
+                d.check(what, HPDF_Array_Add(kids, objr));
+                break;
+            }
+            }
+        }
+    }
+    d.check(what, HPDF_Dict_Add(root, "K", elements[0]));
+
+    // The ParentTree (14.7.4.4): a number tree from each page's
+    // /StructParents to the array of its MCIDs' elements, and from each
+    // annotation's /StructParent to its element. Leaves of at most 512
+    // pairs under one root, so no array outgrows the limits.
+    std::vector<std::pair<int, void*>> entries;
+    int key = 0;
+    for (std::size_t pg = 0; pg < tree.page_content.size() && pg < d.pages.size(); ++pg) {
+        d.check(what, HPDF_Dict_AddName(d.pages[pg], "Tabs", "S"));
+        if (tree.page_content[pg].empty())
+            continue;
+        HPDF_Array parents = d.checked(what, HPDF_Array_New(mmgr));
+        for (const std::size_t element : tree.page_content[pg])
+            d.check(what, HPDF_Array_Add(parents, elements.at(element)));
+        // Indirect, as 14.7.4.4 asks for the arrays of page content.
+        d.check(what, HPDF_Xref_Add(d.doc->xref, parents));
+        d.check(what, HPDF_Dict_AddNumber(d.pages[pg], "StructParents", key));
+        entries.emplace_back(key++, parents);
+    }
+    for (const auto& [annotation, element] : tree.annotations) {
+        d.check(what, HPDF_Dict_AddNumber(d.annotations.at(annotation).first, "StructParent", key));
+        entries.emplace_back(key++, elements.at(element));
+    }
+    HPDF_Dict parent_tree = indirect();
+    constexpr std::size_t leaf = 512;
+    auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
+        HPDF_Array array = d.checked(what, HPDF_Array_New(mmgr));
+        d.check(what, HPDF_Dict_Add(node, "Nums", array));
+        for (std::size_t i = from; i < to; ++i) {
+            d.check(what, HPDF_Array_AddNumber(array, entries[i].first));
+            d.check(what, HPDF_Array_Add(array, entries[i].second));
+        }
+    };
+    if (entries.size() <= leaf) {
+        nums(parent_tree, 0, entries.size());
+    } else {
+        HPDF_Array leaves = d.checked(what, HPDF_Array_New(mmgr));
+        d.check(what, HPDF_Dict_Add(parent_tree, "Kids", leaves));
+        for (std::size_t from = 0; from < entries.size(); from += leaf) {
+            const std::size_t to = std::min(entries.size(), from + leaf);
+            HPDF_Dict node = indirect();
+            nums(node, from, to);
+            HPDF_Array limits = d.checked(what, HPDF_Array_New(mmgr));
+            d.check(what, HPDF_Dict_Add(node, "Limits", limits));
+            d.check(what, HPDF_Array_AddNumber(limits, entries[from].first));
+            d.check(what, HPDF_Array_AddNumber(limits, entries[to - 1].first));
+            d.check(what, HPDF_Array_Add(leaves, node));
+        }
+    }
+    d.check(what, HPDF_Dict_Add(root, "ParentTree", parent_tree));
+    d.check(what, HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
+    d.check(what, HPDF_Dict_Add(d.doc->catalog, "StructTreeRoot", root));
 }
 
 void PdfWriter::Impl::take_remaining_streams() {

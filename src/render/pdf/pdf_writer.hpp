@@ -116,10 +116,15 @@ public:
     // The name under which `page`'s resources know `image` (for Do).
     std::string image_resource(PageId page, ImageId image);
 
-    // Links without a border. A URI is bytes (percent-encode it before);
-    // an internal link shows `target` with `top` at the window's top.
-    void add_uri_link(PageId page, const Box& area, std::string_view uri);
-    void add_internal_link(PageId page, const Box& area, PageId target, double top);
+    // Links without a border, printable (/F 4, as PDF/A wants), with
+    // `contents` (UTF-8) describing them (/Contents, as PDF/UA wants). A
+    // URI is bytes (percent-encode it before); an internal link shows
+    // `target` with `top` at the window's top.
+    using AnnotationId = std::size_t;
+    AnnotationId add_uri_link(PageId page, const Box& area, std::string_view uri,
+                              std::string_view contents);
+    AnnotationId add_internal_link(PageId page, const Box& area, PageId target, double top,
+                                   std::string_view contents);
     // A top-level bookmark (UTF-8 title) to `target` at `top`.
     void add_outline(std::string_view title, PageId target, double top);
 
@@ -142,6 +147,32 @@ public:
     // An array of references (a structure element's /K, for instance).
     void set_references(ObjectId dict, std::string_view key, const std::vector<ObjectId>& targets);
     void set_catalog_entry(std::string_view key, ObjectId dict);
+
+    // The logical structure of tagged PDF (ISO 32000-1, 14.7), written at
+    // once: the StructTreeRoot with its elements, the ParentTree mapping
+    // each page's marked content and each annotation back to its element
+    // (/StructParents, /StructParent), /Tabs /S on every page.
+    struct StructureTree {
+        struct Kid {
+            enum class Kind { Element, Content, Annotation } kind = Kind::Element;
+            std::size_t index = 0; // element index, MCID, or annotation id
+            PageId page = 0;       // of Content
+        };
+        struct Element {
+            std::string role;       // standard structure type (14.8.4)
+            std::size_t parent = 0; // elements[0], the root, has none
+            std::string alt, lang, actual_text;
+            std::optional<Box> bbox;    // /A << /O /Layout /BBox >> (a Figure's)
+            std::optional<PageId> page; // /Pg: where most of its content is
+            std::vector<Kid> kids;      // in reading order
+        };
+        std::vector<Element> elements;
+        // For each page, the element of each MCID (0, 1, ...) on it.
+        std::vector<std::vector<std::size_t>> page_content;
+        // For each annotation, its page and the element it belongs to.
+        std::vector<std::pair<AnnotationId, std::size_t>> annotations;
+    };
+    void set_structure(const StructureTree& tree);
 
     // Writes the document to `out`. The trailer's /ID (14.4) is two equal
     // MD5 digests of the document's content (info, streams), so the same
