@@ -180,10 +180,16 @@ def check_artifacts(chronik, case, folder):
     leaders, rules and underlines (every path chronik paints) are artifacts; images are
     Figures or artifacts."""
     pdf = render(chronik, case, folder)
-    doc = tagged_pdf.TaggedPdf(pdf)
     root = ET.parse(os.path.join(SOURCE, CASES[case][0])).getroot()
     heads = [normal(root.findtext("title") or "")] + \
         [p.get("label") for p in root.iter("period")]
+    errors = artifact_errors(tagged_pdf.TaggedPdf(pdf), heads)
+    if errors:
+        raise Failed("\n".join(errors))
+
+
+def artifact_errors(doc, heads):
+    """check_artifacts on a read PDF; heads: what a running header may say."""
     errors = []
     for i, c in enumerate(doc.content):
         n = i + 1
@@ -210,8 +216,7 @@ def check_artifacts(chronik, case, folder):
                     and where[0] not in ("Artifact", "Figure"):
                 errors.append(f"page {n}: image ('{op}') lies in /{where[0]} MCID {where[1]}, "
                               f"neither a Figure nor an Artifact")
-    if errors:
-        raise Failed("\n".join(errors))
+    return errors
 
 
 def check_dump(chronik, case, folder):

@@ -284,10 +284,8 @@ class PageContent:
 
             if op in ("'", '"'):
                 tlm = self._translate(tlm, 0, -leading)
-            if op in PAINTING:
-                clipping = op == "n" and previous_op in ("W", "W*")
-                marked = any(e["mcid"] is not None or e["artifact"] for e in stack)
-                if not clipping and not marked:
+            if op in PAINTING and not (op == "n" and previous_op in ("W", "W*")):
+                if not any(e["mcid"] is not None or e["artifact"] for e in stack):
                     self._err(f"'{op}' (operator {index}) is painted outside marked content")
                 self.painted.append((op, self._where(stack)))
             if op in TEXT_SHOWING:

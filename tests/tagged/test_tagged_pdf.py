@@ -578,6 +578,27 @@ class ChronikTestHelpersTest(unittest.TestCase):
         finally:
             shutil.rmtree(folder)
 
+    def test_artifact_errors(self):
+        from chronik_pdf_test import artifact_errors
+        folder = tempfile.mkdtemp(prefix="tagged-test-")
+        try:
+            doc = tagged_pdf.TaggedPdf(Probe().save(folder))
+            self.assertEqual(artifact_errors(doc, ["Kopfzeile"]), [
+                "page 1: path operator 'f' lies in ('Figure', 4), not an Artifact",
+                "page 2: no /Artifact <</Type /Pagination /Subtype /Header>> (artifacts: "
+                "[(None, None), ('Pagination', 'Footer')])"])
+            page2 = PAGE2.replace(b"/TOCI <</MCID 0>> BDC", b"/Artifact <</Type /Pagination "
+                                  b"/Subtype /Header>> BDC BT /F1 9 Tf 50 800 Td "
+                                  + enc("Probe").encode() + b" Tj ET EMC /TOCI <</MCID 0>> BDC")
+            page2 = page2.replace(enc("2").encode(), enc("3").encode())
+            page2 += b"/P <</MCID 2>> BDC q /Im1 Do Q EMC\n"
+            doc = tagged_pdf.TaggedPdf(Probe(page2=page2).save(folder))
+            self.assertEqual(artifact_errors(doc, ["Probe"])[1:], [
+                "page 2: the footer artifact says ['3'], not 2",
+                "page 2: image ('Do') lies in /P MCID 2, neither a Figure nor an Artifact"])
+        finally:
+            shutil.rmtree(folder)
+
     def test_glued_words(self):
         from chronik_pdf_test import glued_words
         source = "Ein Absatz mit Verweis auf IT-Grundschutz"
