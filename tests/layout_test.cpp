@@ -235,3 +235,104 @@ TEST_CASE("galley: a baseline never lies below its line's leading") {
     CHECK(b > pt(8));
     CHECK(b < pt(12));
 }
+
+namespace {
+
+// The text a reader of the tagged PDF gets: the pieces with the spaces
+// they say follow them.
+std::string read_text(const SetParagraph& p) {
+    std::string s;
+    for (const auto& l : p.lines)
+        for (const auto& piece : l.pieces)
+            s += piece.text + (piece.space_after ? " " : "");
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("paragraph: word spaces are where the text has them, in every alignment") {
+    Setter s;
+    for (const auto align :
+         {style::Align::Justify, style::Align::Left, style::Align::Center, style::Align::Right}) {
+        for (Length width : {pt(120), pt(180), pt(400)}) {
+            const auto p = s.set(corona, width, align);
+            REQUIRE(p.lines.size() > 1);
+            // Without the hyphens hyphenation added (the only text the
+            // source does not have), the pieces and their spaces are the text.
+            std::string text;
+            for (const auto& l : p.lines)
+                for (std::size_t k = 0; k < l.pieces.size(); ++k)
+                    if (!(l.hyphen_added && k + 1 == l.pieces.size()))
+                        text += l.pieces[k].text + (l.pieces[k].space_after ? " " : "");
+            CHECK(text == corona);
+        }
+    }
+}
+
+TEST_CASE("paragraph: a forced line break is a space, the paragraph's end is none") {
+    Setter s;
+    const auto p =
+        s.set({model::Text{"Erste Zeile", 1}, model::LineBreak{1}, model::Text{"zweite Zeile", 1}},
+              pt(300));
+    REQUIRE(p.lines.size() == 2);
+    CHECK(read_text(p) == "Erste Zeile zweite Zeile");
+    CHECK_FALSE(p.lines.back().pieces.back().space_after);
+}
+
+TEST_CASE("galley: lines are content of their element, links and broken words get their own") {
+    FontSet fonts;
+    Diagnostics diags;
+    const auto hyph = Hyphenator::for_language("de");
+    Galley g(fonts, hyph.get(), "de", "t.xml", diags, PageGeometry{pt(300), pt(400)});
+    ParagraphStyle ps;
+    ps.font = {"Charis SIL", false, false};
+    ps.size = pt(10);
+    ps.leading = pt(13);
+    ps.hyphenate = true;
+    ps.align = style::Align::Justify;
+    const model::Inlines content = {
+        model::Text{"Die Norm für Informationssicherheit und", 1},
+        model::Link{"https://example.org/", {model::Text{"eine Seite dazu", 1}}, 1},
+        model::Text{"am Ende.", 1}};
+    // Narrow enough that "Informationssicherheit" is hyphenated.
+    Length width = pt(40);
+    SetParagraph set;
+    std::string word; // as the hyphenated line and the next show it
+    for (; width < pt(200) && word.empty(); width += pt(2)) {
+        set = g.set(content, ps, width);
+        for (std::size_t k = 0; k + 1 < set.lines.size() && word.empty(); ++k)
+            if (const auto& l = set.lines[k]; l.hyphen_added)
+                word = l.pieces[l.pieces.size() - 2].text + set.lines[k + 1].pieces[0].text;
+    }
+    REQUIRE(word == "Informationssicherheit");
+    const int p = g.element("P");
+    g.add_lines(set, ps, 0, 0, false, p);
+    const auto& tree = g.structure();
+    int links = 0, spans = 0;
+    for (const auto& e : tree) {
+        if (e.role == "Link") {
+            ++links;
+            CHECK(e.parent == p);
+        }
+        if (e.role == "Span") {
+            ++spans;
+            CHECK(e.actual_text == "Informationssicherheit");
+        }
+    }
+    CHECK(links == 1);
+    CHECK(spans >= 1);
+    std::string text;
+    for (const auto& slice : g.slices())
+        for (const auto& item : slice.items) {
+            if (const auto* t = std::get_if<TextItem>(&item)) {
+                REQUIRE(t->tag.element >= 0);
+                CHECK(t->tag.artifact == Artifact::None);
+                const auto& role = tree[static_cast<std::size_t>(t->tag.element)].role;
+                CHECK((role == "P" || role == "Link" || role == "Span"));
+            } else if (const auto* l = std::get_if<LinkItem>(&item)) {
+                CHECK(tree[static_cast<std::size_t>(l->tag.element)].role == "Link");
+            } else if (const auto* r = std::get_if<LineItem>(&item)) {
+                CHECK(r->tag.artifact == Artifact::Layout); // the underline
+            }
+        }
+}

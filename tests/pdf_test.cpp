@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <set>
 
 using namespace chronik;
 namespace fs = std::filesystem;
@@ -51,6 +52,8 @@ std::vector<std::string> chronicle_texts(const std::string& path) {
                         for (auto* k = n->FirstChild(); k; k = k->NextSibling())
                             if (k->ToText())
                                 s += k->Value();
+                            else if (k->ToElement() && std::string(k->Value()) == "br")
+                                s += ' ';
                             else
                                 text(k);
                     };
@@ -210,4 +213,51 @@ TEST_CASE("pdf: the same input, style and SOURCE_DATE_EPOCH give the same bytes"
     CHECK(test::read_file(a->pdf) == test::read_file(b->pdf));
     const auto c = render(sample, {}, "1800000000");
     CHECK(test::read_file(a->pdf) != test::read_file(c->pdf));
+}
+
+namespace {
+
+// Words apart by white space, a no-break space counted as one.
+std::set<std::string> words_of(std::string text) {
+    for (auto at = text.find("\u00A0"); at != std::string::npos; at = text.find("\u00A0", at))
+        text.replace(at, 2, " ");
+    std::set<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto from = text.find_first_not_of(" \n\f\t", i);
+        if (from == std::string::npos)
+            break;
+        auto to = text.find_first_of(" \n\f\t", from);
+        if (to == std::string::npos)
+            to = text.size();
+        out.insert(text.substr(from, to - from));
+        i = to;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("pdf: text extraction gets every word whole, hyphenated or not, with its spaces") {
+    test::require_tool("pdftotext", "poppler-utils");
+    const auto r = render(sample);
+    for (const std::string mode : {"", "-raw "}) {
+        CAPTURE(mode);
+        const auto [rc, text] =
+            shell("pdftotext " + mode + "-enc UTF-8 '" + r->pdf.string() + "' -");
+        REQUIRE(rc == 0);
+        const auto extracted = words_of(text);
+        std::size_t checked = 0;
+        for (const auto& paragraph : chronicle_texts(sample))
+            for (const auto& word : words_of(paragraph)) {
+                CAPTURE(word);
+                CHECK(extracted.count(word) == 1);
+                ++checked;
+            }
+        CHECK(checked > 1700);
+        // The sample's line ends that hyphenation broke, as whole words.
+        for (const char* word : {"Informationssicherheit", "IT-Grundschutz", "govdigital"})
+            CHECK(extracted.count(word) == 1);
+        CHECK(text.find("Informationssicher-") == std::string::npos);
+    }
 }

@@ -251,7 +251,7 @@ public:
                                                  blend(fs.color, 0.5)});
         const layout::Tag footer{-1, layout::Artifact::Footer}; // a pagination artifact
         at.page.items.push_back(
-            layout::TextItem{at.left, y, left_text, face, fs.size, fs.color, 1000, footer});
+            layout::TextItem{at.left, y, left_text, face, fs.size, fs.color, 1000, footer, true});
         const std::string right = doc_.meta.date.substr(0, 10);
         const Length w = fonts_.at(face).width(right, fs.size);
         at.page.items.push_back(
