@@ -120,7 +120,8 @@ class Font:
                         self.map[(lo_i + i).to_bytes(n, "big")] = _utf16(d)
                 else:
                     base = _hex(rest[1:-1])
-                    head, last = base[:-2], int.from_bytes(base[-2:], "big") if len(base) >= 2 else 0
+                    head = base[:-2]
+                    last = int.from_bytes(base[-2:], "big") if len(base) >= 2 else 0
                     for i in range(hi_i - lo_i + 1):
                         dst = head + ((last + i) & 0xFFFF).to_bytes(2, "big")
                         self.map[(lo_i + i).to_bytes(n, "big")] = _utf16(dst)
@@ -830,7 +831,7 @@ def check(doc):
             if level > last_level + 1:
                 errors.append(f"{el.name()} {short(doc.own_text(el))} follows "
                               + (f"H{last_level}" if last_level else "no heading")
-                              + f": heading levels skip")
+                              + ": heading levels skip")
             last_level = level
         kids = [k[1] for k in el.kids if k[0] == "elem"]
         if el.role == "L":

@@ -165,7 +165,8 @@ class Probe:
         self.annot = ind(Dictionary(
             Type=Name.Annot, Subtype=Name.Link, Rect=Array([170, 696, 215, 712]),
             A=Dictionary(S=Name.URI, URI=String("https://example.org/")),
-            Contents=String("Verweis auf example.org"), F=4, StructParent=2, Border=Array([0, 0, 0])))
+            Contents=String("Verweis auf example.org"), F=4, StructParent=2,
+            Border=Array([0, 0, 0])))
         self.link = el("Link", self.p, [2, Dictionary(Type=Name.OBJR, Obj=self.annot)])
         self.p.K = Array([1, self.link, 3])
         self.h2 = el("Chapter", doc, [7])
@@ -375,7 +376,8 @@ Document
         self.assertEqual(self.errors(probe), [])
 
     def test_mcid_inside_an_artifact(self):
-        probe = Probe(page1=PAGE1.replace(b"/H1 <</MCID 0>> BDC", b"/Artifact BMC /H1 <</MCID 0>> BDC")
+        probe = Probe(page1=PAGE1.replace(b"/H1 <</MCID 0>> BDC",
+                                          b"/Artifact BMC /H1 <</MCID 0>> BDC")
                       .replace(enc("Probe").encode() + b" Tj ET\nEMC", enc("Probe").encode()
                                + b" Tj ET\nEMC EMC"))
         self.assertCaught(probe, "page 1: MCID 0 (/H1) lies inside an Artifact")
