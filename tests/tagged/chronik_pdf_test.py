@@ -260,6 +260,22 @@ def check_words(chronik, case, folder):
     if case != "rich" and not added:
         errors.append(f"no hyphenated line end found in {case} (found {hyphens}): the test "
                       f"would prove nothing")
+    errors += word_errors(pdf, source, added)
+    if errors:
+        raise Failed("\n".join(errors))
+    # The same PDF without its /ActualText must fail (pdftotext -raw then gives the
+    # halves), or the check would pass whatever chronik wrote.
+    if added:
+        bare = strip_actual_text(pdf, os.path.join(folder, "without-actualtext.pdf"))
+        if not any(e.startswith("pdftotext -raw: gives") for e in
+                   word_errors(bare, source, added)):
+            raise Failed("without /ActualText, pdftotext -raw still gives whole words: this "
+                         "check cannot tell")
+    print(f"hyphenated line ends checked: {', '.join(l + '-' + r for l, r in added)}")
+
+
+def word_errors(pdf, source, added):
+    errors = []
     for args in ([], ["-raw"]):
         out = normal(run(["pdftotext", *args, pdf, "-"]))
         what = "pdftotext" + (" " + " ".join(args) if args else "")
@@ -270,9 +286,29 @@ def check_words(chronik, case, folder):
                 if halves in out:
                     errors.append(f"{what}: gives {halves!r} for {left}{right}")
         errors += [f"{what}: {g}" for g in glued_words(out, source, plain=not args)]
-    if errors:
-        raise Failed("\n".join(errors))
-    print(f"hyphenated line ends checked: {', '.join(l + '-' + r for l, r in added)}")
+    return errors
+
+
+def strip_actual_text(pdf, out):
+    """A copy of the PDF without /ActualText, in marked content and in structure
+    elements."""
+    import pikepdf
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            instructions = []
+            for ins in pikepdf.parse_content_stream(page):
+                operands = list(ins.operands)
+                if str(ins.operator) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) \
+                        and "/ActualText" in operands[1]:
+                    del operands[1].ActualText
+                instructions.append(pikepdf.ContentStreamInstruction(operands, ins.operator))
+            page.obj.Contents = doc.make_stream(pikepdf.unparse_content_stream(instructions))
+        for obj in doc.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/S" in obj and "/P" in obj \
+                    and "/ActualText" in obj:
+                del obj.ActualText
+        doc.save(out)
+    return out
 
 
 def check_pdfjs(chronik, case, folder):
