@@ -884,6 +884,10 @@ def check_xmp(doc):
         ("pdf:Producer", f"{{{NS['pdf']}}}Producer", "/Producer", "text"),
         ("xmp:CreateDate", f"{{{NS['xmp']}}}CreateDate", "/CreationDate", "date"),
         ("xmp:ModifyDate", f"{{{NS['xmp']}}}ModifyDate", "/ModDate", "date"),
+        # The other Info entries PDF/A-2 (6.6.2.3.1) wants mirrored, when either has them.
+        ("dc:description", f"{{{NS['dc']}}}description", "/Subject", "text"),
+        ("xmp:CreatorTool", f"{{{NS['xmp']}}}CreatorTool", "/Creator", "text"),
+        ("pdf:Keywords", f"{{{NS['pdf']}}}Keywords", "/Keywords", "text"),
     ]
     for label, tag, key, kind in pairs:
         x = xmp.get(tag)

@@ -112,7 +112,9 @@ XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    pdf:Producer="probe 1.0">
+    pdf:Producer="probe 1.0" xmp:CreatorTool="probe maker" pdf:Keywords="eins, zwei">
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">Worum es geht</rdf:li></rdf:Alt>
+   </dc:description>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">Probe „Titel“</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>Beispiel GmbH</rdf:li></rdf:Seq></dc:creator>
    <xmp:CreateDate>2024-05-01T10:00:00Z</xmp:CreateDate>
@@ -210,7 +212,8 @@ class Probe:
         pdf.Root.Metadata = meta
         pdf.trailer.Info = ind(Dictionary(
             Title=String("Probe „Titel“"), Author=String("Beispiel GmbH"),
-            Producer=String("probe 1.0"), CreationDate=String("D:20240501100000+00'00'"),
+            Producer=String("probe 1.0"), Subject=String("Worum es geht"),
+            Creator=String("probe maker"), Keywords=String("eins, zwei"), CreationDate=String("D:20240501100000+00'00'"),
             ModDate=String("D:20240501100000Z")))
 
     def save(self, folder, name="probe.pdf"):
@@ -512,6 +515,17 @@ Document
     def test_xmp_creator_missing(self):
         probe = Probe(xmp=XMP.replace("<rdf:li>Beispiel GmbH</rdf:li>", ""))
         self.assertCaught(probe, "XMP: dc:creator '' disagrees with Info /Author")
+
+    def test_xmp_lacks_what_info_says(self):
+        probe = Probe(xmp=XMP.replace(' pdf:Keywords="eins, zwei"', ""))
+        self.assertCaught(probe, "XMP: pdf:Keywords is None, Info /Keywords is 'eins, zwei'")
+        probe = Probe()
+        probe.pdf.trailer.Info.Subject = String("Anderes")
+        self.assertCaught(probe, "XMP: dc:description 'Worum es geht' disagrees with Info "
+                                 "/Subject 'Anderes'")
+        probe = Probe()
+        del probe.pdf.trailer.Info.Creator
+        self.assertCaught(probe, "XMP: xmp:CreatorTool is 'probe maker', Info /Creator is None")
 
     def test_xmp_date_disagrees(self):
         probe = Probe()
