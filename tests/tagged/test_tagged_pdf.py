@@ -213,8 +213,8 @@ class Probe:
         pdf.trailer.Info = ind(Dictionary(
             Title=String("Probe „Titel“"), Author=String("Beispiel GmbH"),
             Producer=String("probe 1.0"), Subject=String("Worum es geht"),
-            Creator=String("probe maker"), Keywords=String("eins, zwei"), CreationDate=String("D:20240501100000+00'00'"),
-            ModDate=String("D:20240501100000Z")))
+            Creator=String("probe maker"), Keywords=String("eins, zwei"),
+            CreationDate=String("D:20240501100000+00'00'"), ModDate=String("D:20240501100000Z")))
 
     def save(self, folder, name="probe.pdf"):
         path = os.path.join(folder, name)
