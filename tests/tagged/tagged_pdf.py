@@ -825,6 +825,11 @@ def check(doc):
             alt = el.obj.get("/Alt")
             if alt is None or not pdf_str(alt).strip():
                 errors.append(f"{el.name()} has no /Alt")
+            # ISO 32000-1, Table 344: BBox is required of a figure on one page.
+            pages = {k[1] for k in el.kids if k[0] == "mcid"}
+            if len(pages) == 1 and bbox_of(el.obj) is None:
+                errors.append(f"{el.name()} on page {pages.pop() + 1} has no /BBox "
+                              f"(a /Layout attribute)")
         m = re.fullmatch(r"H([1-6])", el.role)
         if m:
             level = int(m.group(1))

@@ -454,6 +454,11 @@ Document
         probe.figure.Alt = String(" ")
         self.assertCaught(probe, "has no /Alt")
 
+    def test_figure_without_bbox(self):
+        probe = Probe()
+        del probe.figure.A
+        self.assertCaught(probe, "Figure (obj <n>) on page 1 has no /BBox (a /Layout attribute)")
+
     def test_heading_levels_skip(self):
         probe = Probe()
         probe.root.RoleMap.Chapter = Name.H3
