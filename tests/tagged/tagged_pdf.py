@@ -47,10 +47,6 @@ PAINTING = TEXT_SHOWING | {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n", 
 TRUNCATE = 60
 
 
-class CheckFailure(Exception):
-    pass
-
-
 def pdf_str(obj):
     """A PDF text string as Python str (PDFDocEncoding or UTF-16, as pikepdf decodes it)."""
     if obj is None:
