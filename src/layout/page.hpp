@@ -38,10 +38,13 @@ struct Tag {
 // content in the order of the pages' items, which is reading order.
 struct StructElement {
     std::string role;
-    int parent = -1;         // -1: the document element
-    std::string alt;         // Figure: the chronicle's alt text
-    std::string lang;        // BCP 47 when it differs from the document's
-    std::string actual_text; // a hyphenated word, as one word
+    int parent = -1;  // -1: the document element
+    std::string alt;  // Figure: the chronicle's alt text
+    std::string lang; // BCP 47 when it differs from the document's
+    // Set: a word broken at a line's end, as one word. Not an element of
+    // the PDF's tree (a long document has thousands): its parts are
+    // marked content inside its parent's, with this as their ActualText.
+    std::string actual_text;
 };
 
 struct TextItem {

@@ -98,31 +98,34 @@ void ContentStream::text_position(double x, double y) {
     operation({1, 0, 0, 1, x, y}, "Tm");
 }
 
-void ContentStream::begin_tagged(std::string_view tag, int mcid, const std::string* actual_text) {
+void ContentStream::begin_tagged(std::string_view tag, int mcid) {
     out_ += '/';
     out_ += tag;
     out_ += " <</MCID ";
     out_ += std::to_string(mcid);
-    if (actual_text) {
-        // A text string of UTF-16BE with its byte order mark, in hex (7.9.2.2).
-        static constexpr char hex[] = "0123456789ABCDEF";
-        out_ += " /ActualText <FEFF";
-        auto unit = [&](std::uint32_t u) {
-            for (int shift = 12; shift >= 0; shift -= 4)
-                out_ += hex[(u >> shift) & 0xF];
-        };
-        for (std::size_t i = 0; i < actual_text->size();) {
-            const char32_t cp = utf8::next(*actual_text, i);
-            if (cp >= 0x10000) {
-                unit(0xD800 + ((cp - 0x10000) >> 10));
-                unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-            } else {
-                unit(cp);
-            }
-        }
-        out_ += '>';
-    }
     out_ += ">> BDC\n";
+}
+
+void ContentStream::begin_span(int mcid, const std::string& actual_text) {
+    // A text string of UTF-16BE with its byte order mark, in hex (7.9.2.2).
+    static constexpr char hex[] = "0123456789ABCDEF";
+    out_ += "/Span <</MCID ";
+    out_ += std::to_string(mcid);
+    out_ += " /ActualText <FEFF";
+    auto unit = [&](std::uint32_t u) {
+        for (int shift = 12; shift >= 0; shift -= 4)
+            out_ += hex[(u >> shift) & 0xF];
+    };
+    for (std::size_t i = 0; i < actual_text.size();) {
+        const char32_t cp = utf8::next(actual_text, i);
+        if (cp >= 0x10000) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    out_ += ">>> BDC\n";
 }
 
 void ContentStream::begin_artifact(std::string_view type, std::string_view subtype) {

@@ -41,12 +41,16 @@ public:
     void raw(std::string_view s) { out_ += s; }
     void raw(char c) { out_ += c; }
 
-    // Marked content (14.6): a tagged sequence "/P <</MCID 3>> BDC", with
-    // an ActualText that replaces what it shows for text extraction (given
-    // as UTF-8, written as a UTF-16BE text string); or an artifact's,
+    // Marked content (14.6): a tagged sequence "/P <</MCID 3>> BDC"; a
+    // Span with an ActualText that replaces what it shows for text
+    // extraction (given as UTF-8, written as a UTF-16BE text string, 14.9.4);
+    // or an artifact's,
     // "/Artifact <</Type /Pagination /Subtype /Header>> BDC". Each ends
     // with end_marked().
-    void begin_tagged(std::string_view tag, int mcid, const std::string* actual_text = nullptr);
+    void begin_tagged(std::string_view tag, int mcid);
+    // "/Span <</MCID 4 /ActualText <FEFF...>>> BDC": what the text inside
+    // reads as.
+    void begin_span(int mcid, const std::string& actual_text);
     void begin_artifact(std::string_view type, std::string_view subtype = {});
     void end_marked() { out_ += "EMC\n"; }
 

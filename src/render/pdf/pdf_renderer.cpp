@@ -18,6 +18,7 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -145,7 +146,7 @@ public:
         structure_ = &tree.structure;
         out_.elements.push_back({"Document", 0, {}, {}, {}, {}, {}, {}});
         out_of_.assign(tree.structure.size(), 0);
-        runs_seen_.clear();
+        words_begun_.clear();
         link_texts(tree);
         for (const auto& page : tree.pages)
             pages_.push_back(add_page(page));
@@ -270,7 +271,7 @@ private:
             return out_of_[i];
         const auto& m = (*structure_)[i];
         const std::size_t parent = m.parent < 0 ? 0 : element(m.parent);
-        out_.elements.push_back({m.role, parent, m.alt, m.lang, m.actual_text, {}, {}, {}});
+        out_.elements.push_back({m.role, parent, m.alt, m.lang, {}, {}, {}, {}});
         const std::size_t id = out_.elements.size() - 1;
         out_of_[i] = id;
         out_.elements[parent].kids.push_back({Kid::Kind::Element, id, 0});
@@ -282,10 +283,23 @@ private:
         layout::Tag tag;
         int mcid = -1;            // tagged content; -1 for an artifact
         std::size_t element = 0;  // the writer's element of tagged content
-        bool whole_word = false;  // the first run of a Span with ActualText
+        int word = -1;            // a part of this broken word (word_of)
+        Length y = 0;             // its baseline
+        bool whole_word = false;  // its first part
         bool space_after = false; // of its last text item
-        Length whole_word_y = -1; // the baseline of its first text item
     };
+
+    // A word broken at a line's end is no element of its own (there are
+    // thousands in a long document, each an object): each of its parts is
+    // a run of its paragraph's, with an ActualText. (Not marked content
+    // nested in the paragraph's: poppler then loses the rest of the
+    // paragraph's text.)
+    int word_of(const TextItem& t) const {
+        if (t.tag.element < 0)
+            return -1;
+        const auto& e = (*structure_)[static_cast<std::size_t>(t.tag.element)];
+        return e.actual_text.empty() ? -1 : t.tag.element;
+    }
 
     // Splits the page's items into runs (consecutive items of one tag,
     // text and graphics counted apart, as they are painted apart) and
@@ -299,17 +313,20 @@ private:
             const auto& item = page.items[i];
             if (std::holds_alternative<LinkItem>(item))
                 continue;
-            const layout::Tag tag = std::visit([](const auto& x) { return x.tag; }, item);
+            layout::Tag tag = std::visit([](const auto& x) { return x.tag; }, item);
             const int pass = std::holds_alternative<TextItem>(item) ? 0 : 1;
             const auto* text = std::get_if<TextItem>(&item);
-            // A broken word's parts are runs of their own, one a line, so
-            // each can have its ActualText.
-            const bool new_line =
-                text && i > 0 && last[0] && runs[*last[0]].whole_word_y != text->y;
-            if (!last[pass] || !(runs[*last[pass]].tag == tag) ||
-                (new_line && runs[*last[0]].mcid >= 0 &&
-                 !out_.elements[runs[*last[0]].element].actual_text.empty())) {
+            const int word = text ? word_of(*text) : -1;
+            if (word >= 0)
+                tag.element = (*structure_)[static_cast<std::size_t>(word)].parent;
+            const Run* at = last[pass] ? &runs[*last[pass]] : nullptr;
+            if (!at || !(at->tag == tag) || at->word != word || (word >= 0 && at->y != text->y)) {
                 Run r{tag};
+                r.word = word;
+                if (word >= 0) {
+                    r.y = text->y;
+                    r.whole_word = words_begun_.insert(word).second;
+                }
                 if (tag.artifact == layout::Artifact::None) {
                     r.element = element(tag.element);
                     r.mcid = static_cast<int>(content.size());
@@ -318,11 +335,7 @@ private:
                     if (!e.page)
                         e.page = pg;
                     e.kids.push_back({Kid::Kind::Content, static_cast<std::size_t>(r.mcid), pg});
-                    if (!e.actual_text.empty())
-                        r.whole_word = runs_seen_[r.element]++ == 0;
                 }
-                if (text)
-                    r.whole_word_y = text->y;
                 runs.push_back(r);
                 last[pass] = runs.size() - 1;
             }
@@ -347,19 +360,18 @@ private:
         case layout::Artifact::None:
             break;
         }
-        const auto& e = out_.elements[r.element];
-        if (e.actual_text.empty()) {
-            cs.begin_tagged(e.role, r.mcid);
+        if (r.word < 0) {
+            cs.begin_tagged(out_.elements[r.element].role, r.mcid);
             return;
         }
-        // A word hyphenated at a line's end, for text extraction: its first
-        // part (with the hyphen) reads as the whole word, the rest as the
-        // space after it, if any.
+        // For text extraction: a broken word's first part (with the
+        // hyphen) reads as the whole word, the others as the space after
+        // them, if any.
         static const std::string space = " ", nothing;
-        cs.begin_tagged(e.role, r.mcid,
-                        r.whole_word    ? &e.actual_text
-                        : r.space_after ? &space
-                                        : &nothing);
+        cs.begin_span(r.mcid, r.whole_word
+                                  ? (*structure_)[static_cast<std::size_t>(r.word)].actual_text
+                              : r.space_after ? space
+                                              : nothing);
     }
 
     void link(PdfWriter::PageId pg, Length h, const LinkItem& l) {
@@ -624,9 +636,9 @@ private:
     const FontSet& fonts_;
     const std::vector<layout::StructElement>* structure_ = nullptr;
     PdfWriter::StructureTree out_;
-    std::vector<std::size_t> out_of_;      // model element -> writer's (0: not yet)
-    std::map<std::size_t, int> runs_seen_; // content runs so far of elements with ActualText
-    std::vector<std::string> link_text_;   // by model element
+    std::vector<std::size_t> out_of_;    // model element -> writer's (0: not yet)
+    std::set<int> words_begun_;          // broken words whose first part was shown
+    std::vector<std::string> link_text_; // by model element
     std::vector<PdfWriter::PageId> pages_;
     std::vector<Length> heights_;
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;

@@ -26,7 +26,9 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <ostream>
 #include <stdexcept>
@@ -58,6 +60,12 @@ HPDF_Box box(const Box& b) {
 // the only way to put pre-compressed bytes into a libharu stream.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+// The write function of the stream libharu saves the document into.
+HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
 }
 
 std::string stream_bytes(HPDF_Stream stream) {
@@ -306,6 +314,7 @@ struct PdfWriter::Impl {
     }
 
     std::vector<std::pair<HPDF_Annotation, PageId>> annotations;
+    std::deque<std::string> own_texts; // of dictionaries written by write_own_entries
 
     // A text string (UTF-16BE from UTF-8, by libharu's encoder or ours).
     void* text_string(std::string_view utf8, const char* what) {
@@ -654,127 +663,210 @@ void PdfWriter::set_catalog_entry(std::string_view key, ObjectId dict) {
             HPDF_Dict_Add(d.doc->catalog, Impl::key_of(key).c_str(), d.object(dict)));
 }
 
+namespace {
+
+// Dictionaries whose entries are written as text of ours (their `attr`
+// points at it): the structure tree's tens of thousands of small
+// dictionaries, which libharu's own would keep in 140 bytes an entry and
+// write a token at a time (a third more time and memory for a long
+// document). The second hook on libharu's structs.
+HPDF_STATUS write_own_entries(HPDF_Dict dict, HPDF_Stream out) {
+    const auto* text = static_cast<const std::string*>(dict->attr);
+    return HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(text->data()),
+                             static_cast<HPDF_UINT>(text->size()));
+}
+
+std::uint32_t object_number(const void* object) {
+    return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
+}
+
+void reference(std::string& out, const void* object) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, object_number(object)).ptr;
+    out.append(buf, end);
+    out += " 0 R";
+}
+
+// A text string as UTF-16BE in hex, with its byte order mark (7.9.2.2).
+void text_string(std::string& out, std::string_view utf8) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    out += "<FEFF";
+    auto unit = [&](std::uint32_t u) {
+        for (int shift = 12; shift >= 0; shift -= 4)
+            out += hex[(u >> shift) & 0xF];
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t cp = utf8::next(utf8, i);
+        if (cp >= 0x10000) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    out += '>';
+}
+
+void number(std::string& out, double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.'))
+        s.pop_back();
+    out += s == "-0" ? "0" : s;
+}
+
+} // namespace
+
 void PdfWriter::set_structure(const StructureTree& tree) {
     Impl& d = *impl_;
     const char* what = "write the structure tree";
-    HPDF_MMgr mmgr = d.doc->mmgr;
     if (tree.elements.empty())
         return;
-    auto indirect = [&] {
-        HPDF_Dict dict = d.checked(what, HPDF_Dict_New(mmgr));
+    auto own = [&](std::string text) {
+        HPDF_Dict dict = d.checked(what, HPDF_Dict_New(d.doc->mmgr));
         d.check(what, HPDF_Xref_Add(d.doc->xref, dict));
+        d.own_texts.push_back(std::move(text));
+        dict->attr = &d.own_texts.back();
+        dict->write_fn = write_own_entries;
         return dict;
     };
-    HPDF_Dict root = indirect();
-    d.check(what, HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
+    HPDF_Dict root = own({});
     std::vector<HPDF_Dict> elements;
     elements.reserve(tree.elements.size());
     for (std::size_t i = 0; i < tree.elements.size(); ++i)
-        elements.push_back(indirect());
+        elements.push_back(own({}));
     for (std::size_t i = 0; i < tree.elements.size(); ++i) {
         const auto& e = tree.elements[i];
-        HPDF_Dict dict = elements[i];
-        d.check(what, HPDF_Dict_AddName(dict, "Type", "StructElem"));
-        d.check(what, HPDF_Dict_AddName(dict, "S", Impl::key_of(e.role).c_str()));
-        d.check(what, HPDF_Dict_Add(dict, "P", i == 0 ? root : elements.at(e.parent)));
-        if (e.page)
-            d.check(what, HPDF_Dict_Add(dict, "Pg", d.page(*e.page)));
-        if (!e.alt.empty())
-            d.check(what, HPDF_Dict_Add(dict, "Alt", d.text_string(e.alt, what)));
-        if (!e.actual_text.empty())
-            d.check(what, HPDF_Dict_Add(dict, "ActualText", d.text_string(e.actual_text, what)));
-        if (!e.lang.empty())
-            d.check(what,
-                    HPDF_Dict_Add(dict, "Lang", HPDF_String_New(mmgr, e.lang.c_str(), nullptr)));
-        if (e.bbox) {
-            HPDF_Dict layout = d.checked(what, HPDF_Dict_New(mmgr));
-            d.check(what, HPDF_Dict_AddName(layout, "O", "Layout"));
-            d.check(what, HPDF_Dict_Add(layout, "BBox", HPDF_Box_Array_New(mmgr, box(*e.bbox))));
-            d.check(what, HPDF_Dict_Add(dict, "A", layout));
+        // (/Type /StructElem is optional: left out, in thousands of objects.)
+        std::string& out = *static_cast<std::string*>(elements[i]->attr);
+        out.reserve(64 + 12 * e.kids.size());
+        out += "/S /";
+        out += Impl::key_of(e.role);
+        out += "\n/P ";
+        reference(out, i == 0 ? root : elements.at(e.parent));
+        if (e.page) {
+            out += "\n/Pg ";
+            reference(out, d.page(*e.page));
         }
-        HPDF_Array kids = d.checked(what, HPDF_Array_New(mmgr));
-        d.check(what, HPDF_Dict_Add(dict, "K", kids));
+        if (!e.alt.empty()) {
+            out += "\n/Alt ";
+            text_string(out, e.alt);
+        }
+        if (!e.actual_text.empty()) {
+            out += "\n/ActualText ";
+            text_string(out, e.actual_text);
+        }
+        if (!e.lang.empty()) {
+            out += "\n/Lang ";
+            text_string(out, e.lang);
+        }
+        if (e.bbox) {
+            out += "\n/A <</O /Layout /BBox [";
+            for (const double v : {e.bbox->left, e.bbox->bottom, e.bbox->right, e.bbox->top}) {
+                number(out, v);
+                out += ' ';
+            }
+            out.back() = ']';
+            out += ">>";
+        }
+        out += "\n/K [";
         for (const auto& k : e.kids) {
             switch (k.kind) {
             case StructureTree::Kid::Kind::Element:
-                d.check(what, HPDF_Array_Add(kids, elements.at(k.index)));
+                reference(out, elements.at(k.index));
                 break;
             case StructureTree::Kid::Kind::Content:
                 if (e.page && *e.page == k.page) {
-                    d.check(what, HPDF_Array_AddNumber(kids, static_cast<HPDF_INT32>(k.index)));
+                    out += std::to_string(k.index);
                 } else { // on another page than the element's /Pg (14.7.4.2)
-                    HPDF_Dict mcr = d.checked(what, HPDF_Dict_New(mmgr));
-                    d.check(what, HPDF_Dict_AddName(mcr, "Type", "MCR"));
-                    d.check(what, HPDF_Dict_Add(mcr, "Pg", d.page(k.page)));
-                    d.check(what,
-                            HPDF_Dict_AddNumber(mcr, "MCID", static_cast<HPDF_INT32>(k.index)));
-                    d.check(what, HPDF_Array_Add(kids, mcr));
+                    out += "<</Type /MCR /Pg ";
+                    reference(out, d.page(k.page));
+                    out += " /MCID " + std::to_string(k.index) + ">>";
                 }
                 break;
             case StructureTree::Kid::Kind::Annotation: {
                 const auto& [annot, on] = d.annotations.at(k.index);
-                HPDF_Dict objr = d.checked(what, HPDF_Dict_New(mmgr));
-                d.check(what, HPDF_Dict_AddName(objr, "Type", "OBJR"));
-                d.check(what, HPDF_Dict_Add(objr, "Pg", d.page(on)));
-                d.check(what, HPDF_Dict_Add(objr, "Obj", annot));
-                d.check(what, HPDF_Array_Add(kids, objr));
+                out += "<</Type /OBJR /Obj ";
+                reference(out, annot);
+                out += " /Pg ";
+                reference(out, d.page(on));
+                out += ">>";
                 break;
             }
             }
+            out += ' ';
         }
+        if (out.back() == ' ')
+            out.pop_back();
+        out += "]\n";
     }
-    d.check(what, HPDF_Dict_Add(root, "K", elements[0]));
 
     // The ParentTree (14.7.4.4): a number tree from each page's
     // /StructParents to the array of its MCIDs' elements, and from each
     // annotation's /StructParent to its element. Leaves of at most 512
     // pairs under one root, so no array outgrows the limits.
-    std::vector<std::pair<int, void*>> entries;
+    std::vector<std::pair<int, std::string>> entries;
     int key = 0;
     for (std::size_t pg = 0; pg < tree.page_content.size() && pg < d.pages.size(); ++pg) {
         d.check(what, HPDF_Dict_AddName(d.pages[pg], "Tabs", "S"));
         if (tree.page_content[pg].empty())
             continue;
-        HPDF_Array parents = d.checked(what, HPDF_Array_New(mmgr));
-        for (const std::size_t element : tree.page_content[pg])
-            d.check(what, HPDF_Array_Add(parents, elements.at(element)));
-        // Indirect, as 14.7.4.4 asks for the arrays of page content.
-        d.check(what, HPDF_Xref_Add(d.doc->xref, parents));
+        std::string parents = "[";
+        parents.reserve(12 * tree.page_content[pg].size() + 2);
+        for (const std::size_t element : tree.page_content[pg]) {
+            reference(parents, elements.at(element));
+            parents += ' ';
+        }
+        parents.back() = ']';
         d.check(what, HPDF_Dict_AddNumber(d.pages[pg], "StructParents", key));
-        entries.emplace_back(key++, parents);
+        entries.emplace_back(key++, std::move(parents));
     }
     for (const auto& [annotation, element] : tree.annotations) {
         d.check(what, HPDF_Dict_AddNumber(d.annotations.at(annotation).first, "StructParent", key));
-        entries.emplace_back(key++, elements.at(element));
+        std::string ref;
+        reference(ref, elements.at(element));
+        entries.emplace_back(key++, std::move(ref));
     }
-    HPDF_Dict parent_tree = indirect();
-    constexpr std::size_t leaf = 512;
-    auto nums = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
-        HPDF_Array array = d.checked(what, HPDF_Array_New(mmgr));
-        d.check(what, HPDF_Dict_Add(node, "Nums", array));
+    auto nums = [&](std::size_t from, std::size_t to) {
+        std::size_t size = 16;
+        for (std::size_t i = from; i < to; ++i)
+            size += entries[i].second.size() + 12;
+        std::string out;
+        out.reserve(size);
+        out += "/Nums [";
         for (std::size_t i = from; i < to; ++i) {
-            d.check(what, HPDF_Array_AddNumber(array, entries[i].first));
-            d.check(what, HPDF_Array_Add(array, entries[i].second));
+            out += std::to_string(entries[i].first);
+            out += ' ';
+            out += entries[i].second;
+            out += '\n';
         }
+        out += "]\n";
+        return out;
     };
+    constexpr std::size_t leaf = 512;
+    std::string parent_tree;
     if (entries.size() <= leaf) {
-        nums(parent_tree, 0, entries.size());
+        parent_tree = nums(0, entries.size());
     } else {
-        HPDF_Array leaves = d.checked(what, HPDF_Array_New(mmgr));
-        d.check(what, HPDF_Dict_Add(parent_tree, "Kids", leaves));
+        parent_tree = "/Kids [";
         for (std::size_t from = 0; from < entries.size(); from += leaf) {
             const std::size_t to = std::min(entries.size(), from + leaf);
-            HPDF_Dict node = indirect();
-            nums(node, from, to);
-            HPDF_Array limits = d.checked(what, HPDF_Array_New(mmgr));
-            d.check(what, HPDF_Dict_Add(node, "Limits", limits));
-            d.check(what, HPDF_Array_AddNumber(limits, entries[from].first));
-            d.check(what, HPDF_Array_AddNumber(limits, entries[to - 1].first));
-            d.check(what, HPDF_Array_Add(leaves, node));
+            HPDF_Dict node = own("/Limits [" + std::to_string(entries[from].first) + ' ' +
+                                 std::to_string(entries[to - 1].first) + "]\n" + nums(from, to));
+            reference(parent_tree, node);
+            parent_tree += ' ';
         }
+        parent_tree.back() = ']';
+        parent_tree += '\n';
     }
-    d.check(what, HPDF_Dict_Add(root, "ParentTree", parent_tree));
-    d.check(what, HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
+    HPDF_Dict parent_tree_node = own(std::move(parent_tree));
+    std::string& r = *static_cast<std::string*>(root->attr);
+    r = "/Type /StructTreeRoot\n/K ";
+    reference(r, elements[0]);
+    r += "\n/ParentTree ";
+    reference(r, parent_tree_node);
+    r += "\n/ParentTreeNextKey " + std::to_string(key) + '\n';
     d.check(what, HPDF_Dict_Add(d.doc->catalog, "StructTreeRoot", root));
 }
 
@@ -832,51 +924,34 @@ void PdfWriter::save(std::ostream& out) {
                                   static_cast<HPDF_UINT>(bytes.size())));
     }
     d.write_id();
+    // libharu writes the file through a callback of ours into one string:
+    // its memory stream copies a byte at a time into 4 KB buffers (a sixth
+    // of the time a long document takes to save).
+    std::string file;
+    file.reserve(1 << 20);
+    HPDF_Stream writer =
+        d.checked("write PDF", HPDF_CallbackWriter_New(d.doc->mmgr, append_to_string, &file));
+    if (d.doc->stream)
+        HPDF_Stream_Free(d.doc->stream);
+    d.doc->stream = writer; // freed with the document
     d.check("write PDF", HPDF_SaveToStream(d.doc));
-    // Straight from libharu's buffers, without a copy of the whole file;
-    // only the trailer, at its end, is copied to fill in the /ID.
-    d.check("read PDF",
-            d.doc->stream && d.doc->stream->type == HPDF_STREAM_MEMORY ? HPDF_OK : call_failed);
-    const HPDF_UINT count = HPDF_MemStream_GetBufCount(d.doc->stream);
-    std::vector<std::string_view> chunks;
-    std::size_t size = 0;
     HPDF_MD5_CTX md5;
     HPDF_MD5Init(&md5);
-    for (HPDF_UINT i = 0; i < count; ++i) {
-        HPDF_UINT len = 0;
-        const HPDF_BYTE* buf = HPDF_MemStream_GetBufPtr(d.doc->stream, i, &len);
-        d.check("read PDF", buf ? HPDF_OK : call_failed);
-        chunks.emplace_back(reinterpret_cast<const char*>(buf), len);
-        size += len;
-        HPDF_MD5Update(&md5, buf, len);
-    }
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(file.data()),
+                   static_cast<HPDF_UINT32>(file.size()));
     HPDF_BYTE digest[16];
     HPDF_MD5Final(digest, &md5);
-    const std::size_t tail_from = size > 1024 ? size - 1024 : 0;
-    std::string tail;
-    std::size_t at = 0;
-    for (const auto chunk : chunks) {
-        if (at + chunk.size() > tail_from)
-            tail.append(chunk.substr(tail_from > at ? tail_from - at : 0));
-        at += chunk.size();
-    }
     const std::string zeros(32, '0');
     const std::string placeholder = "/ID [ <" + zeros + "> <" + zeros + "> ]";
-    const std::size_t where = tail.rfind(placeholder);
-    d.check("write /ID", where != std::string::npos ? HPDF_OK : call_failed);
+    const std::size_t tail_from = file.size() > 1024 ? file.size() - 1024 : 0;
+    const std::size_t where = file.rfind(placeholder);
+    d.check("write /ID", where != std::string::npos && where >= tail_from ? HPDF_OK : call_failed);
     std::string hex;
     for (const HPDF_BYTE byte : digest)
         append_hex_byte(hex, byte);
-    tail.replace(where + 7, 32, hex);
-    tail.replace(where + 7 + 32 + 3, 32, hex);
-    at = 0;
-    for (const auto chunk : chunks) {
-        if (at < tail_from)
-            out.write(chunk.data(),
-                      static_cast<std::streamsize>(std::min(chunk.size(), tail_from - at)));
-        at += chunk.size();
-    }
-    out.write(tail.data(), static_cast<std::streamsize>(tail.size()));
+    file.replace(where + 7, 32, hex);
+    file.replace(where + 7 + 32 + 3, 32, hex);
+    out.write(file.data(), static_cast<std::streamsize>(file.size()));
 }
 
 } // namespace chronik::render::pdf

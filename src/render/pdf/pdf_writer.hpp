@@ -158,10 +158,11 @@ public:
             std::size_t index = 0; // element index, MCID, or annotation id
             PageId page = 0;       // of Content
         };
+        // The strings are views: set_structure() copies what it keeps.
         struct Element {
-            std::string role;       // standard structure type (14.8.4)
+            std::string_view role;  // standard structure type (14.8.4)
             std::size_t parent = 0; // elements[0], the root, has none
-            std::string alt, lang, actual_text;
+            std::string_view alt, lang, actual_text;
             std::optional<Box> bbox;    // /A << /O /Layout /BBox >> (a Figure's)
             std::optional<PageId> page; // /Pg: where most of its content is
             std::vector<Kid> kids;      // in reading order
