@@ -24,6 +24,9 @@ build_packages=(
   libpng-dev zlib1g-dev
   # fonts: Charis SIL for text (see README), DejaVu Sans for missing characters
   fonts-sil-charis fonts-dejavu-core
+  # PDF/A's output intent: the sRGB ICC profile (/usr/share/color/icc/sRGB.icc),
+  # linked into the binary when it is built
+  icc-profiles-free
 )
 
 test_packages=(
@@ -33,8 +36,8 @@ test_packages=(
   poppler-utils qpdf
   # DOCX: unzip -t, python-docx, LibreOffice round trips
   unzip python3 python3-docx libreoffice-writer-nogui
-  # tagged PDF: the structure tree, marked content and XMP read with pikepdf
-  # (tests/tagged/tagged_pdf.py)
+  # PDF: the standards' claims (XMP, output intent) and the structure tree and
+  # marked content (tests/tagged/tagged_pdf.py) read back with pikepdf
   python3-pikepdf
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format

@@ -1,6 +1,8 @@
 // The chronik command as a user runs it: exit codes, messages, files.
 #include "helpers.hpp"
 
+#include "cli/arguments.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -193,4 +195,63 @@ TEST_CASE("cli: filters, language and order reach the output") {
     const auto md2 = test::read_file(dir / "lecos-chronik.md");
     CHECK(md2.find("Great Place to Work") != std::string::npos);
     CHECK(md2.find("DigitalPakt") == std::string::npos);
+}
+
+TEST_CASE("cli: --pdf-standard is parsed into the set the PDF claims") {
+    using Archive = render::PdfStandards::Archive;
+    auto parsed = [](std::vector<std::string> extra, const std::string& command = "render") {
+        std::vector<std::string> argv = {command, "c.xml"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        return cli::parse_arguments(argv).pdf_standards;
+    };
+    // The default: PDF/UA-1 and PDF/A-2a.
+    CHECK(parsed({}) == render::PdfStandards{true, Archive::A2a});
+    CHECK(parsed({}).spelled() == "ua-1,a-2a");
+    CHECK(parsed({"--pdf-standard", "a-2b"}) == render::PdfStandards{false, Archive::A2b});
+    CHECK(parsed({"--pdf-standard", "a-2u, ua-1"}) == render::PdfStandards{true, Archive::A2u});
+    CHECK(parsed({"--pdf-standard=ua-1"}) == render::PdfStandards{true, Archive::None});
+    CHECK(parsed({"--pdf-standard", "ua-1,1.7,ua-1"}).spelled() == "ua-1");
+    CHECK(parsed({"--pdf-standard", "none"}) == render::PdfStandards::none());
+    CHECK(parsed({"--pdf-standard", "1.7"}) == render::PdfStandards::none());
+    CHECK(parsed({"--pdf-standard", "a-2a"}, "check") == render::PdfStandards{false, Archive::A2a});
+
+    auto refused = [](std::vector<std::string> extra, const std::string& command = "render") {
+        std::vector<std::string> argv = {command, "c.xml"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        try {
+            cli::parse_arguments(argv);
+        } catch (const cli::UsageError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    CHECK(refused({"--pdf-standard", "a-2a,a-2b"}) ==
+          "--pdf-standard 'a-2a,a-2b' names two PDF/A levels, 'a-2a' and 'a-2b'; a PDF conforms "
+          "to one level of PDF/A");
+    CHECK(refused({"--pdf-standard", "ua-1,none"}) ==
+          "--pdf-standard 'ua-1,none' names 'none' and 'ua-1'; 'none' claims no standard and "
+          "goes alone");
+    CHECK(refused({"--pdf-standard", "x-4"}, "check") ==
+          "--pdf-standard 'x-4' names 'x-4' (PDF/X-4), which chronik does not support yet (known: "
+          "ua-1, a-2b, a-2u, a-2a, 1.7, none)");
+    CHECK(refused({"--pdf-standard", "a-3b"}) ==
+          "--pdf-standard 'a-3b' names 'a-3b', which is not a standard chronik knows (known: "
+          "ua-1, a-2b, a-2u, a-2a, 1.7, none)");
+    CHECK(refused({"--pdf-standard", "a-2b,"}) == "--pdf-standard 'a-2b,' has an empty item");
+    CHECK(refused({"--pdf-standard"}) == "option '--pdf-standard' needs a value");
+    // Given twice, like every option that is not a list.
+    CHECK(refused({"--pdf-standard", "none", "--pdf-standard", "a-2b"}).find("more than once") !=
+          std::string::npos);
+    CHECK(refused({"--pdf-standard", "a-2b"}, "batch").find("unknown option") == 0);
+}
+
+TEST_CASE("cli: render --help describes --pdf-standard and what the default claims") {
+    const auto r = run_chronik({"render", "--help"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("--pdf-standard LIST") != std::string::npos);
+    CHECK(r.out.find("ua-1, a-2b, a-2u, a-2a, 1.7, none (default: ua-1,a-2a)") !=
+          std::string::npos);
+    CHECK(r.out.find("claims PDF/UA-1 and PDF/A-2a") != std::string::npos);
+    const auto c = run_chronik({"check", "--help"});
+    CHECK(c.out.find("--pdf-standard LIST") != std::string::npos);
 }

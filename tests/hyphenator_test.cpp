@@ -83,3 +83,13 @@ TEST_CASE("hyphenation: any bytes, any limits, any length are safe") {
         }
     }
 }
+
+TEST_CASE("hyphenator: the dictionary of a tag, shared by tags of one language") {
+    const auto en = Hyphenator::dictionary_for("en");
+    CHECK(en == "/usr/share/hyphen/hyph_en_US.dic");
+    CHECK(Hyphenator::dictionary_for("en-x-private") == en);
+    CHECK(Hyphenator::dictionary_for("EN-us") == en);
+    CHECK(Hyphenator::dictionary_for("de") == "/usr/share/hyphen/hyph_de_DE.dic");
+    CHECK(Hyphenator::dictionary_for("tlh").empty());
+    CHECK(Hyphenator::for_language("tlh") == nullptr);
+}

@@ -238,6 +238,19 @@ TEST_CASE("galley: a baseline never lies below its line's leading") {
 
 namespace {
 
+model::Inlines span(const std::string& lang, model::Inlines children) {
+    return {model::Span{lang, std::move(children), 7}};
+}
+
+// The paragraph's pieces as "text/lang" ("" for the paragraph's language).
+std::vector<std::string> pieces_with_lang(const SetParagraph& set) {
+    std::vector<std::string> out;
+    for (const auto& l : set.lines)
+        for (const auto& p : l.pieces)
+            out.push_back(p.text + "/" + p.lang);
+    return out;
+}
+
 // The text a reader of the tagged PDF gets: the pieces with the spaces
 // they say follow them.
 std::string read_text(const SetParagraph& p) {
@@ -335,4 +348,143 @@ TEST_CASE("galley: lines are content of their element, links and broken words ge
                 CHECK(r->tag.artifact == Artifact::Layout); // the underline
             }
         }
+}
+
+TEST_CASE("paragraph: a span's pieces carry its language and never merge across languages") {
+    Setter s;
+    s.ctx.document_language = "de";
+    model::Inlines in = {model::Text{"Titel „", 7}};
+    for (auto& i : span("en", {model::Text{"Are we ready?", 7}}))
+        in.push_back(std::move(i));
+    in.push_back(model::Text{"“ und ", 7});
+    // The document's own language (in any case) is no other language.
+    for (auto& i : span("DE", {model::Text{"deutsch", 7}}))
+        in.push_back(std::move(i));
+    in.push_back(model::Text{" ", 7});
+    // Nested: the innermost wins, the outer one resumes after it.
+    for (auto& i :
+         span("en-GB", {model::Span{"fr", {model::Text{"à la", 7}}, 7}, model::Text{"carte", 7}}))
+        in.push_back(std::move(i));
+    in.push_back(model::Link{"https://a.de", span("en", {model::Text{"Link", 7}}), 7});
+    const auto set = s.set(in, pt(1000), style::Align::Left);
+    REQUIRE(set.lines.size() == 1);
+    // "„Are" and "ready?“" are each one box in one face: without the
+    // language they were one piece.
+    CHECK(pieces_with_lang(set) ==
+          std::vector<std::string>{"Titel/", "„/", "Are/en", "we/en", "ready?/en", "“/", "und/",
+                                   "deutsch/", "à/fr", "la/fr", "carte/en-GB", "Link/en"});
+    CHECK(set.lines[0].pieces.back().href == "https://a.de");
+    // Without spans the same text makes fewer pieces.
+    const auto plain = s.set("Titel „Are we ready?“ und", pt(1000), style::Align::Left);
+    CHECK(pieces_with_lang(plain) ==
+          std::vector<std::string>{"Titel/", "„Are/", "we/", "ready?“/", "und/"});
+}
+
+TEST_CASE("paragraph: a span is hyphenated with its language's patterns, or not at all") {
+    Setter s; // German patterns for the paragraph
+    s.ctx.document_language = "de";
+    const auto en = Hyphenator::for_language("en");
+    const auto de = Hyphenator::for_language("de");
+    REQUIRE(en);
+    REQUIRE(de);
+    const std::string words = "accessibility internationalization representatives "
+                              "responsibilities understanding communication "
+                              "administration ";
+    std::string text;
+    for (int i = 0; i < 4; ++i)
+        text += words;
+    text.pop_back();
+    // Each hyphenated line ends in a break the English patterns allow.
+    for (Length width : {pt(90), pt(120), pt(150)}) {
+        CAPTURE(width);
+        const auto set = s.set(span("en", {model::Text{text, 7}}), width);
+        int hyphenated = 0;
+        for (std::size_t i = 0; i + 1 < set.lines.size(); ++i) {
+            const auto& l = set.lines[i];
+            if (!l.hyphenated || l.pieces.back().text != "-")
+                continue;
+            ++hyphenated;
+            // The broken word: its start ends this line, its rest starts the next.
+            const std::string head = l.pieces[l.pieces.size() - 2].text;
+            const std::string word = head + set.lines[i + 1].pieces.front().text;
+            CAPTURE(word);
+            const auto points = en->points(word);
+            CHECK(std::find(points.begin(), points.end(), head.size()) != points.end());
+            CHECK(l.pieces.back().lang == "en"); // the added hyphen belongs to the passage
+        }
+        CHECK(hyphenated > 0);
+    }
+    // The English and German patterns disagree on these words: the German
+    // ones would have broken at least one of them elsewhere.
+    int differ = 0;
+    for (const char* w : {"accessibility", "internationalization", "representatives",
+                          "responsibilities", "understanding", "communication", "administration"})
+        differ += en->points(w) != de->points(w);
+    CHECK(differ > 0);
+    // A language without patterns in chronik: no hyphenation at all, where
+    // the same text in German is hyphenated.
+    const auto none = s.set(span("tlh", {model::Text{text, 7}}), pt(120));
+    for (const auto& l : none.lines)
+        CHECK_FALSE(l.hyphenated);
+    const auto german = s.set(text, pt(120));
+    int german_hyphenated = 0;
+    for (const auto& l : german.lines)
+        german_hyphenated += l.hyphenated;
+    CHECK(german_hyphenated > 0);
+    CHECK(s.ctx.span_dictionaries.at("tlh").empty()); // looked up once, found none
+    // Tags that name one dictionary load it once.
+    for (const char* tag : {"en-US", "EN", "en-x-test", "en-a0001"})
+        s.set(span(tag, {model::Text{"accessibility", 7}}), pt(1000));
+    CHECK(s.ctx.span_dictionaries.size() == 5); // en, tlh, en-us, en-x-test, en-a0001
+    CHECK(s.ctx.span_hyphenators.size() == 1);  // hyph_en_US.dic
+}
+
+TEST_CASE("galley: text items of a span carry its language") {
+    FontSet fonts;
+    Diagnostics diags;
+    const auto hyph = Hyphenator::for_language("de");
+    PageGeometry g{pt(400), pt(600), pt(20), pt(20), pt(20), pt(20)};
+    Galley galley(fonts, hyph.get(), "de", "t.xml", diags, g);
+    ParagraphStyle ps;
+    ps.font = {"Charis SIL", false, false};
+    ps.size = pt(10);
+    ps.leading = pt(13);
+    model::Inlines in = {model::Text{"Titel ", 7}};
+    for (auto& i : span("en", {model::Text{"ready", 7}}))
+        in.push_back(std::move(i));
+    for (auto& i : span("de", {model::Text{" deutsch", 7}}))
+        in.push_back(std::move(i));
+    galley.add_lines(galley.set(in, ps, pt(300)), ps, 0, 0, false, galley.element("P"));
+    std::vector<std::string> items;
+    for (const auto& slice : galley.slices())
+        for (const auto& item : slice.items)
+            if (const auto* t = std::get_if<TextItem>(&item))
+                items.push_back(t->text + "/" + t->lang);
+    CHECK(items == std::vector<std::string>{"Titel/", "ready/en", "deutsch/"});
+}
+
+TEST_CASE("paragraph: line breaks inside a span follow its language's rules (quotation marks)") {
+    // UAX #14 as libunibreak tailors it by language: in German “ closes a
+    // quotation, in English it opens one. After a dash, German rules break
+    // after it (leaving an English opening quote at the line's end), English
+    // ones before it.
+    Setter s;
+    s.ctx.document_language = "de";
+    const std::string text = "aaaa–“bbbb”";
+    const Length width = s.set(text, pt(1000), style::Align::Left).lines.at(0).width - pt(1);
+    const auto english = s.set(span("en", {model::Text{text, 7}}), width, style::Align::Left);
+    REQUIRE(english.lines.size() == 2);
+    CHECK(text_of(english.lines[0]) == "aaaa–");
+    CHECK(text_of(english.lines[1]) == "“bbbb”");
+    const auto german = s.set(text, width, style::Align::Left);
+    REQUIRE(german.lines.size() == 2);
+    CHECK(text_of(german.lines[0]) == "aaaa–“");
+    CHECK(text_of(german.lines[1]) == "bbbb”");
+    // A span's last character: its break depends on what follows the span,
+    // and is the paragraph's.
+    model::Inlines mixed = span("en", {model::Text{"aaaa–", 7}});
+    mixed.push_back(model::Text{"“bbbb”", 7});
+    const auto edge = s.set(mixed, width, style::Align::Left);
+    REQUIRE(edge.lines.size() == 2);
+    CHECK(edge.lines[1].pieces.front().text == "bbbb”");
 }

@@ -58,7 +58,8 @@ TEST_CASE("markdown: images are linked relative to the output folder") {
       <image src="images/small.png" alt="A [small] picture"><caption>The <em>caption</em></caption></image></milestone></chronicle>)";
     CHECK(markdown(xml).find("![A \\[small\\] picture](images/small.png)\\\n*The *caption**\n") !=
           std::string::npos);
-    render::Target t{(test::source_dir / "output").string()};
+    render::Target t;
+    t.output_dir = (test::source_dir / "output").string();
     CHECK(markdown(xml, t).find("](../tests/images/small.png)") != std::string::npos);
 }
 

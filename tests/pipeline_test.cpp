@@ -51,7 +51,7 @@ TEST_CASE("pipeline: load, document, render give what the stages give") {
     std::ostringstream through;
     pipeline::render(doc, style::default_style(), *md, {}, through, d);
     CHECK(through.str() == direct.str());
-    const auto rendered = pipeline::render(doc, style::default_style(), *md, ".", d);
+    const auto rendered = pipeline::render(doc, style::default_style(), *md, ".", {}, d);
     CHECK(rendered.bytes == direct.str());
     CHECK(!rendered.pages); // Markdown has no pages
 

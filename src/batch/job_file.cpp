@@ -31,6 +31,7 @@ struct Settings {
     std::optional<std::string> language;
     std::optional<compose::Order> order;
     std::optional<std::string> title;
+    std::optional<render::PdfStandards> pdf_standards;
 };
 
 bool is_job_name(std::string_view s) {
@@ -138,7 +139,7 @@ public:
                     src_.error(e, "<defaults> must come before the first <job>", d_);
                 seen_defaults = e;
                 allow(e, {"input", "style", "formats", "from", "to", "category", "lang", "order",
-                          "title"});
+                          "title", "pdf-standard"});
                 defaults = settings(e);
             } else if (name == "job") {
                 first_job = first_job ? first_job : e;
@@ -252,6 +253,19 @@ private:
             else
                 s.title = std::string(v);
         }
+        if (auto v = value(e, "pdf-standard")) {
+            // Spelled as on the command line, separated by spaces like formats.
+            if (v->find(',') != std::string::npos)
+                src_.error(e, "pdf-standard",
+                           "pdf-standard names are separated by spaces, not commas ('ua-1 a-2a')",
+                           d_);
+            else
+                try {
+                    s.pdf_standards = render::parse_pdf_standards(split_spaces(*v));
+                } catch (const render::PdfStandardsError& x) {
+                    src_.error(e, "pdf-standard", "pdf-standard '" + *v + "' " + x.what(), d_);
+                }
+        }
         return s;
     }
 
@@ -280,7 +294,7 @@ private:
     std::optional<Job> read_job(const XMLElement* e, const Settings& defaults) {
         const auto start = d_.mark();
         allow(e, {"name", "output", "input", "style", "formats", "from", "to", "category", "lang",
-                  "order", "title"});
+                  "order", "title", "pdf-standard"});
         Job job;
         job.at = {e->GetLineNum(), src_.column(e)};
         if (const auto name = value(e, "name")) {
@@ -338,6 +352,8 @@ private:
         if (const auto r = pick(own.order, defaults.order))
             o.order = *r;
         o.title = pick(own.title, defaults.title);
+        if (const auto p = pick(own.pdf_standards, defaults.pdf_standards))
+            job.pdf_standards = *p;
 
         const char* out = e->Attribute("output");
         const std::string wanted = out ? std::string(out) : job.name;

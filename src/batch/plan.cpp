@@ -257,6 +257,7 @@ private:
         h.add("lang", o.language);
         h.add("has-title", static_cast<std::int64_t>(o.title.has_value()));
         h.add("title", o.title.value_or(""));
+        h.add("pdf-standard", p.job->pdf_standards.spelled());
         // Without SOURCE_DATE_EPOCH the document date is the moment of the
         // render: outputs written earlier stay valid, so it is no input.
         h.add("epoch", o_.epoch_fixed ? std::to_string(o_.epoch) : std::string("unset"));

@@ -8,7 +8,7 @@
 // The hash covers: the chronicle's bytes, the path and bytes of each
 // image it shows, the style sheet's bytes (or the built-in sheet's text),
 // the font files the style resolves to (path, size, modification time),
-// the options (filters, order, language, title, and the date when
+// the options (filters, order, language, title, PDF standards, and the date when
 // SOURCE_DATE_EPOCH fixes it), the formats and output paths, and the
 // version of chronik.
 #pragma once

@@ -415,8 +415,9 @@ JobResult Runner::run(const PlannedJob& p,
         const auto doc = pipeline::document(*p.chronicle, *p.style, p.options, r.diags);
         std::vector<pipeline::Rendered> rendered;
         for (const auto& out : p.outputs)
-            rendered.push_back(
-                pipeline::render(doc, *p.style, *out.renderer, out.file.parent_path(), r.diags));
+            rendered.push_back(pipeline::render(doc, *p.style, *out.renderer,
+                                                out.file.parent_path(), p.job->pdf_standards,
+                                                r.diags));
         // All formats rendered: now write them, one atomic file each.
         ManifestJob record{p.hash, {}};
         for (std::size_t k = 0; k < p.outputs.size(); ++k) {

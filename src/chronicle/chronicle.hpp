@@ -17,12 +17,14 @@ struct ImageRef {
     std::string path;   // absolute, resolved against the chronicle's folder
     std::string source; // as written in src
     std::string alt;
+    bool has_alt = true; // false: no alt attribute (alt="" is a decorative picture)
     model::Inlines caption;
     enum class Format { Png, Jpeg } format = Format::Png;
     int width_px = 0;
     int height_px = 0;
     int bit_depth = 8;
     bool interlaced = false;
+    bool cmyk = false;                        // a CMYK JPEG
     std::shared_ptr<const std::string> bytes; // the file as read and checked
     int line = 0;
 };

@@ -50,6 +50,10 @@ OptionSet render_options() {
     set.addOption(
         Option("order", "", "written (default), oldest or newest first").argument("ORDER"));
     set.addOption(Option("title", "", "replace the chronicle's title").argument("TEXT"));
+    set.addOption(Option("pdf-standard", "",
+                         "standards the PDF claims and meets, comma-separated: " +
+                             render::known_pdf_standards() + " (default: ua-1,a-2a)")
+                      .argument("LIST"));
     set.addOption(
         Option("allow-outside-images", "",
                "allow image paths that are absolute or lead outside the chronicle's folder"));
@@ -67,6 +71,10 @@ OptionSet check_options() {
                          "style sheet to render the chronicles with: a file, or a built-in name (" +
                              chronik::join(builtin) + "); default: brochure")
                       .argument("STYLE"));
+    set.addOption(Option("pdf-standard", "",
+                         "standards the PDF claims and meets, comma-separated: " +
+                             render::known_pdf_standards() + " (default: ua-1,a-2a)")
+                      .argument("LIST"));
     set.addOption(
         Option("allow-outside-images", "",
                "allow image paths that are absolute or lead outside the chronicle's folder"));
@@ -207,17 +215,21 @@ std::string help_text(Command c, const render::Registry& formats) {
         out << "usage: chronik render FILE... [-f " << join(formats.names(), ",")
             << "] [-s STYLE] [-o DIR] [--from YEAR]\n"
                "                      [--to YEAR] [--category NAME] [--lang TAG] [--order "
-               "ORDER]\n\n"
+               "ORDER]\n"
+               "                      [--pdf-standard LIST]\n\n"
                "Renders each chronicle FILE into DIR as FILE's base name with each format's\n"
                "extension (data/x.xml -f md -> DIR/x.md). Every output is written to a temporary\n"
                "file and renamed when complete: a failure leaves no partial file behind.\n\n"
+               "The PDF is tagged and claims PDF/UA-1 and PDF/A-2a (--pdf-standard chooses\n"
+               "another set: a-2b, ua-1,a-2u, none ...). Under ua-1 every image needs alt text\n"
+               "(alt=\"\" for a decorative one); under PDF/A no image may be a CMYK JPEG.\n\n"
                "options:\n";
         options(render_options());
         out << "\nexit status: 0 all written, 1 bad input or a failed render, 2 usage error\n"
                "environment: SOURCE_DATE_EPOCH fixes the document date (reproducible output)\n";
         break;
     case Command::Check:
-        out << "usage: chronik check FILE... [-s STYLE]\n\n"
+        out << "usage: chronik check FILE... [-s STYLE] [--pdf-standard LIST]\n\n"
                "Checks chronicle files (and style sheets and job files, told apart by their\n"
                "root element) and reports every error as file:line:col: error: message, and\n"
                "warnings as file:line: warning: message. A chronicle is rendered in every\n"
@@ -391,6 +403,13 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
             } else if (name == "title") {
                 check_value("--title", value, Kind::text);
                 a.compose.title = value;
+            } else if (name == "pdf-standard") {
+                const auto items = split_list("--pdf-standard", value);
+                try {
+                    a.pdf_standards = render::parse_pdf_standards(items);
+                } catch (const render::PdfStandardsError& e) {
+                    throw UsageError("--pdf-standard '" + printable(value) + "' " + e.what());
+                }
             } else if (name == "allow-outside-images") {
                 a.allow_outside_images = true;
             } else if (name == "quiet") {

@@ -27,6 +27,7 @@ struct Arguments {
     std::string output_dir = ".";
     compose::Options compose;
     bool allow_outside_images = false;
+    render::PdfStandards pdf_standards; // --pdf-standard (render, check)
     bool quiet = false;
     // batch
     bool output_given = false; // -o: instead of the job file's output folder

@@ -155,7 +155,8 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
                 const auto doc = pipeline::document(*j.chronicle, *j.style, j.options, d);
                 for (const auto& o : j.outputs) {
                     try {
-                        pipeline::render(doc, *j.style, *o.renderer, o.file.parent_path(), d);
+                        pipeline::render(doc, *j.style, *o.renderer, o.file.parent_path(),
+                                         j.job->pdf_standards, d);
                     } catch (const Failure& f) {
                         d.add(f.diagnostic());
                         rendered = false;
@@ -194,7 +195,7 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
         bool rendered = true;
         for (const auto* r : renderers) {
             try {
-                pipeline::render(doc, *style, *r, here, d);
+                pipeline::render(doc, *style, *r, here, a.pdf_standards, d);
             } catch (const Failure& f) {
                 d.add(f.diagnostic());
                 rendered = false;
@@ -314,7 +315,7 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
             const fs::path path = output_path(file, *r);
             try {
                 const auto folder = fs::absolute(path).lexically_normal().parent_path();
-                const auto rendered = pipeline::render(doc, *style, *r, folder, d);
+                const auto rendered = pipeline::render(doc, *style, *r, folder, a.pdf_standards, d);
                 write_atomically(path, rendered.bytes);
                 if (!a.quiet)
                     out << "wrote " << path.string() << " (" << rendered.bytes.size()

@@ -205,6 +205,7 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
                                    i.path = img.path;
                                    i.source = img.source;
                                    i.alt = img.alt;
+                                   i.has_alt = img.has_alt;
                                    i.caption = img.caption;
                                    i.format = img.format == chronicle::ImageRef::Format::Png
                                                   ? model::Image::Format::Png
@@ -213,6 +214,7 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
                                    i.height_px = img.height_px;
                                    i.bit_depth = img.bit_depth;
                                    i.interlaced = img.interlaced;
+                                   i.cmyk = img.cmyk;
                                    i.bytes = img.bytes;
                                    i.line = img.line;
                                    blocks.push_back(std::move(i));

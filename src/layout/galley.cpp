@@ -53,7 +53,9 @@ Length baseline_in_leading(FontSet& fonts, const ParagraphStyle& ps) {
 Galley::Galley(FontSet& fonts, const Hyphenator* hyphenator, std::string language,
                std::string source, Diagnostics& diags, const PageGeometry& geometry, bool helper)
     : fonts_(fonts), ctx_{fonts, hyphenator, primary(language), std::move(source), diags, {}},
-      geometry_(geometry), helper_(helper) {}
+      geometry_(geometry), helper_(helper) {
+    ctx_.document_language = std::move(language);
+}
 
 SetParagraph Galley::set(const model::Inlines& content, const ParagraphStyle& style, Length width) {
     if (helper_) {
@@ -151,7 +153,7 @@ std::size_t Galley::add_lines(const SetParagraph& set, const ParagraphStyle& ps,
             const bool space =
                 p.space_after || (space_at_end && k + 1 == n && i + 1 == pieces.size());
             s.items.push_back(TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale,
-                                       Tag::content(tag), space});
+                                       Tag::content(tag), space, p.lang});
             // A link's words on one line: one clickable area, one underline.
             if (!p.href.empty() && (i == 0 || pieces[i - 1].href != p.href)) {
                 std::size_t j = i;

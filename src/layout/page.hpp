@@ -56,6 +56,7 @@ struct TextItem {
     int scale = 1000;         // horizontal scaling, per mille (font expansion)
     Tag tag = {};             // text is always tagged: content, or an artifact on purpose
     bool space_after = false; // a word space follows (shown as U+0020, for readers)
+    std::string lang = {};    // BCP 47 tag of a passage in another language; "" = the document's
 };
 
 struct LineItem {

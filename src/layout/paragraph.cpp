@@ -1,6 +1,7 @@
 #include "paragraph.hpp"
 
 #include "model/overloaded.hpp"
+#include "support/language.hpp"
 #include "support/utf8.hpp"
 #include "text/break_opportunities.hpp"
 
@@ -19,34 +20,49 @@ struct Run {
     bool hard_break = false;
     std::string href;
     int line = 0;
+    std::string lang; // of the innermost <span>; "" = the paragraph's
 };
+
+bool same_language(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
 
 struct Flattener {
     TypesetContext& ctx;
     const ParagraphStyle& style;
     std::vector<Run> runs;
 
-    void walk(const model::Inlines& in, bool bold, bool italic, const std::string& href) {
+    void walk(const model::Inlines& in, bool bold, bool italic, const std::string& href,
+              const std::string& lang) {
         for (const auto& node : in) {
-            std::visit(model::overloaded{
-                           [&](const model::Text& t) {
-                               style::Font f = style.font;
-                               f.bold = f.bold || bold;
-                               f.italic = italic ? !style.font.italic : style.font.italic;
-                               runs.push_back({t.text, ctx.fonts.face(f), false, href, t.line});
-                           },
-                           // Emphasis toggles the slant (emphasis in italic text is upright).
-                           [&](const model::Emphasis& e) { walk(e.children, bold, !italic, href); },
-                           [&](const model::Strong& s) { walk(s.children, true, italic, href); },
-                           [&](const model::Link& l) { walk(l.children, bold, italic, l.href); },
-                           [&](const model::LineBreak& b) {
-                               runs.push_back(
-                                   {"\n",
-                                    runs.empty() ? ctx.fonts.face(style.font) : runs.back().face,
-                                    true, "", b.line});
-                           },
-                       },
-                       node);
+            std::visit(
+                model::overloaded{
+                    [&](const model::Text& t) {
+                        style::Font f = style.font;
+                        f.bold = f.bold || bold;
+                        f.italic = italic ? !style.font.italic : style.font.italic;
+                        runs.push_back({t.text, ctx.fonts.face(f), false, href, t.line, lang});
+                    },
+                    // Emphasis toggles the slant (emphasis in italic text is upright).
+                    [&](const model::Emphasis& e) { walk(e.children, bold, !italic, href, lang); },
+                    [&](const model::Strong& s) { walk(s.children, true, italic, href, lang); },
+                    [&](const model::Link& l) { walk(l.children, bold, italic, l.href, lang); },
+                    [&](const model::LineBreak& b) {
+                        runs.push_back(
+                            {"\n", runs.empty() ? ctx.fonts.face(style.font) : runs.back().face,
+                             true, "", b.line, lang});
+                    },
+                    // The innermost span wins; one in the document's own
+                    // language is the paragraph's language again.
+                    [&](const model::Span& s) {
+                        walk(s.children, bold, italic, href,
+                             same_language(s.lang, ctx.document_language) ? std::string() : s.lang);
+                    },
+                },
+                node);
         }
     }
 };
@@ -56,6 +72,7 @@ struct Payload {
     std::string text;
     int face = 0;
     std::string href;
+    std::string lang;
 };
 
 // The item list of one paragraph (Knuth & Plass: boxes, glue, penalties),
@@ -121,8 +138,38 @@ struct ItemList {
         return face(f).width(s, style.size);
     }
 
+    // The patterns for text in `lang` ("" = the paragraph's), or nullptr.
+    const Hyphenator* hyphenator_for(const std::string& lang) const {
+        if (lang.empty())
+            return ctx.hyphenator;
+        std::string key = lang;
+        for (auto& c : key)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto dict = ctx.span_dictionaries.find(key);
+        if (dict == ctx.span_dictionaries.end())
+            dict = ctx.span_dictionaries.emplace(key, Hyphenator::dictionary_for(key)).first;
+        if (dict->second.empty())
+            return nullptr;
+        auto loaded = ctx.span_hyphenators.find(dict->second);
+        if (loaded == ctx.span_hyphenators.end())
+            loaded = ctx.span_hyphenators
+                         .emplace(dict->second, std::make_unique<Hyphenator>(dict->second))
+                         .first;
+        return loaded->second.get();
+    }
+
+    // The fragment's patterns: none when it has none, or when its letters
+    // are in more than one language ("<span lang=en>Hotline</span>s").
+    const Hyphenator* fragment_hyphenator() const {
+        const std::string& lang = fragment.front().run->lang;
+        for (const auto& g : fragment)
+            if (g.run->lang != lang)
+                return nullptr;
+        return hyphenator_for(lang);
+    }
+
     bool hyphenatable() const {
-        if (!style.hyphenate || !ctx.hyphenator)
+        if (!style.hyphenate || !fragment_hyphenator())
             return false;
         std::string all;
         for (const auto& g : fragment) {
@@ -165,9 +212,12 @@ struct ItemList {
         b = cps[first].first;
         e = last < cps.size() ? cps[last].first : all.size();
         const std::string word = all.substr(b, e - b);
-        auto known = ctx.hyphenations.find(word);
+        // Cached by language and word (a NUL never occurs in the text).
+        const std::string& lang = fragment.front().run->lang;
+        const std::string key = lang.empty() ? word : lang + '\0' + word;
+        auto known = ctx.hyphenations.find(key);
         if (known == ctx.hyphenations.end())
-            known = ctx.hyphenations.emplace(word, ctx.hyphenator->points(word)).first;
+            known = ctx.hyphenations.emplace(key, fragment_hyphenator()->points(word)).first;
         auto pts = known->second;
         for (auto& p : pts)
             p += b;
@@ -220,7 +270,7 @@ struct ItemList {
         const Length flex = style.align == style::Align::Justify
                                 ? static_cast<Length>(static_cast<double>(w) * style.expansion)
                                 : 0;
-        push(Item::box(w, flex, flex), {std::move(part), g.face, g.run->href});
+        push(Item::box(w, flex, flex), {std::move(part), g.face, g.run->href, g.run->lang});
         return w;
     }
 
@@ -257,7 +307,7 @@ struct ItemList {
                     continue;
                 emit(p - offset);
                 const Length hyphen = face(g.face).advance(U'-') * style.size / 1000;
-                push(Item::penalty_item(hyphen, 50, true), {"-", g.face, g.run->href});
+                push(Item::penalty_item(hyphen, 50, true), {"-", g.face, g.run->href, g.run->lang});
             }
             emit(g.text.size());
             offset += g.text.size();
@@ -291,6 +341,33 @@ struct ItemList {
 
     bool line_has_box = false; // a box since the last forced break
 };
+
+// Break opportunities inside passages in another language follow that
+// language's rules (libunibreak tailors quotation marks by language): each
+// stretch of runs in one other language is asked for on its own, which
+// keeps the cost linear however many spans there are. The opportunity
+// after a stretch's last byte stays the paragraph's (it depends on what
+// follows the stretch).
+void take_span_breaks(std::vector<text::Break>& brks, const std::string& all,
+                      const std::vector<Run>& runs, const std::vector<std::size_t>& run_start,
+                      const std::string& language) {
+    for (std::size_t r = 0; r < runs.size();) {
+        const std::string tag = primary_language(runs[r].lang);
+        std::size_t end = r + 1;
+        while (end < runs.size() && primary_language(runs[end].lang) == tag)
+            ++end;
+        if (!runs[r].lang.empty() && tag != language) {
+            const std::size_t from = run_start[r];
+            const std::size_t to = end < runs.size() ? run_start[end] : all.size();
+            if (to - from > 1) {
+                const auto own =
+                    text::break_opportunities(std::string_view(all).substr(from, to - from), tag);
+                std::copy(own.begin(), own.end() - 1, brks.begin() + static_cast<long>(from));
+            }
+        }
+        r = end;
+    }
+}
 
 std::string mm_text(Length l) {
     char buf[32];
@@ -348,7 +425,7 @@ void MissingGlyphs::report(const std::string& source, Diagnostics& diags) const 
 SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style, Length width,
                            TypesetContext& ctx) {
     Flattener flat{ctx, style, {}};
-    flat.walk(content, false, false, "");
+    flat.walk(content, false, false, "", "");
     SetParagraph out;
     out.leading = style.leading;
     const int base = ctx.fonts.face(style.font);
@@ -363,7 +440,8 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
         run_start.push_back(all.size());
         all += r.text;
     }
-    const std::vector<text::Break> brks = text::break_opportunities(all, ctx.language);
+    std::vector<text::Break> brks = text::break_opportunities(all, ctx.language);
+    take_span_breaks(brks, all, flat.runs, run_start, ctx.language);
 
     ItemList b{ctx, style, width, {}, {}, {}, {}};
     std::size_t r = 0;
@@ -437,13 +515,13 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
                 if (!p.text.empty()) {
                     Piece* prev = line.pieces.empty() ? nullptr : &line.pieces.back();
                     if (prev && prev->face == p.face && prev->href == p.href &&
-                        prev->x + prev->width == x) {
+                        prev->lang == p.lang && prev->x + prev->width == x) {
                         prev->text += p.text;
                         prev->width += w;
                     } else {
                         line.pieces.push_back({x, w, p.text, p.face, style.size,
                                                p.href.empty() ? style.color : style.link_color,
-                                               p.href, scale});
+                                               p.href, scale, p.lang});
                     }
                 }
                 x += w;
@@ -466,7 +544,8 @@ SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& 
             const Payload& p = b.payload[br.position];
             const Length w = at_break.width * scale / 1000;
             line.pieces.push_back({x, w, p.text, p.face, style.size,
-                                   p.href.empty() ? style.color : style.link_color, p.href, scale});
+                                   p.href.empty() ? style.color : style.link_color, p.href, scale,
+                                   p.lang});
             x += w;
             line.hyphen_added = !line.pieces.empty() && line.pieces.size() > 1;
         }

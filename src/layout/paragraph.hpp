@@ -10,6 +10,7 @@
 #include "text/hyphenator.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -44,6 +45,7 @@ struct Piece {
     style::Color color;
     std::string href; // inside a link
     int scale = 1000; // horizontal glyph scaling, per mille (font expansion)
+    std::string lang; // BCP 47 tag of a passage in another language; "" = the paragraph's
     // A word space follows in the text: the next piece starts after a gap,
     // or the line broke at a space (or a forced break inside the paragraph).
     bool space_after = false;
@@ -99,6 +101,14 @@ struct TypesetContext {
     // Words recur (names, "Stadt Leipzig"): their hyphenation points, by word.
     std::unordered_map<std::string, std::vector<std::size_t>> hyphenations = {};
     MissingGlyphs missing = {};
+    // The document's language as written ("de-AT"); a <span> in it sets no
+    // Piece::lang. Empty: every span's language is kept.
+    std::string document_language = {};
+    // Patterns for passages in other languages, loaded when first met:
+    // the dictionary of each lower-cased tag ("" = none installed, no
+    // hyphenation), and each dictionary loaded once.
+    std::map<std::string, std::string> span_dictionaries = {};
+    std::map<std::string, std::unique_ptr<Hyphenator>> span_hyphenators = {};
 };
 
 SetParagraph set_paragraph(const model::Inlines& content, const ParagraphStyle& style, Length width,

@@ -58,15 +58,17 @@ struct DatedEntry {
 };
 
 struct Image {
-    std::string path;   // absolute path of the file
-    std::string source; // the src attribute as written
-    std::string alt;
-    Inlines caption; // may be empty
+    std::string path;    // absolute path of the file
+    std::string source;  // the src attribute as written
+    std::string alt;     // empty: decorative, when has_alt
+    bool has_alt = true; // false: the input gave no alt text at all
+    Inlines caption;     // may be empty
     enum class Format { Png, Jpeg } format = Format::Png;
     int width_px = 0;
     int height_px = 0;
     int bit_depth = 8;       // bits per sample (PNG: per channel)
     bool interlaced = false; // PNG Adam7 (or progressive JPEG)
+    bool cmyk = false;       // a JPEG in CMYK (DeviceCMYK in a PDF)
     // The file's bytes as the reader read and checked them: renderers use
     // these and never read the file again. Shared by every use of the file.
     std::shared_ptr<const std::string> bytes;

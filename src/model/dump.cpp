@@ -42,6 +42,11 @@ void dump_inlines(std::string& out, const Inlines& inlines) {
                            out += "</a>";
                        },
                        [&](const LineBreak&) { out += "<br>"; },
+                       [&](const Span& s) {
+                           out += "<span " + s.lang + ">";
+                           dump_inlines(out, s.children);
+                           out += "</span>";
+                       },
                    },
                    in);
     }

@@ -14,6 +14,7 @@ void append_plain(std::string& out, const Inlines& inlines) {
                        [&](const Strong& s) { append_plain(out, s.children); },
                        [&](const Link& l) { append_plain(out, l.children); },
                        [&](const LineBreak&) { out += ' '; },
+                       [&](const Span& s) { append_plain(out, s.children); },
                    },
                    in);
     }

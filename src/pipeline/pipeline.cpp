@@ -30,9 +30,9 @@ void render(const model::Document& doc, const style::Style& style, const render:
 
 Rendered render(const model::Document& doc, const style::Style& style,
                 const render::Renderer& format, const std::filesystem::path& folder,
-                Diagnostics& diags) {
+                const render::PdfStandards& pdf_standards, Diagnostics& diags) {
     render::Report report;
-    const render::Target target{folder.string(), &report};
+    const render::Target target{folder.string(), &report, pdf_standards};
     std::ostringstream out(std::ios::binary);
     render(doc, style, format, target, out, diags);
     return {std::move(out).str(), report.pages};

@@ -52,9 +52,10 @@ struct Rendered {
 // The same into memory: the step `chronik render` and `chronik batch` share
 // before they write a file atomically. `folder` is the absolute folder the
 // output will be written to (relative image links in Markdown are made
-// from it).
+// from it). `pdf_standards`: what a PDF claims and meets (other formats
+// ignore it).
 Rendered render(const model::Document& doc, const style::Style& style,
                 const render::Renderer& format, const std::filesystem::path& folder,
-                Diagnostics& diags);
+                const render::PdfStandards& pdf_standards, Diagnostics& diags);
 
 } // namespace chronik::pipeline

@@ -329,9 +329,12 @@ private:
         xml::check_attributes(src_, e, {"src", "alt"}, d_);
         chronicle::ImageRef img;
         img.line = e->GetLineNum();
-        const char* alt =
-            xml::required_attribute(src_, e, "alt", "a short description of the picture", d_);
+        // alt="" marks a decorative picture; no alt at all is allowed here
+        // and refused where a standard needs one (a PDF under PDF/UA-1,
+        // render/pdf/pdf_standards.hpp), with this line.
+        const char* alt = e->Attribute("alt");
         img.alt = alt ? collapse_space(alt) : "";
+        img.has_alt = alt != nullptr;
         bool captioned = false;
         for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
             if (stray_text(n, e))
@@ -392,6 +395,7 @@ private:
         img.height_px = info->height;
         img.bit_depth = info->bit_depth;
         img.interlaced = info->interlaced;
+        img.cmyk = info->cmyk;
         img.bytes = info->bytes;
         return img;
     }

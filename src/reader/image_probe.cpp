@@ -138,6 +138,7 @@ std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
             info.height = static_cast<int>(be16(b, pos + 3));
             info.width = static_cast<int>(be16(b, pos + 5));
             const unsigned components = static_cast<unsigned char>(b[pos + 7]);
+            info.cmyk = components == 4;
             if (info.width == 0 || info.height == 0) {
                 why = "is a corrupt JPEG file (impossible size)";
                 return std::nullopt;

@@ -15,6 +15,7 @@ struct ImageInfo {
     int height = 0;
     int bit_depth = 8;                        // PNG: bits per channel
     bool interlaced = false;                  // PNG Adam7, progressive JPEG
+    bool cmyk = false;                        // a JPEG of four components
     std::shared_ptr<const std::string> bytes; // the whole file, as checked
 };
 

@@ -1,5 +1,7 @@
 #include "inline_reader.hpp"
 
+#include "support/language.hpp"
+
 #include <cstring>
 
 namespace chronik::reader {
@@ -53,15 +55,23 @@ private:
                     pending_space_ = true;
                 continue;
             }
-            if (pending_space_ && out.empty() && buf.empty() && parent)
-                append(*parent, " ", line);
-            else if (pending_space_)
+            // (A space already there stays the only one: "a <em> </em>b".)
+            if (pending_space_ && out.empty() && buf.empty() && parent) {
+                if (!ends_in_space(*parent))
+                    append(*parent, " ", line);
+            } else if (pending_space_ && !(buf.empty() && ends_in_space(out))) {
                 buf += ' ';
+            }
             pending_space_ = false;
             at_start_ = false;
             buf += c;
         }
         append(out, buf, line);
+    }
+
+    static bool ends_in_space(const model::Inlines& out) {
+        const auto* t = out.empty() ? nullptr : std::get_if<model::Text>(&out.back());
+        return t && !t->text.empty() && t->text.back() == ' ';
     }
 
     static void append(model::Inlines& out, const std::string& s, int line) {
@@ -97,6 +107,21 @@ private:
                 out.push_back(model::Emphasis{std::move(kids), line});
             else
                 out.push_back(model::Strong{std::move(kids), line});
+        } else if (name == "span") {
+            xml::check_attributes(src_, c, {"lang"}, diags_);
+            const char* lang = xml::required_attribute(
+                src_, c, "lang", "the passage's language, for example lang=\"en\"", diags_);
+            if (lang && !is_language_tag(lang))
+                src_.error(c, "lang",
+                           "lang '" + std::string(lang) +
+                               "' is not a BCP 47 language tag (for example de, en, de-AT)",
+                           diags_);
+            open(out, line);
+            model::Inlines kids;
+            children(c, kids, in_link, &out);
+            if (kids.empty())
+                return;
+            out.push_back(model::Span{lang ? lang : "", std::move(kids), line});
         } else if (name == "a" && rules_.links) {
             xml::check_attributes(src_, c, {"href"}, diags_);
             if (in_link) {
@@ -130,7 +155,7 @@ private:
             trim_end(out);
             out.push_back(model::LineBreak{line});
         } else {
-            std::string allowed = "em, strong";
+            std::string allowed = "em, strong, span";
             if (rules_.links)
                 allowed += ", a";
             if (rules_.line_breaks)

@@ -1,4 +1,5 @@
-// Mixed content (text with <em>, <strong>, <a href>, <br/>) to model inlines.
+// Mixed content (text with <em>, <strong>, <span lang>, <a href>, <br/>) to
+// model inlines.
 // White space is collapsed as in HTML: runs become one space, none at the
 // start or end of the block or around a line break; a space at the edge of
 // an <em> moves outside it.

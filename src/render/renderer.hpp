@@ -9,6 +9,7 @@
 #pragma once
 
 #include "model/document.hpp"
+#include "standards.hpp"
 #include "style/style.hpp"
 #include "support/diagnostics.hpp"
 
@@ -34,6 +35,8 @@ struct Target {
     std::string output_dir;
     // Where to report facts about the output; null when nobody asks.
     Report* report = nullptr;
+    // What a PDF claims and meets (standards.hpp); other formats ignore it.
+    PdfStandards pdf_standards;
 };
 
 // Work a renderer started ahead (see Renderer::prepare); destroying it

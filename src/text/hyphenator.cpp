@@ -26,6 +26,13 @@ struct Hyphenator::Dict {
 };
 
 std::unique_ptr<Hyphenator> Hyphenator::for_language(std::string_view bcp47) {
+    const std::string path = dictionary_for(bcp47);
+    if (path.empty())
+        return nullptr;
+    return std::make_unique<Hyphenator>(path);
+}
+
+std::string Hyphenator::dictionary_for(std::string_view bcp47) {
     const std::string lang = primary_language(bcp47);
     // Region from the tag when there is a dictionary for it (de-AT, de-CH),
     // else the language's usual one.
@@ -47,9 +54,9 @@ std::unique_ptr<Hyphenator> Hyphenator::for_language(std::string_view bcp47) {
     for (const auto& c : candidates) {
         std::error_code ec;
         if (std::filesystem::is_regular_file(c, ec))
-            return std::make_unique<Hyphenator>(c);
+            return c;
     }
-    return nullptr;
+    return {};
 }
 
 Hyphenator::Hyphenator(const std::string& path) : dict_(std::make_unique<Dict>()) {

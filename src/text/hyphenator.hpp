@@ -13,6 +13,10 @@ class Hyphenator {
 public:
     // nullptr when no dictionary for the language is installed.
     static std::unique_ptr<Hyphenator> for_language(std::string_view bcp47);
+    // The dictionary for_language would load, "" when none is installed.
+    // Many tags share one ("en", "en-US", "en-x-abc"): the layout loads each
+    // file once, however many passages name it.
+    static std::string dictionary_for(std::string_view bcp47);
     explicit Hyphenator(const std::string& dictionary_path); // throws
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;

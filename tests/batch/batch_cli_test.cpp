@@ -199,12 +199,13 @@ TEST_CASE("batch: job file errors are reported with their lines, and nothing run
     const auto r = run_batch({"jobs.xml"}, t.path());
     CHECK(r.status == 1);
     CHECK(r.out.empty());
-    CHECK(r.err == "jobs.xml:4:" + std::to_string(bad.find("from") + 1) +
-                       ": error: from needs a year (1 to 9999), not '20x'\n"
-                       "jobs.xml:5:" +
-                       std::to_string(colour.find("colour") + 1) +
-                       ": error: unknown attribute 'colour' on <job> (allowed: name, output, "
-                       "input, style, formats, from, to, category, lang, order, title)\n");
+    CHECK(r.err ==
+          "jobs.xml:4:" + std::to_string(bad.find("from") + 1) +
+              ": error: from needs a year (1 to 9999), not '20x'\n"
+              "jobs.xml:5:" +
+              std::to_string(colour.find("colour") + 1) +
+              ": error: unknown attribute 'colour' on <job> (allowed: name, output, "
+              "input, style, formats, from, to, category, lang, order, title, pdf-standard)\n");
     CHECK(!fs::exists(t / "out"));
     // A file that is not there, or not a job file.
     auto missing = run_batch({"nope.xml"}, t.path());

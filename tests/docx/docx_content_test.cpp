@@ -58,11 +58,12 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "Figure: ",
         "Caption: At the party",
         "MilestoneDateHeading: November 2010",
-        "BodyText: Someone joined. *Not emphasis*, #not a heading.",
+        "BodyText: Someone joined. *Not emphasis*, #not a heading. The welcome read „Herzlich "
+        "willkommen im Team, Servus und Grüß Gott!“",
         "Figure: ",
         "Heading1: The early years",
         "DatedList: 1 January 2005Office opened",
-        "DatedList: June 2004First hire",
+        "DatedList: June 2004First hire, a Werkstudentin",
         "DatedList: 2003Founded",
         "Heading1: 2001",
         "BodyText: A loose milestone, grouped by its year.",
@@ -384,4 +385,76 @@ TEST_CASE("content: a line break is a w:br, and does not stretch its line in jus
     CHECK(settings.first("w:doNotExpandShiftReturn"));
     CHECK(settings.first("w:doNotExpandShiftReturn")->Parent()->ToElement()->Name() ==
           std::string("w:compat"));
+}
+
+namespace {
+// Every text run of document.xml as "text|lang" (lang: its w:rPr's w:lang, or "").
+std::vector<std::string> runs_with_lang(const std::string& document) {
+    Xml x(document);
+    std::vector<std::string> out;
+    for (const auto* r : x.all("w:r")) {
+        const auto* t = r->FirstChildElement("w:t");
+        const auto* br = r->FirstChildElement("w:br");
+        if (!t && !br)
+            continue;
+        const auto* rpr = r->FirstChildElement("w:rPr");
+        const auto* lang = rpr ? rpr->FirstChildElement("w:lang") : nullptr;
+        out.push_back((t ? text_of(r) : std::string("<br>")) + "|" +
+                      (lang ? attr(lang, "w:val") : std::string()));
+    }
+    return out;
+}
+std::vector<std::string> with_lang(const std::vector<std::string>& runs) {
+    std::vector<std::string> out;
+    for (const auto& r : runs)
+        if (r.back() != '|')
+            out.push_back(r);
+    return out;
+}
+} // namespace
+
+TEST_CASE("content: the runs of a <span>, and only they, carry its w:lang (the sample's 2018 "
+          "conference title)") {
+    const auto style = style::default_style();
+    const auto doc =
+        parts(render(compose_file(test::source_dir / "data/lecos-chronik.xml", style), style))
+            .at("word/document.xml");
+    const auto runs = runs_with_lang(doc);
+    CHECK(with_lang(runs) == std::vector<std::string>{
+                                 "Are we ready? Taking the digital city to the next level|en-US"});
+    // The German quotation marks around it stay German.
+    CHECK(std::find_if(runs.begin(), runs.end(), [](const std::string& r) {
+              return r.find("Unter dem Titel „|") != std::string::npos;
+          }) != runs.end());
+    CHECK(doc.find("“ tauschten sie sich") != std::string::npos);
+    // w:lang comes last in w:rPr (ECMA-376's order: rStyle, b, i, ... lang).
+    CHECK(doc.find(R"(<w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t>Are we ready?)") !=
+          std::string::npos);
+}
+
+TEST_CASE("content: spans nest (the innermost wins), inside and around links, with emphasis and "
+          "line breaks") {
+    const auto p = render_parts(R"(<chronicle lang="de"><title>T</title>
+      <milestone date="2000"><title>Titel <span lang="en"><strong>bold</strong> one</span></title>
+      <p>vor <span lang="en">outer <em>em</em> <span lang="fr">inner</span> <a href="https://a.de">link <span lang="de">zurück</span></a><br/>after</span> nach</p>
+      <p><a href="https://b.de">Link <span lang="en-GB">colour</span></a></p></milestone></chronicle>)");
+    const auto doc = p.at("word/document.xml");
+    const auto runs = runs_with_lang(doc);
+    // (tinyxml2 drops text nodes of nothing but white space: the runs of
+    // one space read as "".)
+    CHECK(with_lang(runs) == std::vector<std::string>{"bold|en-US", " one|en-US", "outer |en-US",
+                                                      "em|en-US", "|en-US", "inner|fr-FR", "|en-US",
+                                                      "link |en-US", "zurück|de-DE", "<br>|en-US",
+                                                      "after|en-US", "colour|en-GB"});
+    CHECK(
+        doc.find(
+            R"(<w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr><w:lang w:val="fr-FR"/></w:rPr><w:t>inner</w:t></w:r>)") !=
+        std::string::npos);
+    CHECK(std::find(runs.begin(), runs.end(), " nach|") != runs.end());
+    CHECK(std::find(runs.begin(), runs.end(), "vor |") != runs.end());
+    // Formatting and language in one w:rPr, in the schema's order.
+    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
+          std::string::npos);
+    CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:lang w:val="en-GB"/></w:rPr><w:t>colour)") !=
+          std::string::npos);
 }

@@ -49,7 +49,20 @@ def norm(text: str) -> str:
 
 
 def text_of(el: ET.Element) -> str:
-    return norm(" ".join(el.itertext()))
+    """The text as a reader sees it: element edges add no space ("„<span
+    lang='en'>Are</span>“" is one word), a <br/> is one."""
+    parts: list[str] = []
+
+    def walk(e: ET.Element) -> None:
+        if e.tag == "br":
+            parts.append(" ")
+        parts.append(e.text or "")
+        for c in e:
+            walk(c)
+            parts.append(c.tail or "")
+
+    walk(el)
+    return norm("".join(parts))
 
 
 def date_label(date: str, lang: str) -> str:

@@ -55,6 +55,7 @@ void append_text(std::string& out, const model::Inlines& inlines) {
                        [&](const model::Strong& st) { append_text(out, st.children); },
                        [&](const model::Link& l) { append_text(out, l.children); },
                        [&](const model::LineBreak&) { out += '\n'; },
+                       [&](const model::Span& s) { append_text(out, s.children); },
                    },
                    node);
 }

@@ -1,5 +1,6 @@
 #include "docx_runs.hpp"
 
+#include "docx_units.hpp"
 #include "model/overloaded.hpp"
 
 namespace chronik::render::docx {
@@ -10,6 +11,7 @@ struct Format {
     int emphasis = 0; // nesting depth; odd = emphasised
     bool strong = false;
     bool link = false;
+    std::string lang; // w:lang of a <span>'s runs ("en-US"); "" = the document's
 };
 
 class RunWriter {
@@ -44,6 +46,14 @@ public:
                                properties(f);
                                x_.leaf("w:br");
                                x_.close();
+                           },
+                           // Runs do not nest: each run of the passage says its
+                           // language (the innermost span's), so Word checks its
+                           // spelling in that language.
+                           [&](const model::Span& sp) {
+                               Format inner = f;
+                               inner.lang = word_language(sp.lang);
+                               write(sp.children, inner);
                            },
                        },
                        node);
@@ -91,7 +101,7 @@ private:
         const bool bold_clash = style_bold && base_.bold;
         const bool direct_italic = italic_clash || shown_italic != want_italic;
         const bool direct_bold = bold_clash || shown_bold != want_bold;
-        if (!style && !direct_italic && !direct_bold)
+        if (!style && !direct_italic && !direct_bold && f.lang.empty())
             return;
         x_.open("w:rPr");
         if (style)
@@ -104,6 +114,10 @@ private:
             x_.leaf("w:i", {{"w:val", want_italic ? "1" : "0"}});
             x_.leaf("w:iCs", {{"w:val", want_italic ? "1" : "0"}});
         }
+        // Last, as ECMA-376 orders CT_RPr (the transitional schema takes any
+        // order; Word writes this one).
+        if (!f.lang.empty())
+            x_.leaf("w:lang", {{"w:val", f.lang}});
         x_.close();
     }
 

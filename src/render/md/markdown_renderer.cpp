@@ -114,6 +114,8 @@ public:
                                out += "\\\n";
                                at_line_start_ = true;
                            },
+                           // CommonMark has no language markup: the text alone.
+                           [&](const Span& s) { write(s.children); },
                        },
                        node);
         }

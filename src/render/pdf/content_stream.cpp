@@ -8,16 +8,31 @@
 namespace chronik::render::pdf {
 
 void ContentStream::number(double v) {
-    // Three decimals (a micrometre) without trailing zeros.
+    // Three decimals (a micrometre) without trailing zeros, as whole
+    // thousandths: std::to_chars with a precision took a sixth of the time
+    // a page took to paint.
     char buf[48];
-    if (std::abs(v) < 0.0005)
-        v = 0;
-    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-    const char* end = r.ptr;
-    while (end > buf && end[-1] == '0')
-        --end;
-    if (end > buf && end[-1] == '.')
-        --end;
+    const double thousandths = std::round(v * 1000.0);
+    if (!(std::abs(thousandths) < 1e15)) { // not a page coordinate: the slow way
+        const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+        out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+        return;
+    }
+    auto m = static_cast<long long>(thousandths);
+    if (m < 0) {
+        out_ += '-';
+        m = -m;
+    }
+    char* end = std::to_chars(buf, buf + sizeof buf, m / 1000).ptr;
+    if (const int fraction = static_cast<int>(m % 1000); fraction != 0) {
+        *end++ = '.';
+        *end++ = static_cast<char>('0' + fraction / 100);
+        if (fraction % 100 != 0) {
+            *end++ = static_cast<char>('0' + fraction / 10 % 10);
+            if (fraction % 10 != 0)
+                *end++ = static_cast<char>('0' + fraction % 10);
+        }
+    }
     out_.append(buf, static_cast<std::size_t>(end - buf));
 }
 

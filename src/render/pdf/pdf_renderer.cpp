@@ -3,6 +3,7 @@
 #include "content_stream.hpp"
 #include "embedded_font.hpp"
 #include "image_for_pdf.hpp"
+#include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
 #include "support/utf8.hpp"
 
@@ -54,7 +55,8 @@ const std::string& fitting(const std::string& s, const std::string& what) {
     return s;
 }
 
-// The strings the PDF keeps (document info, bookmarks, link targets)
+// The strings the PDF keeps (document info, bookmarks, link targets,
+// the language tags of passages)
 // against the writer's limit, before any layout: a 10 MB period label is
 // refused at once, with its line, not after its heading was laid out.
 class StringLimits {
@@ -99,6 +101,11 @@ private:
                            [&](const model::LineBreak&) {},
                            [&](const model::Emphasis& e) { links(e.children); },
                            [&](const model::Strong& s) { links(s.children); },
+                           // The tag becomes the passage's /Lang string.
+                           [&](const model::Span& s) {
+                               fit(s.lang, "the language tag '" + shown(s.lang) + "'", s.line);
+                               links(s.children);
+                           },
                            [&](const model::Link& l) {
                                // As the PDF holds it: percent-encoded.
                                const auto uri =
@@ -278,15 +285,32 @@ private:
         return id;
     }
 
+    // The Span (with /Lang) under `parent` for text in `lang`: the one its
+    // last content went into if that is one, so a passage over lines is
+    // one element.
+    std::size_t language_span(std::size_t parent, const std::string& lang) {
+        auto& kids = out_.elements[parent].kids;
+        if (!kids.empty() && kids.back().kind == Kid::Kind::Element) {
+            const auto& last = out_.elements[kids.back().index];
+            if (last.role == "Span" && last.lang == lang)
+                return kids.back().index;
+        }
+        out_.elements.push_back({"Span", parent, {}, lang, {}, {}, {}, {}});
+        const std::size_t id = out_.elements.size() - 1;
+        out_.elements[parent].kids.push_back({Kid::Kind::Element, id, 0});
+        return id;
+    }
+
     // A run of items painted as one marked-content sequence.
     struct Run {
         layout::Tag tag;
-        int mcid = -1;            // tagged content; -1 for an artifact
-        std::size_t element = 0;  // the writer's element of tagged content
-        int word = -1;            // a part of this broken word (word_of)
-        Length y = 0;             // its baseline
-        bool whole_word = false;  // its first part
-        bool space_after = false; // of its last text item
+        int mcid = -1;                     // tagged content; -1 for an artifact
+        std::size_t element = 0;           // the writer's element of tagged content
+        int word = -1;                     // a part of this broken word (word_of)
+        const std::string* lang = nullptr; // of a passage in another language
+        Length y = 0;                      // its baseline
+        bool whole_word = false;           // its first part
+        bool space_after = false;          // of its last text item
     };
 
     // A word broken at a line's end is no element of its own (there are
@@ -319,16 +343,21 @@ private:
             const int word = text ? word_of(*text) : -1;
             if (word >= 0)
                 tag.element = (*structure_)[static_cast<std::size_t>(word)].parent;
+            const std::string* lang = text && !text->lang.empty() ? &text->lang : nullptr;
             const Run* at = last[pass] ? &runs[*last[pass]] : nullptr;
-            if (!at || !(at->tag == tag) || at->word != word || (word >= 0 && at->y != text->y)) {
+            if (!at || !(at->tag == tag) || at->word != word || (word >= 0 && at->y != text->y) ||
+                !(at->lang == lang || (lang && at->lang && *at->lang == *lang))) {
                 Run r{tag};
                 r.word = word;
+                r.lang = lang;
                 if (word >= 0) {
                     r.y = text->y;
                     r.whole_word = words_begun_.insert(word).second;
                 }
                 if (tag.artifact == layout::Artifact::None) {
                     r.element = element(tag.element);
+                    if (lang) // a passage in another language: a Span with its /Lang
+                        r.element = language_span(r.element, *lang);
                     r.mcid = static_cast<int>(content.size());
                     content.push_back(r.element);
                     auto& e = out_.elements[r.element];
@@ -647,7 +676,7 @@ private:
     std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
 };
 
-void set_info(PdfWriter& pdf, const model::Document& doc) {
+DocumentInfo set_info(PdfWriter& pdf, const model::Document& doc) {
     DocumentInfo info;
     info.title = fitting(doc.meta.title, "the title");
     info.subject = fitting(doc.meta.subtitle, "the subtitle");
@@ -665,6 +694,7 @@ void set_info(PdfWriter& pdf, const model::Document& doc) {
     writing("the document info (title '" + shown(info.title) + "')", [&] { pdf.set_info(info); });
     writing("the language '" + doc.meta.language + "'",
             [&] { pdf.set_language(doc.meta.language); });
+    return info;
 }
 
 } // namespace
@@ -686,6 +716,7 @@ std::unique_ptr<Preparation> PdfRenderer::prepare() const {
 void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                          const Target& target, std::ostream& out, Diagnostics& diags) const {
     StringLimits(doc).check();
+    check_standards_input(doc, target.pdf_standards, diags);
     try {
         // Before the layout can start, fontconfig's configuration must be
         // loaded (3 to 5 ms; prepare() may have started it) and the
@@ -714,7 +745,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                 fontconfig.wait();
             throw;
         }
-        set_info(pdf, doc);
+        apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
         Painter painter(pdf, *fonts);
         painter.paint(tree);
         painter.embed_fonts();

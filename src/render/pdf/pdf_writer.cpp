@@ -954,4 +954,76 @@ void PdfWriter::save(std::ostream& out) {
     out.write(file.data(), static_cast<std::streamsize>(file.size()));
 }
 
+// --- The standards' catalog entries -------------------------------------
+
+std::string PdfWriter::library_version() {
+    return HPDF_VERSION_TEXT;
+}
+
+void PdfWriter::set_version_1_7() {
+    // libharu has no call for the header's version; the field is what it writes.
+    impl_->doc->pdf_version = HPDF_VER_17;
+}
+
+void PdfWriter::set_producer(std::string_view producer) {
+    Impl& d = *impl_;
+    const std::string p(producer);
+    d.check("set document info", HPDF_SetInfoAttr(d.doc, HPDF_INFO_PRODUCER, p.c_str()));
+    if (d.doc->info)
+        d.replace_text(d.doc->info, "Producer", p, "set document info");
+}
+
+void PdfWriter::set_metadata(std::string_view xmp) {
+    Impl& d = *impl_;
+    const char* what = "write the XMP metadata";
+    // A stream libharu neither filters (HPDF_DictStream_New leaves its
+    // filter NONE) nor StreamCompression packs: the bytes as they are.
+    HPDF_Dict stream = d.checked(what, HPDF_DictStream_New(d.doc->mmgr, d.doc->xref));
+    d.check(what, stream->filter == HPDF_STREAM_FILTER_NONE ? HPDF_OK : call_failed);
+    d.check(what, HPDF_Dict_AddName(stream, "Type", "Metadata"));
+    d.check(what, HPDF_Dict_AddName(stream, "Subtype", "XML"));
+    d.check(what, HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                                    static_cast<HPDF_UINT>(xmp.size())));
+    d.check(what, HPDF_Dict_Add(d.doc->catalog, "Metadata", stream));
+}
+
+void PdfWriter::add_output_intent(std::string_view subtype, std::string_view icc, int components,
+                                  std::string_view condition_identifier, std::string_view info) {
+    Impl& d = *impl_;
+    const char* what = "write the output intent";
+    HPDF_MMgr mmgr = d.doc->mmgr;
+    HPDF_Dict profile = d.new_stream(what, std::string(icc));
+    d.check(what, HPDF_Dict_AddNumber(profile, "N", components));
+    HPDF_Dict intent = d.checked(what, HPDF_Dict_New(mmgr));
+    d.check(what, HPDF_Xref_Add(d.doc->xref, intent));
+    const std::string s(subtype), id(condition_identifier), about(info);
+    d.check(what, HPDF_Dict_AddName(intent, "Type", "OutputIntent"));
+    d.check(what, HPDF_Dict_AddName(intent, "S", s.c_str()));
+    d.check(what, HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+                                HPDF_String_New(mmgr, id.c_str(), nullptr)));
+    d.check(what, HPDF_Dict_Add(intent, "Info", HPDF_String_New(mmgr, about.c_str(), nullptr)));
+    d.check(what, HPDF_Dict_Add(intent, "DestOutputProfile", profile));
+    auto* intents = static_cast<HPDF_Array>(
+        HPDF_Dict_GetItem(d.doc->catalog, "OutputIntents", HPDF_OCLASS_ARRAY));
+    if (!intents) {
+        intents = d.checked(what, HPDF_Array_New(mmgr));
+        d.check(what, HPDF_Dict_Add(d.doc->catalog, "OutputIntents", intents));
+    }
+    d.check(what, HPDF_Array_Add(intents, intent));
+}
+
+void PdfWriter::set_display_doc_title() {
+    Impl& d = *impl_;
+    HPDF_Dict prefs = d.checked("set viewer preferences", HPDF_Dict_New(d.doc->mmgr));
+    d.check("set viewer preferences", HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE));
+    d.check("set viewer preferences", HPDF_Dict_Add(d.doc->catalog, "ViewerPreferences", prefs));
+}
+
+void PdfWriter::set_marked() {
+    Impl& d = *impl_;
+    HPDF_Dict mark = d.checked("set mark info", HPDF_Dict_New(d.doc->mmgr));
+    d.check("set mark info", HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE));
+    d.check("set mark info", HPDF_Dict_Add(d.doc->catalog, "MarkInfo", mark));
+}
+
 } // namespace chronik::render::pdf

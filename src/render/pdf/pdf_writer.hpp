@@ -180,6 +180,28 @@ public:
     // input gives the same file. The writer is spent afterwards.
     void save(std::ostream& out);
 
+    // --- The standards' catalog entries (pdf_standards.cpp makes these calls).
+    // The PDF library's version ("2.3.0"), for the /Producer.
+    static std::string library_version();
+    // The header's version: %PDF-1.7 (ISO 32000-1), whatever libharu chose.
+    void set_version_1_7();
+    // The info dictionary's /Producer (14.3.3), which the XMP repeats.
+    void set_producer(std::string_view producer);
+    // The catalog's /Metadata (14.3.2): `xmp`, an XMP packet, as a stream
+    // /Type /Metadata /Subtype /XML, never compressed (PDF/A-2 6.6.2.1: a
+    // reader must find it without decoding the PDF).
+    void set_metadata(std::string_view xmp);
+    // An entry of the catalog's /OutputIntents (14.11.5): an /OutputIntent
+    // of subtype `subtype` (GTS_PDFA1), its /DestOutputProfile the ICC
+    // profile `icc` with `components` colour components (/N), compressed.
+    void add_output_intent(std::string_view subtype, std::string_view icc, int components,
+                           std::string_view condition_identifier, std::string_view info);
+    // /ViewerPreferences << /DisplayDocTitle true >> (12.2): a viewer's
+    // title bar shows the title, not the file name (PDF/UA-1 7.1).
+    void set_display_doc_title();
+    // /MarkInfo << /Marked true >> (14.7.1): the file is tagged PDF.
+    void set_marked();
+
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

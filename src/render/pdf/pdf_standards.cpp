@@ -1,0 +1,116 @@
+#include "pdf_standards.hpp"
+
+#include "xmp_packet.hpp"
+
+#include "support/civil_time.hpp"
+
+#include <cstdio>
+#include <optional>
+#include <variant>
+
+#ifndef CHRONIK_VERSION
+#error "CHRONIK_VERSION is set by CMakeLists.txt"
+#endif
+
+namespace chronik::render::pdf {
+
+namespace {
+
+int title_line(const model::Document& doc) {
+    for (const auto& block : doc.blocks)
+        if (const auto* p = std::get_if<model::Paragraph>(&block);
+            p && p->role == model::Role::Title)
+            return p->line;
+    return 0;
+}
+
+// XMP's date (ISO 8601, XMP Part 1 8.2.1.2) of the moment the info
+// dictionary's dates name, in the same time zone (UTC, "+00:00").
+std::string xmp_date(std::int64_t epoch) {
+    const CivilTime t = civil_time(epoch);
+    char s[32];
+    std::snprintf(s, sizeof s, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", t.year, t.month, t.day,
+                  t.hour, t.minute, t.second);
+    return s;
+}
+
+} // namespace
+
+void check_standards_input(const model::Document& doc, const PdfStandards& standards,
+                           Diagnostics& diags) {
+    std::vector<Diagnostic> found;
+    auto error = [&](int line, std::string message) {
+        found.push_back({Severity::Error, doc.meta.source, line, 0, std::move(message)});
+    };
+    // ISO 14289-1, 7.1 (MP 06-003): the document has a title. The reader
+    // requires one already; a document made otherwise is held to it here.
+    if (standards.ua1 && doc.meta.title.find_first_not_of(" \t\n") == std::string::npos)
+        error(title_line(doc), "the document has no title; PDF/UA requires one");
+    for (const auto& block : doc.blocks) {
+        const auto* img = std::get_if<model::Image>(&block);
+        if (!img)
+            continue;
+        // ISO 14289-1, 7.3 (MP 13-004): every figure has alternative text.
+        if (standards.ua1 && !img->has_alt)
+            error(img->line, "image has no alt text; PDF/UA requires one, or alt=\"\" for a "
+                             "decorative image");
+        // ISO 19005-2, 6.2.4.3: DeviceCMYK only with a CMYK output intent;
+        // chronik's is sRGB (its own colours are RGB).
+        if (standards.archive != PdfStandards::Archive::None && img->cmyk)
+            error(img->line, "image '" + img->source +
+                                 "' is a CMYK JPEG; PDF/A needs it in RGB or grey, as its output "
+                                 "intent is sRGB (convert it, or render with --pdf-standard ua-1 "
+                                 "or none)");
+    }
+    if (found.empty())
+        return;
+    for (std::size_t i = 0; i + 1 < found.size(); ++i)
+        diags.add(found[i]);
+    throw Failure(found.back());
+}
+
+std::string producer() {
+    return "chronik " CHRONIK_VERSION " (libharu " + PdfWriter::library_version() + ")";
+}
+
+void apply_standards(PdfWriter& pdf, const PdfStandards& standards, const model::Document& doc,
+                     const DocumentInfo& info) {
+    pdf.set_version_1_7();
+    pdf.set_producer(producer());
+    pdf.set_marked();
+    pdf.set_display_doc_title();
+
+    XmpValues x;
+    x.title = info.title;
+    x.language = doc.meta.language;
+    x.creator = info.author;
+    x.description = info.subject;
+    x.keywords = info.keywords;
+    x.creator_tool = info.creator;
+    x.producer = producer();
+    x.date = xmp_date(doc.meta.epoch);
+    switch (standards.archive) {
+    case PdfStandards::Archive::None:
+        break;
+    case PdfStandards::Archive::A2b:
+        x.pdfa2_conformance = 'B';
+        break;
+    case PdfStandards::Archive::A2u:
+        x.pdfa2_conformance = 'U';
+        break;
+    case PdfStandards::Archive::A2a:
+        x.pdfa2_conformance = 'A';
+        break;
+    }
+    x.pdfua1 = standards.ua1;
+    pdf.set_metadata(xmp_packet(x));
+
+    // PDF/A-2 6.2.4.3: device colours (chronik paints in DeviceRGB and
+    // DeviceGray) need an output intent; sRGB, as screens and the web
+    // assume. Only where PDF/A is claimed: nothing is claimed otherwise.
+    if (standards.archive != PdfStandards::Archive::None)
+        pdf.add_output_intent("GTS_PDFA1", srgb_profile(), 3, "sRGB IEC61966-2.1",
+                              "sRGB IEC61966-2.1");
+}
+
+} // namespace chronik::render::pdf
