@@ -6,7 +6,8 @@
 #
 #   scripts/install-deps.sh          build: compiler, libraries, fonts
 #   scripts/install-deps.sh --test   the test tools: schema checker, PDF and
-#                                    DOCX readers, LibreOffice
+#                                    DOCX readers, LibreOffice, and pdf.js
+#                                    (npm ci in tests/tagged)
 set -euo pipefail
 
 build_packages=(
@@ -35,7 +36,8 @@ test_packages=(
   poppler-utils qpdf
   # DOCX: unzip -t, python-docx, LibreOffice round trips
   unzip python3 python3-docx libreoffice-writer-nogui
-  # PDF: the standards' claims (XMP, output intent) read back with pikepdf
+  # PDF: the standards' claims (XMP, output intent) and the structure tree and
+  # marked content (tests/tagged/tagged_pdf.py) read back with pikepdf
   python3-pikepdf
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format
@@ -47,6 +49,13 @@ case "${1:-}" in
   *) echo "usage: $0 [--test]" >&2; exit 2 ;;
 esac
 
+# pdf.js (npm pdfjs-dist, tests/tagged/package.json) reads the tagged PDF as a browser
+# would: it needs node and npm. Debian's npm brings nodejs (18 in Debian 12); a node
+# installed otherwise (nodesource's, with its own npm) is used as it is.
+if [ "$what" = test ] && ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -54,19 +63,28 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  cmd="apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "chronik needs these Debian packages to $what: ${missing[*]}" >&2
+    echo "Install them as root with:" >&2
+    echo "  apt-get update && $cmd" >&2
+    exit 1
+  fi
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmd="apt-get install -y --no-install-recommends ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-  echo "chronik needs these Debian packages to $what: ${missing[*]}" >&2
-  echo "Install them as root with:" >&2
-  echo "  apt-get update && $cmd" >&2
-  exit 1
+# The pinned pdfjs-dist, when tests/tagged/node_modules is missing or older than the
+# lock file. --omit=optional leaves out node-canvas (rendering only; it would try to
+# download a prebuilt binary).
+if [ "$what" = test ]; then
+  tagged="$(cd "$(dirname "$0")/.." && pwd)/tests/tagged"
+  if [ ! -f "$tagged/node_modules/.package-lock.json" ] ||
+     [ "$tagged/package-lock.json" -nt "$tagged/node_modules/.package-lock.json" ]; then
+    echo "Installing pdfjs-dist into tests/tagged/node_modules (npm ci)"
+    (cd "$tagged" && npm ci --omit=optional --no-audit --no-fund)
+  fi
 fi
-
-echo "Installing: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
