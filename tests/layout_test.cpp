@@ -459,7 +459,7 @@ TEST_CASE("galley: text items of a span carry its language") {
     for (const auto& slice : galley.slices())
         for (const auto& item : slice.items)
             if (const auto* t = std::get_if<TextItem>(&item))
-                items.push_back(t->text + "/" + t->lang);
+                items.push_back(t->text + "/" + (t->lang ? *t->lang : std::string()));
     CHECK(items == std::vector<std::string>{"Titel/", "ready/en", "deutsch/"});
 }
 

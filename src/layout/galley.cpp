@@ -106,6 +106,15 @@ std::size_t Galley::add_lines(const SetParagraph& set, const ParagraphStyle& ps,
     // The Link element of the link being set (it may go on over lines).
     int link = -1;
     const std::string* link_href = nullptr;
+    // The language of a passage's words, one copy for all of them.
+    std::shared_ptr<const std::string> passage;
+    const auto language = [&passage](const std::string& tag) {
+        if (tag.empty())
+            return std::shared_ptr<const std::string>();
+        if (!passage || *passage != tag)
+            passage = std::make_shared<const std::string>(tag);
+        return passage;
+    };
     int hyphen_span = -1; // the Span of a word hyphenated at the previous line's end
     for (int k = 0; k < n; ++k) {
         Slice s;
@@ -153,7 +162,7 @@ std::size_t Galley::add_lines(const SetParagraph& set, const ParagraphStyle& ps,
             const bool space =
                 p.space_after || (space_at_end && k + 1 == n && i + 1 == pieces.size());
             s.items.push_back(TextItem{x + p.x, baseline, p.text, p.face, p.size, p.color, p.scale,
-                                       Tag::content(tag), space, p.lang});
+                                       Tag::content(tag), space, language(p.lang)});
             // A link's words on one line: one clickable area, one underline.
             if (!p.href.empty() && (i == 0 || pieces[i - 1].href != p.href)) {
                 std::size_t j = i;

@@ -56,8 +56,16 @@ struct TextItem {
     int scale = 1000;         // horizontal scaling, per mille (font expansion)
     Tag tag = {};             // text is always tagged: content, or an artifact on purpose
     bool space_after = false; // a word space follows (shown as U+0020, for readers)
-    std::string lang = {};    // BCP 47 tag of a passage in another language; "" = the document's
+    // The BCP 47 tag of a passage in another language; null: the document's.
+    // Shared by the words of a passage, and a pointer, so the items of a
+    // long document's pages stay small.
+    std::shared_ptr<const std::string> lang = {};
 };
+
+// A passage's language for TextItem::lang ("" = the document's: null).
+inline std::shared_ptr<const std::string> language_of(const std::string& tag) {
+    return tag.empty() ? nullptr : std::make_shared<const std::string>(tag);
+}
 
 struct LineItem {
     Length x1 = 0, y1 = 0, x2 = 0, y2 = 0;

@@ -260,9 +260,9 @@ private:
         y = baseline;
         for (const auto& line : title.lines) {
             for (const auto& p : line.pieces)
-                s.items.push_back(
-                    layout::TextItem{m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color,
-                                     p.scale, layout::Tag::content(body), p.space_after, p.lang});
+                s.items.push_back(layout::TextItem{
+                    m_.rail_w + date_w + p.x, y, p.text, p.face, p.size, p.color, p.scale,
+                    layout::Tag::content(body), p.space_after, layout::language_of(p.lang)});
             y += ts.leading;
         }
         s.height = tall; // the date's first line shares the title's baseline
@@ -339,7 +339,8 @@ private:
                 line.height = ts.leading;
                 for (const auto& p : set.lines[k].pieces)
                     line.items.push_back(layout::TextItem{p.x, baseline, p.text, p.face, p.size,
-                                                          p.color, p.scale, link, true, p.lang});
+                                                          p.color, p.scale, link, true,
+                                                          layout::language_of(p.lang)});
                 line.items.push_back(
                     layout::LinkItem{0, 0, m_.width, line.height, {}, h->id, link});
                 g_.add(std::move(line));
@@ -352,7 +353,8 @@ private:
             for (std::size_t k = from; k < set.lines.size(); ++k) {
                 for (const auto& p : set.lines[k].pieces) {
                     s.items.push_back(layout::TextItem{p.x, y, p.text, p.face, p.size, p.color,
-                                                       p.scale, link, true, p.lang});
+                                                       p.scale, link, true,
+                                                       layout::language_of(p.lang)});
                     end = p.x + p.width;
                 }
                 y += ts.leading;

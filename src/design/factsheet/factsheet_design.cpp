@@ -190,7 +190,7 @@ private:
                 for (const auto& p : line.pieces)
                     s.items.push_back(layout::TextItem{text_x + p.x, y, p.text, p.face, p.size,
                                                        p.color, p.scale, beside, p.space_after,
-                                                       p.lang});
+                                                       layout::language_of(p.lang)});
                 y += ts.leading;
             }
             // The date's first line shares the title's baseline.

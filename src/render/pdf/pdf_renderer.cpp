@@ -343,7 +343,7 @@ private:
             const int word = text ? word_of(*text) : -1;
             if (word >= 0)
                 tag.element = (*structure_)[static_cast<std::size_t>(word)].parent;
-            const std::string* lang = text && !text->lang.empty() ? &text->lang : nullptr;
+            const std::string* lang = text ? text->lang.get() : nullptr;
             const Run* at = last[pass] ? &runs[*last[pass]] : nullptr;
             if (!at || !(at->tag == tag) || at->word != word || (word >= 0 && at->y != text->y) ||
                 !(at->lang == lang || (lang && at->lang && *at->lang == *lang))) {
