@@ -134,3 +134,9 @@ TEST_CASE("utf8: controls, white space and lines ended by LF, CR LF or CR") {
         CHECK(p.column == 3);
     }
 }
+
+TEST_CASE("utf8: to_utf16 gives UTF-16 code units, surrogate pairs beyond U+FFFF") {
+    CHECK(utf8::to_utf16("") == u"");
+    CHECK(utf8::to_utf16("Größe") == u"Größe");
+    CHECK(utf8::to_utf16("\xF0\x9F\x87\xA9") == std::u16string{0xD83C, 0xDDE9}); // U+1F1E9
+}

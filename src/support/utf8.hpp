@@ -25,6 +25,10 @@ char32_t next(std::string_view s, std::size_t& i);
 
 void append(std::string& out, char32_t cp);
 
+// UTF-16 code units of well-formed UTF-8 (surrogate pairs beyond U+FFFF),
+// as PDF's text strings hold them.
+std::u16string to_utf16(std::string_view s);
+
 // Number of code points in s (s valid UTF-8).
 std::size_t length(std::string_view s);
 

@@ -127,19 +127,9 @@ void ContentStream::begin_span(int mcid, const std::string& actual_text) {
     out_ += "/Span <</MCID ";
     out_ += std::to_string(mcid);
     out_ += " /ActualText <FEFF";
-    auto unit = [&](std::uint32_t u) {
+    for (const char16_t u : utf8::to_utf16(actual_text))
         for (int shift = 12; shift >= 0; shift -= 4)
             out_ += hex[(u >> shift) & 0xF];
-    };
-    for (std::size_t i = 0; i < actual_text.size();) {
-        const char32_t cp = utf8::next(actual_text, i);
-        if (cp >= 0x10000) {
-            unit(0xD800 + ((cp - 0x10000) >> 10));
-            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            unit(cp);
-        }
-    }
     out_ += ">>> BDC\n";
 }
 

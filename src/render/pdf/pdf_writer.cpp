@@ -136,18 +136,9 @@ std::string utf16_text_if_needed(std::string_view utf8) {
     if (!beyond || utf8::first_invalid(utf8))
         return {};
     std::string out = "\xFE\xFF";
-    auto unit = [&](std::uint32_t u) {
+    for (const char16_t u : utf8::to_utf16(utf8)) {
         out += static_cast<char>(u >> 8);
         out += static_cast<char>(u & 0xFF);
-    };
-    for (std::size_t i = 0; i < utf8.size();) {
-        const char32_t cp = utf8::next(utf8, i);
-        if (cp >= 0x10000) {
-            unit(0xD800 + ((cp - 0x10000) >> 10));
-            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            unit(cp);
-        }
     }
     return out.size() <= HPDF_LIMIT_MAX_STRING_LEN ? out : std::string();
 }
@@ -625,21 +616,10 @@ void reference(std::string& out, const void* object) {
 
 // A text string as UTF-16BE in hex, with its byte order mark (7.9.2.2).
 void text_string(std::string& out, std::string_view utf8) {
-    static constexpr char hex[] = "0123456789ABCDEF";
     out += "<FEFF";
-    auto unit = [&](std::uint32_t u) {
+    for (const char16_t u : utf8::to_utf16(utf8))
         for (int shift = 12; shift >= 0; shift -= 4)
-            out += hex[(u >> shift) & 0xF];
-    };
-    for (std::size_t i = 0; i < utf8.size();) {
-        const char32_t cp = utf8::next(utf8, i);
-        if (cp >= 0x10000) {
-            unit(0xD800 + ((cp - 0x10000) >> 10));
-            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            unit(cp);
-        }
-    }
+            out += "0123456789ABCDEF"[(u >> shift) & 0xF];
     out += '>';
 }
 
