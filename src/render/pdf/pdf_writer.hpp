@@ -160,7 +160,7 @@ public:
     void set_structure(const StructureTree& tree);
 
     // Writes the document to `out`. The trailer's /ID (14.4) is two equal
-    // MD5 digests of the document's content (info, streams), so the same
+    // MD5 digests made from the whole file (pdf_writer.cpp), so the same
     // input gives the same file. The writer is spent afterwards.
     void save(std::ostream& out);
 

@@ -114,4 +114,8 @@ bool StreamCompression::finish() {
     return std::all_of(jobs_.begin(), jobs_.end(), [](const Job& j) { return j.ok; });
 }
 
+std::uint32_t crc32(std::string_view bytes) {
+    return libdeflate_crc32(0, bytes.data(), bytes.size());
+}
+
 } // namespace chronik::render::pdf

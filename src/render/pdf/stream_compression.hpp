@@ -7,9 +7,11 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -54,5 +56,9 @@ private:
     std::condition_variable wake_;
     std::vector<std::thread> workers_;
 };
+
+// CRC-32 of `bytes` (libdeflate's, a tenth of a cycle a byte): what the
+// writer's /ID is made from.
+std::uint32_t crc32(std::string_view bytes);
 
 } // namespace chronik::render::pdf
