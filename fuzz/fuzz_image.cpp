@@ -16,6 +16,8 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#include <variant>
+#include <vector>
 
 namespace {
 
@@ -58,10 +60,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const style::Style style = style::default_style();
     const auto doc = pipeline::document(*c, style, {}, diags);
     static const auto formats = render::builtin_registry();
-    for (const auto* name : {"pdf", "docx"}) {
+    // A CMYK JPEG is refused under PDF/A on purpose (its output intent is
+    // sRGB; README, "Accessible and archival PDF"): the PDF is made under
+    // PDF/UA alone then, and under the default set too when it may be.
+    bool cmyk = false;
+    for (const auto& block : doc.blocks)
+        if (const auto* image = std::get_if<model::Image>(&block))
+            cmyk = cmyk || image->cmyk;
+    const render::PdfStandards ua_only{true, render::PdfStandards::Archive::None};
+    struct Run {
+        const char* format;
+        render::PdfStandards standards;
+    };
+    std::vector<Run> runs = {{"pdf", ua_only}, {"docx", {}}};
+    if (!cmyk)
+        runs.push_back({"pdf", {}});
+    for (const auto& [name, standards] : runs) {
         std::ostringstream out(std::ios::binary);
+        render::Target target;
+        target.pdf_standards = standards;
         try {
-            pipeline::render(doc, style, *formats.find(name), {}, out, diags);
+            pipeline::render(doc, style, *formats.find(name), target, out, diags);
         } catch (const Failure& f) {
             // The reader accepted the picture, so every format must take it:
             // a refusal here means the reader's checks let something through.
