@@ -265,9 +265,6 @@ TEST_CASE("design: text stays on its page with the sheets fuzz_style_sample foun
     for (const char* text : sheets) {
         CAPTURE(text);
         const SampleLaidOut laid(text);
-        const auto& s = laid.style;
-        const auto& doc = laid.doc;
-        const auto& fonts = laid.fonts;
         const auto& tree = laid.tree;
         std::size_t off = 0;
         for (const auto& page : tree.pages)

@@ -124,9 +124,9 @@ TEST_CASE("pdf standards: under PDF/UA an image without alt text is an error at 
     write_chronicle(dir.path(), "c.xml", chronicle_without_alt());
     const fs::path out = dir / "out";
     fs::create_directories(out);
-    for (const std::vector<std::string> standard : {std::vector<std::string>{},
-                                                    {"--pdf-standard", "ua-1"},
-                                                    {"--pdf-standard", "a-2a,ua-1"}}) {
+    for (const auto& standard : {std::vector<std::string>{},
+                                 {"--pdf-standard", "ua-1"},
+                                 {"--pdf-standard", "a-2a,ua-1"}}) {
         CAPTURE(standard);
         std::vector<std::string> render = {"render", "c.xml", "-f", "pdf", "-o", out.string()};
         render.insert(render.end(), standard.begin(), standard.end());

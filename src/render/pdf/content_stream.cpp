@@ -7,7 +7,7 @@
 
 namespace chronik::render::pdf {
 
-void ContentStream::number(double v) {
+void append_number(std::string& out, double v) {
     // Three decimals (a micrometre) without trailing zeros, as whole
     // thousandths: std::to_chars with a precision took a sixth of the time
     // a page took to paint.
@@ -15,12 +15,12 @@ void ContentStream::number(double v) {
     const double thousandths = std::round(v * 1000.0);
     if (!(std::abs(thousandths) < 1e15)) { // not a page coordinate: the slow way
         const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
-        out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+        out.append(buf, static_cast<std::size_t>(r.ptr - buf));
         return;
     }
     auto m = static_cast<long long>(thousandths);
     if (m < 0) {
-        out_ += '-';
+        out += '-';
         m = -m;
     }
     char* end = std::to_chars(buf, buf + sizeof buf, m / 1000).ptr;
@@ -33,7 +33,11 @@ void ContentStream::number(double v) {
                 *end++ = static_cast<char>('0' + fraction % 10);
         }
     }
-    out_.append(buf, static_cast<std::size_t>(end - buf));
+    out.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+void ContentStream::number(double v) {
+    append_number(out_, v);
 }
 
 void ContentStream::operation(std::initializer_list<double> operands, std::string_view op) {

@@ -13,6 +13,10 @@
 
 namespace chronik::render::pdf {
 
+// A number as PDF writes it: at most three decimals (a micrometre), no
+// trailing zeros ("12", "0.5", "-3.142").
+void append_number(std::string& out, double v);
+
 class ContentStream {
 public:
     // Graphics state and paths; coordinates in points from the lower left.

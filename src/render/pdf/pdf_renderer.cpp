@@ -250,13 +250,19 @@ private:
     // The texts of the Link elements, for their annotations' /Contents.
     void link_texts(const PageTree& tree) {
         link_text_.assign(tree.structure.size(), std::string());
+        // The Link each element is in, itself or above it (-1: none);
+        // parents are made before their children.
+        std::vector<int> link_of(tree.structure.size(), -1);
+        for (std::size_t i = 0; i < tree.structure.size(); ++i) {
+            const auto& e = tree.structure[i];
+            link_of[i] = e.role == "Link" ? static_cast<int>(i)
+                         : e.parent >= 0  ? link_of[static_cast<std::size_t>(e.parent)]
+                                          : -1;
+        }
         for (const auto& page : tree.pages)
             for (const auto& item : page.items)
                 if (const auto* t = std::get_if<TextItem>(&item); t && t->tag.element >= 0) {
-                    // The link a text belongs to, itself or above a Span.
-                    int e = t->tag.element;
-                    while (e >= 0 && tree.structure[static_cast<std::size_t>(e)].role != "Link")
-                        e = tree.structure[static_cast<std::size_t>(e)].parent;
+                    const int e = link_of.at(static_cast<std::size_t>(t->tag.element));
                     if (e < 0)
                         continue;
                     std::string& text = link_text_[static_cast<std::size_t>(e)];

@@ -18,6 +18,7 @@
 // Where a libharu struct is touched directly, the comment says why.
 #include "pdf_writer.hpp"
 
+#include "content_stream.hpp"
 #include "stream_compression.hpp"
 #include "support/strings.hpp"
 #include "support/utf8.hpp"
@@ -297,12 +298,15 @@ struct PdfWriter::Impl {
     // our own where libharu's would lose characters (utf16_text_if_needed).
     void replace_text(HPDF_Dict dict, const char* key, std::string_view utf8, const char* what) {
         const std::string utf16 = utf16_text_if_needed(utf8);
-        if (utf16.empty())
-            return;
-        auto* bytes = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(utf16.data())); // copied
-        HPDF_Binary b =
-            checked(what, HPDF_Binary_New(doc->mmgr, bytes, static_cast<HPDF_UINT>(utf16.size())));
-        check(what, HPDF_Dict_Add(dict, key, b));
+        if (!utf16.empty())
+            check(what, HPDF_Dict_Add(dict, key, binary(utf16, what)));
+    }
+
+    // A string object of these bytes (a text string of ours, UTF-16BE).
+    HPDF_Binary binary(const std::string& bytes, const char* what) {
+        auto* data = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(bytes.data())); // copied
+        return checked(what,
+                       HPDF_Binary_New(doc->mmgr, data, static_cast<HPDF_UINT>(bytes.size())));
     }
 
     std::vector<std::pair<HPDF_Annotation, PageId>> annotations;
@@ -310,12 +314,8 @@ struct PdfWriter::Impl {
 
     // A text string (UTF-16BE from UTF-8, by libharu's encoder or ours).
     void* text_string(std::string_view utf8, const char* what) {
-        const std::string utf16 = utf16_text_if_needed(utf8);
-        if (!utf16.empty()) {
-            auto* bytes = reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(utf16.data())); // copied
-            return checked(what,
-                           HPDF_Binary_New(doc->mmgr, bytes, static_cast<HPDF_UINT>(utf16.size())));
-        }
+        if (const std::string utf16 = utf16_text_if_needed(utf8); !utf16.empty())
+            return binary(utf16, what);
         const std::string text(utf8);
         HPDF_Encoder encoder = checked(what, HPDF_GetEncoder(doc, "UTF-8"));
         return checked(what, HPDF_String_New(doc->mmgr, text.c_str(), encoder));
@@ -623,15 +623,6 @@ void text_string(std::string& out, std::string_view utf8) {
     out += '>';
 }
 
-void number(std::string& out, double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    std::string s = buf;
-    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.'))
-        s.pop_back();
-    out += s == "-0" ? "0" : s;
-}
-
 } // namespace
 
 void PdfWriter::set_structure(const StructureTree& tree) {
@@ -680,7 +671,7 @@ void PdfWriter::set_structure(const StructureTree& tree) {
         if (e.bbox) {
             out += "\n/A <</O /Layout /BBox [";
             for (const double v : {e.bbox->left, e.bbox->bottom, e.bbox->right, e.bbox->top}) {
-                number(out, v);
+                append_number(out, v);
                 out += ' ';
             }
             out.back() = ']';
