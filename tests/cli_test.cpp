@@ -231,12 +231,11 @@ TEST_CASE("cli: --pdf-standard is parsed into the set the PDF claims") {
     CHECK(refused({"--pdf-standard", "ua-1,none"}) ==
           "--pdf-standard 'ua-1,none' names 'none' and 'ua-1'; 'none' claims no standard and "
           "goes alone");
-    CHECK(refused({"--pdf-standard", "x-4"}, "check") ==
-          "--pdf-standard 'x-4' names 'x-4' (PDF/X-4), which chronik does not support yet (known: "
-          "ua-1, a-2b, a-2u, a-2a, 1.7, none)");
+    CHECK(refused({"--pdf-standard", "x-4,1.7"}, "check") ==
+          "--pdf-standard 'x-4,1.7' names '1.7' and 'x-4'; a PDF/X-4 file is PDF 1.6");
     CHECK(refused({"--pdf-standard", "a-3b"}) ==
           "--pdf-standard 'a-3b' names 'a-3b', which is not a standard chronik knows (known: "
-          "ua-1, a-2b, a-2u, a-2a, 1.7, none)");
+          "ua-1, a-2b, a-2u, a-2a, x-4, 1.7, none)");
     CHECK(refused({"--pdf-standard", "a-2b,"}) == "--pdf-standard 'a-2b,' has an empty item");
     CHECK(refused({"--pdf-standard"}) == "option '--pdf-standard' needs a value");
     // Given twice, like every option that is not a list.
@@ -249,7 +248,7 @@ TEST_CASE("cli: render --help describes --pdf-standard and what the default clai
     const auto r = run_chronik({"render", "--help"});
     CHECK(r.status == 0);
     CHECK(r.out.find("--pdf-standard LIST") != std::string::npos);
-    CHECK(r.out.find("ua-1, a-2b, a-2u, a-2a, 1.7, none (default: ua-1,a-2a)") !=
+    CHECK(r.out.find("ua-1, a-2b, a-2u, a-2a, x-4, 1.7, none (default: ua-1,a-2a)") !=
           std::string::npos);
     CHECK(r.out.find("claims PDF/UA-1 and PDF/A-2a") != std::string::npos);
     const auto c = run_chronik({"check", "--help"});

@@ -72,13 +72,13 @@ TEST_CASE("pdf standards: the parser takes Typst's names and refuses what cannot
     CHECK(render::parse_pdf_standards({"1.7", "a-2u"}).spelled() == "a-2u");
     CHECK(PdfStandards{}.spelled() == "ua-1,a-2a");
     CHECK(PdfStandards::none().spelled() == "none");
-    CHECK(render::known_pdf_standards() == "ua-1, a-2b, a-2u, a-2a, 1.7, none");
+    CHECK(render::known_pdf_standards() == "ua-1, a-2b, a-2u, a-2a, x-4, 1.7, none");
 
     CHECK(refusal({"a-2b", "ua-1", "a-2a"}) ==
           "names two PDF/A levels, 'a-2b' and 'a-2a'; a PDF conforms to one level of PDF/A");
     CHECK(refusal({"none", "none", "1.7"}) ==
           "names 'none' and '1.7'; 'none' claims no standard and goes alone");
-    CHECK(has(refusal({"ua-1", "x-4"}), "names 'x-4' (PDF/X-4), which chronik does not support"));
+    CHECK(has(refusal({"1.7", "x-4"}), "names '1.7' and 'x-4'; a PDF/X-4 file is PDF 1.6"));
     CHECK(has(refusal({"ua-2"}), "names 'ua-2', which is not a standard chronik knows (known: "));
     CHECK(has(refusal({}), "names no standard"));
 }

@@ -24,7 +24,9 @@ struct ImageRef {
     int height_px = 0;
     int bit_depth = 8;
     bool interlaced = false;
-    bool cmyk = false;                        // a CMYK JPEG
+    bool cmyk = false;   // a CMYK JPEG
+    int orientation = 1; // EXIF orientation (model::Image)
+    enum class Width { Auto, Column, Text } width = Width::Auto;
     std::shared_ptr<const std::string> bytes; // the file as read and checked
     int line = 0;
 };
@@ -60,6 +62,8 @@ struct Chronicle {
     std::string subtitle;
     std::string organization;
     std::vector<Paragraph> intro;
+    ImageRef cover; // <cover>: the title page's photo (path empty: none)
+    ImageRef logo;  // <logo>: the organisation's (path empty: none)
     std::vector<Period> periods;
 };
 

@@ -27,6 +27,9 @@ struct Inputs {
     const text::Hyphenator* hyphenator; // nullptr: none for the language
     Diagnostics& diags;
     unsigned threads = 1; // > 1: the engine may set paragraphs on a second thread
+    // Print output: elements that run off the page extend this far past the
+    // trim (the style's print bleed); 0 for the screen.
+    layout::Length bleed = 0;
 };
 
 class Design {

@@ -81,6 +81,10 @@ struct RectItem {
     Tag tag = Tag::layout();
 };
 
+// Page items may lie partly outside the page (into the bleed, negative
+// coordinates or beyond width/height): a design extends an element that
+// runs off the page by the bleed it is given (design::Inputs::bleed).
+
 struct CircleItem {
     Length cx = 0, cy = 0, radius = 0;
     style::Color fill;
@@ -95,8 +99,15 @@ struct ImageItem {
     // null for an image the reader took), and what it is.
     std::shared_ptr<const std::string> data;
     bool png = true;
-    std::string name; // the file's path, for messages
-    Tag tag = {};     // a Figure, or a decorative image's Layout artifact
+    std::string name;                // the file's path, for messages
+    Tag tag = {};                    // a Figure, or a decorative image's Layout artifact
+    int orientation = 1;             // EXIF (model::Image): the painter turns it
+    int width_px = 0, height_px = 0; // stored pixels, for effective resolution
+    int line = 0;                    // in the chronicle, for preflight messages
+    // The box it is drawn in, when it is cropped to fill it (a cover photo):
+    // the picture scales to cover the box and is clipped to it. Zero: the
+    // picture fills x, y, width, height exactly.
+    Length clip_x = 0, clip_y = 0, clip_w = 0, clip_h = 0;
 };
 
 // A clickable area: an external URI or a destination in the document.

@@ -69,6 +69,13 @@ struct Image {
     int bit_depth = 8;       // bits per sample (PNG: per channel)
     bool interlaced = false; // PNG Adam7 (or progressive JPEG)
     bool cmyk = false;       // a JPEG in CMYK (DeviceCMYK in a PDF)
+    // EXIF orientation of a JPEG (1..8, TIFF 6.0 tag 274): 1 upright, 6 and
+    // 8 turned a quarter, ...; width_px/height_px are the stored pixels.
+    int orientation = 1;
+    // How wide the page shows it: Auto = its pixels at the style's image
+    // resolution up to the column; Column = the column; Text = the whole text
+    // width (over the brochure's timeline rail).
+    enum class Width { Auto, Column, Text } width = Width::Auto;
     // The file's bytes as the reader read and checked them: renderers use
     // these and never read the file again. Shared by every use of the file.
     std::shared_ptr<const std::string> bytes;
@@ -98,8 +105,16 @@ struct Metadata {
     std::string source;                // the chronicle file as named by the user
 };
 
+// Pictures of the chronicle as a whole: the title page's cover photo and
+// the organisation's logo (absent: path empty).
+struct FrontMatter {
+    Image cover;
+    Image logo;
+};
+
 struct Document {
     Metadata meta;
+    FrontMatter front;
     std::vector<Block> blocks;
 };
 

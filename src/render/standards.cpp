@@ -7,7 +7,7 @@ namespace chronik::render {
 namespace {
 
 // In the order --help and the messages list them.
-constexpr std::string_view known[] = {"ua-1", "a-2b", "a-2u", "a-2a", "1.7", "none"};
+constexpr std::string_view known[] = {"ua-1", "a-2b", "a-2u", "a-2a", "x-4", "1.7", "none"};
 
 std::string quoted(std::string_view s) {
     return "'" + std::string(s) + "'";
@@ -29,6 +29,7 @@ PdfStandards parse_pdf_standards(const std::vector<std::string>& items) {
     std::optional<std::string> archive; // the PDF/A level named, as written
     std::optional<std::string> other;   // the first name that is not none
     bool none = false;
+    bool seventeen = false;
     for (const auto& item : items) {
         if (item == "none") {
             none = true;
@@ -44,11 +45,10 @@ PdfStandards parse_pdf_standards(const std::vector<std::string>& items) {
                         : item == "a-2u" ? PdfStandards::Archive::A2u
                                          : PdfStandards::Archive::A2a;
         } else if (item == "1.7") {
-            // Every PDF chronik writes is PDF 1.7: nothing to add.
+            // Every screen PDF chronik writes is PDF 1.7: nothing to add.
+            seventeen = true;
         } else if (item == "x-4") {
-            throw PdfStandardsError("names 'x-4' (PDF/X-4), which chronik does not support yet "
-                                    "(known: " +
-                                    known_pdf_standards() + ")");
+            s.x4 = true;
         } else {
             throw PdfStandardsError("names " + quoted(item) + ", which is not a standard chronik " +
                                     "knows (known: " + known_pdf_standards() + ")");
@@ -58,6 +58,9 @@ PdfStandards parse_pdf_standards(const std::vector<std::string>& items) {
         if (none && other)
             throw PdfStandardsError("names 'none' and " + quoted(*other) +
                                     "; 'none' claims no standard and goes alone");
+        // ISO 15930-7: a PDF/X-4 file is PDF 1.6.
+        if (seventeen && s.x4)
+            throw PdfStandardsError("names '1.7' and 'x-4'; a PDF/X-4 file is PDF 1.6");
     }
     return s;
 }

@@ -12,8 +12,13 @@
 
 namespace chronik::style {
 
+// A colour as the sheet wrote it: sRGB ("#17324d"), or CMYK ("cmyk(0%, 0%,
+// 0%, 100%)") for print, which keeps r, g, b as its look on screen (through
+// the print section's output profile), so screen formats read r, g, b alone.
 struct Color {
     std::uint8_t r = 0, g = 0, b = 0;
+    bool cmyk = false;                       // written as CMYK: c, m, y, k are the inks
+    std::uint8_t c = 0, m = 0, y = 0, k = 0; // per cent, 0..100
     bool operator==(const Color&) const = default;
 };
 
@@ -63,9 +68,43 @@ struct Page {
     double margin_top = 20, margin_bottom = 20, margin_inner = 20, margin_outer = 20; // mm
 };
 
+// Print production (`<print>`, docs/styles.md): used when the PDF is made
+// for the press (--pdf-standard x-4); a screen PDF ignores it.
+struct Print {
+    double bleed = 3;       // mm past the trim on every side
+    bool crop_marks = true; // trim marks in the slug, outside the bleed
+    double slug = 0;        // mm beyond the bleed for the marks; 0: what they need
+    // The output intent: the printing condition and its ICC profile.
+    std::string output_condition = "Coated FOGRA39 (ISO 12647-2:2004)";
+    std::string output_condition_identifier = "FOGRA39";
+    std::string registry = "http://www.color.org";
+    std::string profile; // an ICC output profile file; empty: the built-in FOGRA39L_coated
+    enum class Photos {
+        KeepRgb,
+        Convert
+    } photos = Photos::KeepRgb; // RGB pictures as ICC sRGB, or converted
+    bool booklet = false;       // saddle-stitched: the page count must be a multiple of 4
+    bool pad = false;           // booklet: blank pages added up to a multiple of 4
+    enum class Cover { Bleed, Framed } cover = Cover::Bleed; // the title page's cover photo
+    int line = 0;                                            // of <print>, 0: not in the sheet
+    int profile_line = 0;                                    // of its profile attribute
+};
+
+// Pictures' resolution (`<images>`): a screen PDF downsamples pictures placed
+// above screen_ppi * 1.5 to screen_ppi; a print PDF never goes below
+// print_ppi and downsamples only above print_max_ppi (to print_ppi).
+struct Images {
+    double screen_ppi = 150;
+    double print_ppi = 300;
+    double print_max_ppi = 450;
+    double warn_below_ppi = 250; // preflight: effective resolution under this is named
+};
+
 struct Style {
     std::string name;
     Page page;
+    Print print;
+    Images images;
     bool title_page = true; // the title block on a page of its own
     bool toc = true;        // a table of contents after the intro
     std::array<TextStyle, role_count> roles;
@@ -80,6 +119,10 @@ struct Style {
     // and the line of each role's `family` (0: not set by this sheet).
     std::string source;
     std::array<int, role_count> family_line{};
+    // The line of each role's `color` and of its `size` (0: built-in), for
+    // preflight messages.
+    std::array<int, role_count> color_line{};
+    std::array<int, role_count> size_line{};
 
     const TextStyle& role(Role r) const { return roles[static_cast<std::size_t>(r)]; }
     TextStyle& role(Role r) { return roles[static_cast<std::size_t>(r)]; }

@@ -86,7 +86,7 @@ bool has(const std::string& s, const std::string& part) {
 TEST_CASE("pdf standards: combinations the standards forbid are usage errors naming both") {
     test::TempDir dir;
     write_chronicle(dir.path(), "c.xml", with_image("small.png"));
-    const std::string known = "(known: ua-1, a-2b, a-2u, a-2a, 1.7, none)";
+    const std::string known = "(known: ua-1, a-2b, a-2u, a-2a, x-4, 1.7, none)";
     for (const std::string command : {"render", "check"}) {
         CAPTURE(command);
         auto args = [&](const std::string& list) {
@@ -101,10 +101,9 @@ TEST_CASE("pdf standards: combinations the standards forbid are usage errors nam
                            "--pdf-standard 'none,ua-1' names 'none' and 'ua-1'; 'none' claims no "
                            "standard and goes alone");
         expect_usage_error(dir.path(), args("a-2b,none"), "names 'none' and 'a-2b'");
-        expect_usage_error(dir.path(), args("x-4"),
-                           "--pdf-standard 'x-4' names 'x-4' (PDF/X-4), which chronik does not "
-                           "support yet " +
-                               known);
+        expect_usage_error(dir.path(), args("1.7,x-4"),
+                           "--pdf-standard '1.7,x-4' names '1.7' and 'x-4'; a PDF/X-4 file is "
+                           "PDF 1.6");
         expect_usage_error(dir.path(), args("ua-1,pdf/a"),
                            "--pdf-standard 'ua-1,pdf/a' names 'pdf/a', which is not a standard "
                            "chronik knows " +
@@ -211,7 +210,7 @@ TEST_CASE("pdf standards: the job file's pdf-standard, refused as the option is"
     test::write_file(dir / "bad.xml", "<jobs>\n"
                                       "<defaults input=\"c.xml\" pdf-standard=\"a-2a a-2b\"/>\n"
                                       "<job name=\"a\" pdf-standard=\"none ua-1\"/>\n"
-                                      "<job name=\"b\" pdf-standard=\"x-4\"/>\n"
+                                      "<job name=\"b\" pdf-standard=\"x-4 1.7\"/>\n"
                                       "<job name=\"c\" pdf-standard=\"ua-1,a-2a\"/>\n"
                                       "<job name=\"d\" pdf-standard=\"pdf-ua\"/>\n"
                                       "</jobs>\n");
@@ -225,8 +224,8 @@ TEST_CASE("pdf standards: the job file's pdf-standard, refused as the option is"
         CHECK_MESSAGE(has(r.err, "bad.xml:3:15: error: pdf-standard 'none ua-1' names 'none' and "
                                  "'ua-1'"),
                       r.err);
-        CHECK_MESSAGE(has(r.err, "bad.xml:4:15: error: pdf-standard 'x-4' names 'x-4' (PDF/X-4), "
-                                 "which chronik does not support yet"),
+        CHECK_MESSAGE(has(r.err, "bad.xml:4:15: error: pdf-standard 'x-4 1.7' names '1.7' and "
+                                 "'x-4'; a PDF/X-4 file is PDF 1.6"),
                       r.err);
         CHECK_MESSAGE(has(r.err, "bad.xml:5:15: error: pdf-standard names are separated by "
                                  "spaces, not commas"),

@@ -294,8 +294,13 @@ private:
             tag = layout::Tag::content(g_.element("Figure", sect_));
             g_.structure().back().alt = img.alt;
         }
-        s.items.push_back(layout::ImageItem{
-            m_.rail_w, 0, w, h, img.bytes, img.format == model::Image::Format::Png, img.path, tag});
+        layout::ImageItem item{
+            m_.rail_w, 0, w, h, img.bytes, img.format == model::Image::Format::Png, img.path, tag};
+        item.orientation = img.orientation;
+        item.width_px = img.width_px;
+        item.height_px = img.height_px;
+        item.line = img.line;
+        s.items.push_back(std::move(item));
         g_.add(std::move(s));
         pending_after_ = pt(3);
         if (!img.caption.empty())
