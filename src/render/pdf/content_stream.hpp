@@ -30,6 +30,13 @@ public:
     void circle(double x, double y, double r); // the path only
     void fill() { out_ += "f\n"; }
     void stroke() { out_ += "S\n"; }
+    // q ... Q around a part that changes the graphics state; cm.
+    void save() { out_ += "q\n"; }
+    void restore() { out_ += "Q\n"; }
+    void translate(double x, double y); // "1 0 0 1 x y cm"
+    // A colour of the page's resources (a /Separation, by name) at `tint`,
+    // for strokes: "/name CS tint SCN".
+    void stroke_color_space(std::string_view name, double tint);
     // An image XObject (by resource name) drawn into a rectangle.
     void image(std::string_view name, double x, double y, double w, double h);
 
