@@ -5,6 +5,7 @@
 #include "image_for_pdf.hpp"
 #include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
+#include "print_colour.hpp"
 #include "support/utf8.hpp"
 
 #include "design/design.hpp"
@@ -23,6 +24,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace chronik::render::pdf {
 
@@ -174,8 +176,8 @@ PageFrame frame_of(const style::Style& style, bool print) {
 
 class Painter {
 public:
-    Painter(PdfWriter& pdf, const FontSet& fonts, PageFrame frame = {})
-        : pdf_(pdf), fonts_(fonts), frame_(frame) {}
+    Painter(PdfWriter& pdf, const FontSet& fonts, PrintColours colours, PageFrame frame = {})
+        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)), frame_(frame) {}
 
     void paint(const PageTree& tree) {
         structure_ = &tree.structure;
@@ -531,7 +533,7 @@ private:
                            [&](const LinkItem&) {},
                            [&](const LineItem& l) {
                                cs.line_width(to_pt(l.thickness));
-                               cs.stroke_color(l.color);
+                               colours_.stroke(cs, l.color);
                                // Square dots: 1 pt dashes with whole-point gaps.
                                if (l.dots > 0)
                                    cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
@@ -540,18 +542,18 @@ private:
                                    cs.solid();
                            },
                            [&](const RectItem& r) {
-                               cs.fill_color(r.color);
+                               colours_.fill(cs, r.color);
                                cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height),
                                                  to_pt(r.width), to_pt(r.height));
                            },
                            [&](const CircleItem& ci) {
                                if (ci.filled) {
-                                   cs.fill_color(ci.fill);
+                                   colours_.fill(cs, ci.fill);
                                    cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
                                    cs.fill();
                                } else {
                                    cs.line_width(to_pt(ci.stroke));
-                                   cs.stroke_color(ci.fill);
+                                   colours_.stroke(cs, ci.fill);
                                    cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
                                    cs.stroke();
                                }
@@ -616,7 +618,7 @@ private:
             if (!have_color || !(t->color == color)) {
                 color = t->color;
                 have_color = true;
-                cs.fill_color(color);
+                colours_.fill(cs, color);
             }
             // The words of a line in one look and one run become one TJ.
             std::size_t j = i + 1;
@@ -742,6 +744,7 @@ private:
 
     PdfWriter& pdf_;
     const FontSet& fonts_;
+    PrintColours colours_; // DeviceRGB for the screen, the output profile's inks for print
     PageFrame frame_;
     const std::vector<layout::StructElement>* structure_ = nullptr;
     PdfWriter::StructureTree out_;
@@ -827,7 +830,12 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             throw;
         }
         apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
-        Painter painter(pdf, *fonts, frame_of(style, target.pdf_standards.print()));
+        // The print PDF's colours are the output profile's inks (print_colour.hpp).
+        Painter painter(pdf, *fonts,
+                        target.pdf_standards.print()
+                            ? PrintColours(PrintColours::profile_for(style.print))
+                            : PrintColours(),
+                        frame_of(style, target.pdf_standards.print()));
         painter.paint(tree);
         painter.embed_fonts();
         if (target.report)
