@@ -817,7 +817,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                 throw std::runtime_error("no design named '" + style.design + "'");
             tree = design->lay_out({doc, style, *fonts, hyphenation.get(), diags,
                                     std::max(1u, std::thread::hardware_concurrency()),
-                                    target.pdf_standards.print() ? mm(style.print.bleed) : 0});
+                                    target.pdf_standards.print() ? mm(style.print.bleed) : 0,
+                                    target.pdf_standards.print()});
             // The text stage measures any outlines; this writer embeds only TrueType.
             for (std::size_t id = 0; id < fonts->size(); ++id)
                 if (const auto& face = fonts->at(static_cast<int>(id)); !face.is_truetype())
@@ -829,12 +830,18 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                 fontconfig.wait();
             throw;
         }
-        apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
         // The print PDF's colours are the output profile's inks (print_colour.hpp).
-        Painter painter(pdf, *fonts,
-                        target.pdf_standards.print()
-                            ? PrintColours(PrintColours::profile_for(style.print))
-                            : PrintColours(),
+        PrintColours colours = target.pdf_standards.print()
+                                   ? PrintColours(PrintColours::profile_for(style.print))
+                                   : PrintColours();
+        const DocumentInfo info = set_info(pdf, doc);
+        if (colours.print()) {
+            const PrintCondition condition{style.print, colours.profile()->icc()};
+            apply_standards(pdf, target.pdf_standards, doc, info, &condition);
+        } else {
+            apply_standards(pdf, target.pdf_standards, doc, info);
+        }
+        Painter painter(pdf, *fonts, std::move(colours),
                         frame_of(style, target.pdf_standards.print()));
         painter.paint(tree);
         painter.embed_fonts();
