@@ -37,8 +37,10 @@ $(BUILD_DIR)/CMakeCache.txt: | deps
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Every format, and the print PDFs (PDF/X-4 with PDF/UA-1 and PDF/A-2a) in output/print/.
 sample: build
 	$(BUILD_DIR)/chronik render $(SAMPLES) -o output
+	$(BUILD_DIR)/chronik render $(SAMPLES) -f pdf --pdf-standard ua-1,a-2a,x-4 -o output/print
 
 test: build test-deps
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
