@@ -189,7 +189,8 @@ TEST_CASE("print colour: cmyk() colours print as written, each on its own plates
             ++heading;
             CHECK(n[0] > 0);
             CHECK(n[1] + n[2] + n[3] == 0);
-        } else if (w.y0 < 50) { // the running head: magenta alone
+        } else if (w.y0 <
+                   80) { // the running head (above the text area, slug included): magenta alone
             ++header;
             CHECK(n[1] > 0);
             CHECK(n[0] + n[2] + n[3] == 0);

@@ -34,10 +34,10 @@ struct BrochureMeasures {
     long long image_max_height = 0; // per mille of the text area's height
     double image_dpi = 150;
     style::Color accent;
-    Length bleed = 0;                 // print: how far elements that run off the page go past it
-    long long cover_height = 0;       // per mille of the page's height
-    Length logo_w = 0, logo_h = 0;    // the logo's largest size
-    bool cover_bleeds = true;         // the cover photo runs off the page (else framed)
+    Length bleed = 0;              // print: how far elements that run off the page go past it
+    long long cover_height = 0;    // per mille of the page's height
+    Length logo_w = 0, logo_h = 0; // the logo's largest size
+    bool cover_bleeds = true;      // the cover photo runs off the page (else framed)
 
     BrochureMeasures(const style::Style& s, Length bleed_, bool print)
         : page(layout::geometry_of(s.page)), bleed(bleed_) {
@@ -73,8 +73,8 @@ std::pair<int, int> shown_pixels(const model::Image& img) {
 // The page item for `img` shown at x, y, w, h (its shown aspect ratio).
 layout::ImageItem image_item(const model::Image& img, Length x, Length y, Length w, Length h,
                              layout::Tag tag) {
-    layout::ImageItem item{
-        x, y, w, h, img.bytes, img.format == model::Image::Format::Png, img.path, tag};
+    layout::ImageItem item{x,        y,  w, h, img.bytes, img.format == model::Image::Format::Png,
+                           img.path, tag};
     item.orientation = img.orientation;
     item.width_px = img.width_px;
     item.height_px = img.height_px;

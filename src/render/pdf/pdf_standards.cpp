@@ -6,8 +6,8 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 #include <variant>
 
 #ifndef CHRONIK_VERSION
@@ -161,8 +161,8 @@ void apply_standards(PdfWriter& pdf, const PdfStandards& standards, const model:
     // DeviceGray) need an output intent; sRGB, as screens and the web
     // assume. Only where PDF/A is claimed: nothing is claimed otherwise.
     if (standards.archive != PdfStandards::Archive::None)
-        pdf.add_output_intents({"GTS_PDFA1"}, {srgb_profile(), 3, "sRGB IEC61966-2.1", {}, {},
-                                               "sRGB IEC61966-2.1"});
+        pdf.add_output_intents(
+            {"GTS_PDFA1"}, {srgb_profile(), 3, "sRGB IEC61966-2.1", {}, {}, "sRGB IEC61966-2.1"});
 }
 
 } // namespace chronik::render::pdf

@@ -137,7 +137,8 @@ std::string xmp_packet(const XmpValues& v) {
         s += simple("xmpMM:VersionID", "1");
         s += simple("xmpMM:RenditionClass", "default");
         s += "  </rdf:Description>\n";
-        s += "  <rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n";
+        s +=
+            "  <rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n";
         s += simple("pdfxid:GTS_PDFXVersion", "PDF/X-4");
         s += "  </rdf:Description>\n";
     }
@@ -155,15 +156,13 @@ std::string xmp_packet(const XmpValues& v) {
              "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
         s += simple("pdfuaid:part", "1");
         s += "  </rdf:Description>\n";
-        schemas += extension_schema("PDF/UA Universal Accessibility Schema",
-                                    "http://www.aiim.org/pdfua/ns/id/", "pdfuaid", "part",
-                                    "Integer",
-                                    "Indicates, which part of ISO 14289 standard is followed");
+        schemas += extension_schema(
+            "PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid",
+            "part", "Integer", "Indicates, which part of ISO 14289 standard is followed");
     }
     if (v.pdfx4)
-        schemas += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/",
-                                    "pdfxid", "GTS_PDFXVersion", "Text",
-                                    "ID of PDF/X standard");
+        schemas += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/", "pdfxid",
+                                    "GTS_PDFXVersion", "Text", "ID of PDF/X standard");
     if (!schemas.empty())
         s += extension_schemas(schemas);
     s += " </rdf:RDF>\n</x:xmpmeta>\n";
