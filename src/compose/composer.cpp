@@ -215,6 +215,7 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
                                    i.bit_depth = img.bit_depth;
                                    i.interlaced = img.interlaced;
                                    i.cmyk = img.cmyk;
+                                   i.orientation = img.orientation;
                                    i.bytes = img.bytes;
                                    i.line = img.line;
                                    blocks.push_back(std::move(i));
