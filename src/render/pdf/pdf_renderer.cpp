@@ -2,7 +2,7 @@
 
 #include "content_stream.hpp"
 #include "embedded_font.hpp"
-#include "image_for_pdf.hpp"
+#include "pdf_images.hpp"
 #include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
 #include "support/utf8.hpp"
@@ -147,7 +147,8 @@ std::string page_name(std::size_t index) {
 
 class Painter {
 public:
-    Painter(PdfWriter& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
+    Painter(PdfWriter& pdf, const FontSet& fonts, ImagePolicy images)
+        : pdf_(pdf), fonts_(fonts), images_(pdf, std::move(images)) {}
 
     void paint(const PageTree& tree) {
         structure_ = &tree.structure;
@@ -155,8 +156,12 @@ public:
         out_of_.assign(tree.structure.size(), 0);
         words_begun_.clear();
         link_texts(tree);
-        for (const auto& page : tree.pages)
+        for (const auto& page : tree.pages) {
             pages_.push_back(add_page(page));
+            for (const auto& item : page.items)
+                if (const auto* im = std::get_if<ImageItem>(&item))
+                    images_.place(*im);
+        }
         out_.page_content.resize(tree.pages.size());
         // Anchors first (destinations), then links and the outline use them.
         for (std::size_t i = 0; i < tree.pages.size(); ++i)
@@ -218,31 +223,18 @@ private:
     }
 
     // A PNG or JPEG, embedded once however often it is shown (the reader
-    // shares one copy of each file's bytes).
+    // shares one copy of each file's bytes), as pdf_images.hpp says.
     PdfWriter::ImageId image(const ImageItem& im) {
         if (!im.data)
             throw std::runtime_error("image " + im.name + " was not read");
-        if (auto it = images_.find(im.data.get()); it != images_.end())
-            return it->second;
-        PdfWriter::ImageId id = 0;
         try {
-            if (im.png) {
-                std::string problem;
-                const std::string bytes = png_for_pdf(*im.data, problem);
-                if (!problem.empty())
-                    throw std::invalid_argument(problem);
-                id = pdf_.add_png(bytes);
-            } else {
-                id = pdf_.add_jpeg(jpeg_for_pdf(*im.data));
-            }
+            return images_.embed(im);
         } catch (const std::invalid_argument& e) {
             throw std::runtime_error("image " + im.name + " " + e.what());
         } catch (const WriterError& e) {
             throw std::runtime_error("image '" + im.name + "' cannot be embedded in the PDF: " +
                                      e.reason() + " " + e.code_text());
         }
-        images_.emplace(im.data.get(), id);
-        return id;
     }
 
     // --- tagged PDF: the model's structure elements, as the writer's ---
@@ -521,10 +513,26 @@ private:
                                const std::string name =
                                    writing("image '" + im.name + "' on " + page_name(pg),
                                            [&] { return pdf_.image_resource(pg, id); });
-                               const Box area{to_pt(im.x), to_pt(h - im.y - im.height),
-                                              to_pt(im.x + im.width), to_pt(h - im.y)};
-                               cs.image(name, area.left, area.bottom, area.right - area.left,
-                                        area.top - area.bottom);
+                               Box area{to_pt(im.x), to_pt(h - im.y - im.height),
+                                        to_pt(im.x + im.width), to_pt(h - im.y)};
+                               const auto matrix =
+                                   image_matrix(im.orientation, area.left, area.bottom,
+                                                area.right - area.left, area.top - area.bottom);
+                               if (im.clip_w > 0 && im.clip_h > 0) {
+                                   // Covers its box, cut to the clip box (a cover photo).
+                                   area = {to_pt(im.clip_x), to_pt(h - im.clip_y - im.clip_h),
+                                           to_pt(im.clip_x + im.clip_w), to_pt(h - im.clip_y)};
+                                   cs.save();
+                                   cs.clip_rectangle(area.left, area.bottom, area.right - area.left,
+                                                     area.top - area.bottom);
+                                   cs.image(name, matrix);
+                                   cs.restore();
+                               } else if (im.orientation == 1) {
+                                   cs.image(name, area.left, area.bottom, area.right - area.left,
+                                            area.top - area.bottom);
+                               } else {
+                                   cs.image(name, matrix);
+                               }
                                if (runs[run_of[i]].mcid >= 0) { // a Figure's bounding box
                                    auto& bbox = out_.elements[runs[run_of[i]].element].bbox;
                                    if (!bbox)
@@ -679,7 +687,7 @@ private:
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
     std::vector<std::optional<PdfWriter::FontId>> font_ids_; // by FontSet id
     std::vector<std::vector<bool>> shown_;                   // BMP code points shown, by FontSet id
-    std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
+    PdfImages images_;
 };
 
 DocumentInfo set_info(PdfWriter& pdf, const model::Document& doc) {
@@ -752,7 +760,10 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             throw;
         }
         apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
-        Painter painter(pdf, *fonts);
+        ImagePolicy images;
+        images.print = target.pdf_standards.print();
+        images.resolution = style.images;
+        Painter painter(pdf, *fonts, std::move(images));
         painter.paint(tree);
         painter.embed_fonts();
         if (target.report)
