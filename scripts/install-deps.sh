@@ -29,6 +29,10 @@ build_packages=(
   # PDF/A's output intent: the sRGB ICC profile (/usr/share/color/icc/sRGB.icc),
   # linked into the binary when it is built
   icc-profiles-free
+  # print PDFs: managed colour with LittleCMS, and the press profile
+  # FOGRA39L_coated.icc of texlive-base (the only FOGRA39 press profile in
+  # Debian main, the one LaTeX's pdfx/colorprofiles use), linked in at build
+  liblcms2-dev texlive-base
 )
 
 test_packages=(
@@ -46,6 +50,8 @@ test_packages=(
   python3-pil
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format
+  # the print PDF's separations (gs -sDEVICE=tiffsep): body text on the black plate alone
+  ghostscript
 )
 
 case "${1:-}" in

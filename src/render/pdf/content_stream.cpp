@@ -61,6 +61,14 @@ void ContentStream::fill_color(style::Color c) {
     operation({c.r / 255.0, c.g / 255.0, c.b / 255.0}, "rg");
 }
 
+void ContentStream::stroke_cmyk(double c, double m, double y, double k) {
+    operation({c, m, y, k}, "K");
+}
+
+void ContentStream::fill_cmyk(double c, double m, double y, double k) {
+    operation({c, m, y, k}, "k");
+}
+
 void ContentStream::dash(int on, int off) {
     out_ += '[';
     number(on);

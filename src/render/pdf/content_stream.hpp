@@ -22,8 +22,13 @@ class ContentStream {
 public:
     // Graphics state and paths; coordinates in points from the lower left.
     void line_width(double w);
+    // DeviceRGB from a colour's r, g, b: "r g b RG" / "r g b rg" (the
+    // screen PDF; print_colour.hpp decides what a print PDF writes).
     void stroke_color(style::Color c);
     void fill_color(style::Color c);
+    // DeviceCMYK, each ink 0..1: "c m y k K" / "c m y k k" (8.6.4.4).
+    void stroke_cmyk(double c, double m, double y, double k);
+    void fill_cmyk(double c, double m, double y, double k);
     void dash(int on, int off);                            // [on off] 0 d
     void solid();                                          // [] 0 d
     void line(double x1, double y1, double x2, double y2); // a stroked segment

@@ -5,6 +5,7 @@
 #include "pdf_images.hpp"
 #include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
+#include "print_colour.hpp"
 #include "support/utf8.hpp"
 
 #include "design/design.hpp"
@@ -23,6 +24,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace chronik::render::pdf {
 
@@ -147,8 +149,9 @@ std::string page_name(std::size_t index) {
 
 class Painter {
 public:
-    Painter(PdfWriter& pdf, const FontSet& fonts, ImagePolicy images)
-        : pdf_(pdf), fonts_(fonts), images_(pdf, std::move(images)) {}
+    Painter(PdfWriter& pdf, const FontSet& fonts, PrintColours colours, ImagePolicy images)
+        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)),
+          images_(pdf, std::move(images)) {}
 
     void paint(const PageTree& tree) {
         structure_ = &tree.structure;
@@ -483,7 +486,7 @@ private:
                            [&](const LinkItem&) {},
                            [&](const LineItem& l) {
                                cs.line_width(to_pt(l.thickness));
-                               cs.stroke_color(l.color);
+                               colours_.stroke(cs, l.color);
                                // Square dots: 1 pt dashes with whole-point gaps.
                                if (l.dots > 0)
                                    cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
@@ -492,18 +495,18 @@ private:
                                    cs.solid();
                            },
                            [&](const RectItem& r) {
-                               cs.fill_color(r.color);
+                               colours_.fill(cs, r.color);
                                cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height),
                                                  to_pt(r.width), to_pt(r.height));
                            },
                            [&](const CircleItem& ci) {
                                if (ci.filled) {
-                                   cs.fill_color(ci.fill);
+                                   colours_.fill(cs, ci.fill);
                                    cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
                                    cs.fill();
                                } else {
                                    cs.line_width(to_pt(ci.stroke));
-                                   cs.stroke_color(ci.fill);
+                                   colours_.stroke(cs, ci.fill);
                                    cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
                                    cs.stroke();
                                }
@@ -578,7 +581,7 @@ private:
             if (!have_color || !(t->color == color)) {
                 color = t->color;
                 have_color = true;
-                cs.fill_color(color);
+                colours_.fill(cs, color);
             }
             // The words of a line in one look and one run become one TJ.
             std::size_t j = i + 1;
@@ -677,6 +680,7 @@ private:
 
     PdfWriter& pdf_;
     const FontSet& fonts_;
+    PrintColours colours_; // DeviceRGB for the screen, the output profile's inks for print
     const std::vector<layout::StructElement>* structure_ = nullptr;
     PdfWriter::StructureTree out_;
     std::vector<std::size_t> out_of_;    // model element -> writer's (0: not yet)
@@ -760,10 +764,20 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             throw;
         }
         apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
+        // The print PDF's colours are the output profile's inks (print_colour.hpp).
+        PrintColours colours = target.pdf_standards.print()
+                                   ? PrintColours(PrintColours::profile_for(style.print))
+                                   : PrintColours();
         ImagePolicy images;
         images.print = target.pdf_standards.print();
         images.resolution = style.images;
-        Painter painter(pdf, *fonts, std::move(images));
+        // Photos::Convert: RGB pictures in the output profile's inks.
+        if (images.print && style.print.photos == style::Print::Photos::Convert)
+            images.to_cmyk = [profile = colours.profile()](std::string_view rgb,
+                                                            std::string_view icc) {
+                return profile->cmyk_pixels(rgb, icc);
+            };
+        Painter painter(pdf, *fonts, std::move(colours), std::move(images));
         painter.paint(tree);
         painter.embed_fonts();
         if (target.report)
