@@ -18,7 +18,11 @@ on pictures made here with Pillow:
   - resolution (pdfimages -list): a picture placed at much more than the
     style's screen resolution is downsampled to 150 ppi in the screen PDF
     (JPEG, PNG with alpha: still masked) and to 300 ppi in the print PDF, one
-    at 300-450 ppi is left as it is in print;
+    at 300-450 ppi is left as it is in print; a sheet's <images screen-ppi> is
+    obeyed;
+  - <print photos="convert">: RGB pictures (JPEG, PNG, with a profile or
+    without) become DeviceCMYK, red and blue still showing so, masks kept,
+    grey pictures left grey;
   - two renders are byte-identical; pdfstd.py, when given (--pdfstd), finds no
     failure of its a2b profile on the screen PDF.
 
@@ -335,6 +339,55 @@ def resolution(chronik, work):
                   "fine (print): not passed through")
 
 
+def styles(chronik, work):
+    """A sheet's <images screen-ppi> and <print photos="convert">."""
+    style = os.path.join(work, "style-lowres.xml")
+    with open(style, "w") as f:
+        f.write('<style name="lowres" version="1"><images screen-ppi="96"/></style>\n')
+    path = render(chronik, work, "lowres", ["big.jpg"], ["-s", style])
+    if path:
+        rows = [r for r in pdfimages_list(path) if r["type"] == "image"]
+        check(rows and 96 <= min(rows[0]["xppi"], rows[0]["yppi"]) <= 98,
+              "lowres: big.jpg at %s ppi, not 96" % [(r["xppi"], r["yppi"]) for r in rows])
+
+    # Converted: RGB pictures in DeviceCMYK (a JPEG encoded again), grey ones as they were,
+    # the alpha kept; red still shows red and blue blue (the inks the right way round).
+    open(os.path.join(work, "red.jpg"), "wb").write(with_exif(marked(60, 40), 1))
+    marked(60, 40).convert("RGBA").save(os.path.join(work, "red.png"))
+    style = os.path.join(work, "style-convert.xml")
+    with open(style, "w") as f:
+        f.write('<style name="convert" version="1"><print photos="convert"/></style>\n')
+    files = ["red.jpg", "red.png", "tagged.jpg", "greyalpha.png", "alpha.png"]
+    path = render(chronik, work, "convert", files, ["--pdf-standard", "x-4", "-s", style])
+    if not path:
+        return
+    pdf, shown = images_of(path)
+    if not check(len(shown) == len(files), "convert: %d images drawn" % len(shown)):
+        return
+    by = dict(zip(files, shown))
+    for name in ("red.jpg", "red.png", "tagged.jpg", "alpha.png"):
+        check(by[name][0].get("/ColorSpace") == "/DeviceCMYK",
+              "convert: %s in %s, not DeviceCMYK" % (name, show(by[name][0].get("/ColorSpace"))))
+    check(filters(by["red.jpg"][0]) == ["/DCTDecode"], "convert: red.jpg not a JPEG")
+    check(by["alpha.png"][0].get("/SMask") is not None, "convert: alpha.png lost its mask")
+    check(by["greyalpha.png"][0].get("/ColorSpace") == "/DeviceGray",
+          "convert: greyalpha.png in %s" % show(by["greyalpha.png"][0].get("/ColorSpace")))
+    prefix = os.path.join(work, "convert-page")
+    subprocess.run(["pdftoppm", "-r", "72", "-png", path, prefix], check=True)
+    pages = sorted(f for f in os.listdir(work) if f.startswith("convert-page"))
+    for name in ("red.jpg", "red.png"):
+        _, ctm, number, page = by[name]
+        left, bottom, right, top = box_of(ctm)
+        picture = Image.open(os.path.join(work, pages[number])).convert("RGB")
+        height = float(page.MediaBox[3])
+        at = lambda fx, fy: picture.getpixel((int(left + fx * (right - left)),
+                                               int(height - top + fy * (top - bottom))))
+        r, g, b = at(0.2, 0.2)
+        check(r > 180 and g < 110 and b < 110, "convert: %s's red shows as %s" % (name, (r, g, b)))
+        r, g, b = at(0.8, 0.8)
+        check(b > 120 and r < 110, "convert: %s's blue shows as %s" % (name, (r, g, b)))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--chronik", required=True)
@@ -349,6 +402,7 @@ def main():
         passthrough_and_profiles(a.chronik, work, a.pdfstd)
         orientations(a.chronik, work)
         resolution(a.chronik, work)
+        styles(a.chronik, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for f in failures:
