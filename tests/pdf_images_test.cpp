@@ -169,3 +169,29 @@ TEST_CASE("pdf images: libjpeg round trips, the same bytes each time") {
     CHECK(back.samples.empty());
     CHECK_FALSE(jpeg::decode("not a jpeg", back).empty());
 }
+
+TEST_CASE("pdf images: a picture with a clip box covers its box and is cut to the clip box") {
+    layout::ImageItem im;
+    im.x = layout::pt(-20);
+    im.y = layout::pt(0);
+    im.width = layout::pt(200);
+    im.height = layout::pt(100);
+    ContentStream plain;
+    const Box whole = draw_image(plain, "Im1", im, layout::pt(500));
+    CHECK(plain.take() == "q\n200 0 0 100 -20 400 cm\n/Im1 Do\nQ\n");
+    CHECK(whole.left == -20);
+    CHECK(whole.top == 500);
+    im.clip_x = layout::pt(0);
+    im.clip_y = layout::pt(10);
+    im.clip_w = layout::pt(150);
+    im.clip_h = layout::pt(80);
+    im.orientation = 3;
+    ContentStream clipped;
+    const Box shows = draw_image(clipped, "Im1", im, layout::pt(500));
+    CHECK(clipped.take() ==
+          "q\n0 410 150 80 re\nW n\nq\n-200 0 0 -100 180 500 cm\n/Im1 Do\nQ\nQ\n");
+    CHECK(shows.left == 0);
+    CHECK(shows.bottom == 410);
+    CHECK(shows.right == 150);
+    CHECK(shows.top == 490);
+}

@@ -85,6 +85,28 @@ std::array<double, 6> image_matrix(int orientation, double x, double y, double w
     return {t[0] * w, t[1] * h, t[2] * w, t[3] * h, x + t[4] * w, y + t[5] * h};
 }
 
+Box draw_image(ContentStream& cs, std::string_view name, const layout::ImageItem& im,
+               layout::Length h) {
+    using layout::to_pt;
+    const Box box{to_pt(im.x), to_pt(h - im.y - im.height), to_pt(im.x + im.width),
+                  to_pt(h - im.y)};
+    const auto matrix = image_matrix(im.orientation, box.left, box.bottom, box.right - box.left,
+                                     box.top - box.bottom);
+    if (im.clip_w <= 0 || im.clip_h <= 0) {
+        cs.image(name, matrix);
+        return box;
+    }
+    const Box clip{to_pt(im.clip_x), to_pt(h - im.clip_y - im.clip_h), to_pt(im.clip_x + im.clip_w),
+                   to_pt(h - im.clip_y)};
+    cs.save();
+    cs.clip_rectangle(clip.left, clip.bottom, clip.right - clip.left, clip.top - clip.bottom);
+    cs.image(name, matrix);
+    cs.restore();
+    // What shows: the clip box as far as the picture covers it.
+    return {std::max(box.left, clip.left), std::max(box.bottom, clip.bottom),
+            std::min(box.right, clip.right), std::min(box.top, clip.top)};
+}
+
 void PdfImages::place(const layout::ImageItem& im) {
     if (!im.data)
         return;

@@ -15,6 +15,7 @@
 // Each picture is embedded once, at the largest size it is placed at.
 #pragma once
 
+#include "content_stream.hpp"
 #include "pdf_writer.hpp"
 
 #include "layout/page.hpp"
@@ -50,6 +51,13 @@ PixelSize embedded_size(int width, int height, int orientation, double shown_w, 
 // stored, upright into the box x, y, w, h (points, lower left corner):
 // EXIF orientation 1..8 (TIFF 6.0, tag 274) mirrored and turned back.
 std::array<double, 6> image_matrix(int orientation, double x, double y, double w, double h);
+
+// Draws the picture (resource `name`) upright into the item's box, cut to
+// its clip box when it has one ("q re W n ... Q": a cover photo covering
+// its box), on a page `page_height` tall; returns what shows, in points
+// from the lower left (a Figure's bounding box).
+Box draw_image(ContentStream& cs, std::string_view name, const layout::ImageItem& im,
+               layout::Length page_height);
 
 class PdfImages {
 public:

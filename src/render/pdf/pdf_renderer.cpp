@@ -150,8 +150,7 @@ std::string page_name(std::size_t index) {
 class Painter {
 public:
     Painter(PdfWriter& pdf, const FontSet& fonts, PrintColours colours, ImagePolicy images)
-        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)),
-          images_(pdf, std::move(images)) {}
+        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)), images_(pdf, std::move(images)) {}
 
     void paint(const PageTree& tree) {
         structure_ = &tree.structure;
@@ -516,26 +515,7 @@ private:
                                const std::string name =
                                    writing("image '" + im.name + "' on " + page_name(pg),
                                            [&] { return pdf_.image_resource(pg, id); });
-                               Box area{to_pt(im.x), to_pt(h - im.y - im.height),
-                                        to_pt(im.x + im.width), to_pt(h - im.y)};
-                               const auto matrix =
-                                   image_matrix(im.orientation, area.left, area.bottom,
-                                                area.right - area.left, area.top - area.bottom);
-                               if (im.clip_w > 0 && im.clip_h > 0) {
-                                   // Covers its box, cut to the clip box (a cover photo).
-                                   area = {to_pt(im.clip_x), to_pt(h - im.clip_y - im.clip_h),
-                                           to_pt(im.clip_x + im.clip_w), to_pt(h - im.clip_y)};
-                                   cs.save();
-                                   cs.clip_rectangle(area.left, area.bottom, area.right - area.left,
-                                                     area.top - area.bottom);
-                                   cs.image(name, matrix);
-                                   cs.restore();
-                               } else if (im.orientation == 1) {
-                                   cs.image(name, area.left, area.bottom, area.right - area.left,
-                                            area.top - area.bottom);
-                               } else {
-                                   cs.image(name, matrix);
-                               }
+                               const Box area = draw_image(cs, name, im, h);
                                if (runs[run_of[i]].mcid >= 0) { // a Figure's bounding box
                                    auto& bbox = out_.elements[runs[run_of[i]].element].bbox;
                                    if (!bbox)
@@ -774,7 +754,7 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         // Photos::Convert: RGB pictures in the output profile's inks.
         if (images.print && style.print.photos == style::Print::Photos::Convert)
             images.to_cmyk = [profile = colours.profile()](std::string_view rgb,
-                                                            std::string_view icc) {
+                                                           std::string_view icc) {
                 return profile->cmyk_pixels(rgb, icc);
             };
         Painter painter(pdf, *fonts, std::move(colours), std::move(images));
