@@ -195,3 +195,18 @@ TEST_CASE("pdf images: a picture with a clip box covers its box and is cut to th
     CHECK(shows.right == 150);
     CHECK(shows.top == 490);
 }
+
+TEST_CASE("pdf images: with alpha, colour is averaged by its weight in alpha") {
+    // Opaque red beside transparent black: red stays red, alpha halves.
+    const auto [colour, alpha] =
+        downscale_masked(bytes({255, 0, 0, 0, 0, 0}), bytes({255, 0}), 2, 1, 3, 1, 1);
+    CHECK(colour == bytes({255, 0, 0}));
+    CHECK(alpha == bytes({128}));
+    // All transparent: no weight, colour 0.
+    CHECK(downscale_masked(bytes({9, 9}), bytes({0, 0}), 2, 1, 1, 1, 1).first == bytes({0}));
+    // All opaque: as downscale.
+    const std::string grey = bytes({10, 20, 30, 40, 50, 60});
+    CHECK(downscale_masked(grey, std::string(6, '\xFF'), 3, 2, 1, 2, 1).first ==
+          downscale(grey, 3, 2, 1, 2, 1));
+    CHECK_THROWS_AS(downscale_masked(grey, bytes({1}), 3, 2, 1, 2, 1), std::invalid_argument);
+}

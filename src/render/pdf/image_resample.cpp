@@ -1,5 +1,6 @@
 #include "image_resample.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
@@ -30,69 +31,122 @@ std::vector<Span> spans(int from, int to) {
     return out;
 }
 
-} // namespace
-
-std::string downscale(std::string_view samples, int width, int height, int channels, int to_width,
-                      int to_height) {
-    if (width <= 0 || height <= 0 || channels <= 0 || to_width <= 0 || to_height <= 0 ||
-        to_width > width || to_height > height ||
-        samples.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
-                              static_cast<std::size_t>(channels))
-        throw std::invalid_argument("downscale: sizes do not fit");
+// The weighted sums of every new pixel, row by row: `row(y, values)` gives
+// source row y (width x channels values), `emit(sums)` takes each new row
+// in order. Every new pixel gathers weights summing to width across and
+// height down. Sums stay below 2^64 for values under 2^16 and any picture
+// the reader takes (at most 2^16 x 40,000,000).
+template <class Row, class Emit>
+void area_sums(int width, int height, int channels, int to_width, int to_height, Row row,
+               Emit emit) {
     const auto xs = spans(width, to_width);
     const auto ys = spans(height, to_height);
-    const std::size_t row = static_cast<std::size_t>(to_width) * static_cast<std::size_t>(channels);
-    // One source row reduced across (sums of value x weight, at most
-    // 255 x width), then added into the new rows it touches with its
-    // weight down (sums at most 255 x width x height).
-    std::vector<std::uint64_t> across(row), current(row), next(row);
-    std::string out(row * static_cast<std::size_t>(to_height), '\0');
-    // Every new pixel gathers weights summing to width across and height
-    // down: its sum over width x height is its mean.
-    const std::uint64_t unit =
-        static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height);
-    int done = 0; // new rows written
-    auto emit = [&](std::vector<std::uint64_t>& sums) {
-        char* dst = out.data() + row * static_cast<std::size_t>(done);
-        for (std::size_t k = 0; k < row; ++k)
-            dst[k] = static_cast<char>((sums[k] + unit / 2) / unit);
+    const auto ch = static_cast<std::size_t>(channels);
+    const std::size_t out_row = static_cast<std::size_t>(to_width) * ch;
+    std::vector<std::uint32_t> values(static_cast<std::size_t>(width) * ch);
+    std::vector<std::uint64_t> across(out_row), current(out_row), next(out_row);
+    int row_of_current = 0, done = 0;
+    auto advance = [&] {
+        emit(current);
         ++done;
+        current.swap(next);
+        std::fill(next.begin(), next.end(), 0);
     };
-    int row_of_current = 0;
     for (int y = 0; y < height; ++y) {
-        const unsigned char* src = reinterpret_cast<const unsigned char*>(samples.data()) +
-                                   static_cast<std::size_t>(y) * width * channels;
+        row(y, values.data());
         std::fill(across.begin(), across.end(), 0);
         for (int x = 0; x < width; ++x) {
             const Span s = xs[static_cast<std::size_t>(x)];
-            const std::size_t at = static_cast<std::size_t>(s.first) * channels;
-            const std::uint64_t rest = static_cast<std::uint64_t>(to_width - s.weight);
-            for (int c = 0; c < channels; ++c) {
-                const std::uint64_t v = src[static_cast<std::size_t>(x) * channels + c];
-                across[at + c] += v * static_cast<std::uint64_t>(s.weight);
+            const std::size_t at = static_cast<std::size_t>(s.first) * ch;
+            const auto w = static_cast<std::uint64_t>(s.weight);
+            const auto rest = static_cast<std::uint64_t>(to_width) - w;
+            for (std::size_t c = 0; c < ch; ++c) {
+                const std::uint64_t v = values[static_cast<std::size_t>(x) * ch + c];
+                across[at + c] += v * w;
                 if (rest)
-                    across[at + channels + c] += v * rest;
+                    across[at + ch + c] += v * rest;
             }
         }
         const Span s = ys[static_cast<std::size_t>(y)];
-        while (row_of_current < s.first) { // the rows before are complete
-            emit(current);
-            current.swap(next);
-            std::fill(next.begin(), next.end(), 0);
-            ++row_of_current;
-        }
-        const std::uint64_t rest = static_cast<std::uint64_t>(to_height - s.weight);
-        for (std::size_t k = 0; k < row; ++k) {
-            current[k] += across[k] * static_cast<std::uint64_t>(s.weight);
+        for (; row_of_current < s.first; ++row_of_current)
+            advance(); // the rows above are complete
+        const auto w = static_cast<std::uint64_t>(s.weight);
+        const auto rest = static_cast<std::uint64_t>(to_height) - w;
+        for (std::size_t k = 0; k < out_row; ++k) {
+            current[k] += across[k] * w;
             if (rest)
                 next[k] += across[k] * rest;
         }
     }
-    while (done < to_height) {
-        emit(current);
-        current.swap(next);
-        std::fill(next.begin(), next.end(), 0);
-    }
+    while (done < to_height)
+        advance();
+}
+
+void check(std::size_t size, int width, int height, int channels, int to_width, int to_height) {
+    if (width <= 0 || height <= 0 || channels <= 0 || to_width <= 0 || to_height <= 0 ||
+        to_width > width || to_height > height ||
+        size != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
+                    static_cast<std::size_t>(channels))
+        throw std::invalid_argument("downscale: sizes do not fit");
+}
+
+} // namespace
+
+std::string downscale(std::string_view samples, int width, int height, int channels, int to_width,
+                      int to_height) {
+    check(samples.size(), width, height, channels, to_width, to_height);
+    const auto* src = reinterpret_cast<const unsigned char*>(samples.data());
+    const std::size_t in_row = static_cast<std::size_t>(width) * channels;
+    const std::size_t out_row = static_cast<std::size_t>(to_width) * channels;
+    const std::uint64_t unit = static_cast<std::uint64_t>(width) * height;
+    std::string out;
+    out.reserve(out_row * static_cast<std::size_t>(to_height));
+    area_sums(
+        width, height, channels, to_width, to_height,
+        [&](int y, std::uint32_t* v) {
+            const unsigned char* r = src + in_row * static_cast<std::size_t>(y);
+            std::copy(r, r + in_row, v);
+        },
+        [&](const std::vector<std::uint64_t>& sums) {
+            for (const std::uint64_t s : sums)
+                out += static_cast<char>((s + unit / 2) / unit);
+        });
+    return out;
+}
+
+std::pair<std::string, std::string> downscale_masked(std::string_view colour,
+                                                     std::string_view alpha, int width, int height,
+                                                     int channels, int to_width, int to_height) {
+    check(colour.size(), width, height, channels, to_width, to_height);
+    check(alpha.size(), width, height, 1, to_width, to_height);
+    const auto* c = reinterpret_cast<const unsigned char*>(colour.data());
+    const auto* a = reinterpret_cast<const unsigned char*>(alpha.data());
+    const auto ch = static_cast<std::size_t>(channels);
+    const std::uint64_t unit = static_cast<std::uint64_t>(width) * height;
+    std::pair<std::string, std::string> out;
+    out.first.reserve(static_cast<std::size_t>(to_width) * to_height * ch);
+    out.second.reserve(static_cast<std::size_t>(to_width) * to_height);
+    // Colour weighted by alpha (premultiplied), then alpha itself.
+    area_sums(
+        width, height, channels + 1, to_width, to_height,
+        [&](int y, std::uint32_t* v) {
+            const std::size_t p0 = static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+            for (std::size_t x = 0; x < static_cast<std::size_t>(width); ++x) {
+                const std::uint32_t alpha_of = a[p0 + x];
+                for (std::size_t k = 0; k < ch; ++k)
+                    v[x * (ch + 1) + k] = c[(p0 + x) * ch + k] * alpha_of;
+                v[x * (ch + 1) + ch] = alpha_of;
+            }
+        },
+        [&](const std::vector<std::uint64_t>& sums) {
+            for (std::size_t i = 0; i < sums.size(); i += ch + 1) {
+                const std::uint64_t weight = sums[i + ch];
+                for (std::size_t k = 0; k < ch; ++k)
+                    out.first +=
+                        static_cast<char>(weight ? (sums[i + k] + weight / 2) / weight : 0);
+                out.second += static_cast<char>((weight + unit / 2) / unit);
+            }
+        });
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace chronik::render::pdf {
 
@@ -16,5 +17,14 @@ namespace chronik::render::pdf {
 // and at most the source's: never enlarges).
 std::string downscale(std::string_view samples, int width, int height, int channels, int to_width,
                       int to_height);
+
+// The same for a picture with an alpha channel (`alpha`, one byte a pixel):
+// colours averaged weighted by their alpha (as premultiplied colour would
+// be), so the colour under transparent pixels, which nothing shows, does
+// not darken or tint the edges; alpha averaged as it is. Returns the new
+// colour samples and the new alpha.
+std::pair<std::string, std::string> downscale_masked(std::string_view colour,
+                                                     std::string_view alpha, int width, int height,
+                                                     int channels, int to_width, int to_height);
 
 } // namespace chronik::render::pdf

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 
 namespace chronik::render::pdf {
 
@@ -200,10 +201,12 @@ PdfWriter::ImageId PdfImages::make(const layout::ImageItem& im) {
         px.samples.assign(reinterpret_cast<const char*>(rows.data()), rows.size());
     px.components = channels >= 3 ? 3 : 1;
     if (smaller) {
-        px.samples =
-            downscale(px.samples, px.width, px.height, px.components, size.width, size.height);
-        if (!px.alpha.empty())
-            px.alpha = downscale(px.alpha, px.width, px.height, 1, size.width, size.height);
+        if (px.alpha.empty())
+            px.samples =
+                downscale(px.samples, px.width, px.height, px.components, size.width, size.height);
+        else
+            std::tie(px.samples, px.alpha) = downscale_masked(
+                px.samples, px.alpha, px.width, px.height, px.components, size.width, size.height);
         px.width = size.width;
         px.height = size.height;
     }
