@@ -8,6 +8,7 @@
 // sanitizers quiet, and a profile that is not one never reaches the PDF.
 #include "hostile_helpers.hpp"
 
+#include "support/jpeg_file.hpp"
 #include "support/png_file.hpp"
 
 #include <doctest/doctest.h>
@@ -158,4 +159,45 @@ TEST_CASE("print images: a CMYK JPEG is taken for the print PDF, refused for the
     CHECK(r.status == 1);
     CHECK_MESSAGE(has(r.err, "is a CMYK JPEG; PDF/A needs it in RGB or grey"), r.err);
     CHECK(files_in(dir / "refused").empty());
+}
+
+TEST_CASE("print images: a JPEG to downsample whose image data is broken renders or is refused") {
+    const fs::path dir = fresh_dir("broken");
+    // 2400 x 1600 placed at the column's width: far above 225 ppi, so the
+    // PDF decodes it to downsample.
+    jpeg::Image big{2400, 1600, 3, {}};
+    big.samples.resize(2400u * 1600 * 3);
+    for (std::size_t i = 0; i < big.samples.size(); ++i)
+        big.samples[i] = static_cast<char>((i * 7 + i / 7200) & 0xFF);
+    const std::string good = jpeg::encode(big, 90);
+    const std::size_t scan = good.find("\xFF\xDA");
+    REQUIRE(scan != std::string::npos);
+    // Image data overwritten at three places with bytes that make no marker,
+    // so the reader's structural check still takes the file.
+    for (int variant = 0; variant < 3; ++variant) {
+        CAPTURE(variant);
+        std::string broken = good;
+        const std::size_t from = scan + 600 + static_cast<std::size_t>(variant) * 40000;
+        for (std::size_t i = from; i < from + 2000 && i + 2 < broken.size(); ++i)
+            broken[i] = static_cast<char>((i * 131 + variant * 17) % 0x7F);
+        test::write_file(dir / "broken.jpg", broken);
+        test::write_file(dir / "in.xml", with_image("broken.jpg"));
+        for (const std::string standard : {"ua-1,a-2a", "x-4"}) {
+            CAPTURE(standard);
+            const fs::path out = dir / "out";
+            fs::remove_all(out);
+            fs::create_directories(out);
+            const auto r = run({"render", "in.xml", "-q", "-f", "pdf", "--pdf-standard", standard,
+                                "-o", out.string()},
+                               dir);
+            CHECK_MESSAGE(sanitizers_quiet(r.err), r.err.substr(0, 4000));
+            if (r.status == 0) {
+                CHECK(files_in(out).size() == 1);
+            } else {
+                CHECK(r.status == 1);
+                CHECK_MESSAGE(has(r.err, "image broken.jpg is a corrupt JPEG file"), r.err);
+                CHECK(files_in(out).empty());
+            }
+        }
+    }
 }
