@@ -36,12 +36,13 @@ public:
     void circle(double x, double y, double r); // the path only
     void fill() { out_ += "f\n"; }
     void stroke() { out_ += "S\n"; }
+    // q ... Q around a part that changes the graphics state; cm.
+    void save() { out_ += "q\n"; }
+    void restore() { out_ += "Q\n"; }
     // An image XObject (by resource name) drawn into a rectangle.
     void image(std::string_view name, double x, double y, double w, double h);
     // ... drawn through `matrix` (a b c d e f, from the image's unit square).
     void image(std::string_view name, const std::array<double, 6>& matrix);
-    void save() { out_ += "q\n"; }
-    void restore() { out_ += "Q\n"; }
     // The clipping path intersected with a rectangle: "re W n".
     void clip_rectangle(double x, double y, double w, double h);
 

@@ -221,9 +221,9 @@ struct PdfWriter::Impl {
     std::vector<HPDF_Dict> fonts; // the Type0 dictionaries
     std::vector<bool> font_set;   // set_font() called
     std::vector<HPDF_Image> images;
-    std::map<std::string, HPDF_Dict, std::less<>> profiles; // ICC streams, by their bytes
     // Streams whose compressed bytes go in when saving: (dictionary, job).
     std::vector<std::pair<HPDF_Dict, std::size_t>> packed;
+    std::map<std::string, HPDF_Dict, std::less<>> profiles; // images' ICC streams, by their bytes
 
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
         auto* d = static_cast<Impl*>(self);
