@@ -114,6 +114,13 @@ TEST_CASE("pdf images: ICC profiles are recognised by their header, JPEG chunks 
     CHECK(icc_components(cmyk) == 4);
     cmyk.replace(16, 4, "Lab ");
     CHECK(icc_components(cmyk) == 0);
+    // A tag past the end, or a tag count the table cannot hold.
+    std::string far = srgb;
+    far[132 + 4] = '\x7F';
+    CHECK(icc_components(far) == 0);
+    std::string many = srgb;
+    many.replace(128, 4, std::string("\x10\0\0\0", 4));
+    CHECK(icc_components(many) == 0);
 
     const std::string jpeg = test::read_file(test::source_dir / "tests/images/small.jpg");
     auto with = [&](const std::vector<std::string>& chunks) {

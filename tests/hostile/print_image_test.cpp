@@ -195,9 +195,47 @@ TEST_CASE("print images: a JPEG to downsample whose image data is broken renders
                 CHECK(files_in(out).size() == 1);
             } else {
                 CHECK(r.status == 1);
-                CHECK_MESSAGE(has(r.err, "image broken.jpg is a corrupt JPEG file"), r.err);
+                CHECK_MESSAGE(has(r.err, "in.xml:1: error: image "), r.err);
+                CHECK_MESSAGE(has(r.err, "broken.jpg is a corrupt JPEG file"), r.err);
                 CHECK(files_in(out).empty());
             }
         }
     }
+}
+
+TEST_CASE("print images: a profile LittleCMS cannot use for photos=convert is named, or converts") {
+    const fs::path dir = fresh_dir("convert");
+    std::string srgb = test::read_file("/usr/share/color/icc/sRGB.icc");
+    // Every tag's type signature overwritten: the table still fits the
+    // profile (so it is embedded as the picture's), its tags mean nothing.
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            v = (v << 8) | static_cast<unsigned char>(srgb[at + i]);
+        return v;
+    };
+    for (std::uint32_t t = 0; t < u32(128); ++t)
+        srgb.replace(u32(132 + t * 12 + 4), 4, "zzzz");
+    test::write_file(dir / "odd.jpg", jpeg_with({{'\xE2', icc_chunk(1, 1, srgb)}}));
+    test::write_file(dir / "in.xml", with_image("odd.jpg"));
+    test::write_file(dir / "convert.xml",
+                     "<style name=\"convert\" version=\"1\"><print photos=\"convert\"/></style>\n");
+    const fs::path out = dir / "out";
+    fs::create_directories(out);
+    const auto r = run({"render", "in.xml", "-q", "-f", "pdf", "--pdf-standard", "x-4", "-s",
+                        "convert.xml", "-o", out.string()},
+                       dir);
+    CHECK_MESSAGE(sanitizers_quiet(r.err), r.err.substr(0, 4000));
+    if (r.status == 0) {
+        CHECK(files_in(out).size() == 1);
+    } else {
+        CHECK(r.status == 1);
+        // At the image's line (with_image puts it on the first).
+        CHECK_MESSAGE(has(r.err, "in.xml:1: error: image "), r.err);
+        CHECK_MESSAGE(has(r.err, "odd.jpg cannot be converted to the output profile's CMYK"),
+                      r.err);
+        CHECK(files_in(out).empty());
+    }
+    // The screen PDF embeds it as the picture's profile, as it is.
+    CHECK(has(pdf_of(dir, "in.xml"), "/ICCBased"));
 }

@@ -218,6 +218,16 @@ int icc_components(std::string_view icc) {
     if (u32(0) != icc.size() || icc.substr(36, 4) != "acsp" ||
         static_cast<unsigned char>(icc[8]) >= 5)
         return 0;
+    // The tag table (7.3): every tag inside the profile.
+    const std::uint32_t tags = u32(128);
+    if (tags == 0 || tags > (icc.size() - 132) / 12)
+        return 0;
+    for (std::uint32_t t = 0; t < tags; ++t) {
+        const std::size_t entry = 132 + static_cast<std::size_t>(t) * 12;
+        const std::uint64_t offset = u32(entry + 4), size = u32(entry + 8);
+        if (offset < 128 || offset + size > icc.size())
+            return 0;
+    }
     const std::string_view space = icc.substr(16, 4);
     return space == "GRAY" ? 1 : space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
 }

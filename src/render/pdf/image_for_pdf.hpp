@@ -40,7 +40,8 @@ JpegHeader jpeg_header(std::string_view file);
 
 // The number of colour components an ICC profile describes (1 grey, 3
 // RGB, 4 CMYK: its header's data colour space, ICC.1:2010 7.2.6), or 0
-// when it is too short to be a profile, its size field disagrees, its
+// when it is too short to be a profile, its size field disagrees, a tag of
+// its tag table lies outside it, its
 // version is 5 or later (iccMAX, which PDF does not know), or it is of
 // another space.
 int icc_components(std::string_view icc);

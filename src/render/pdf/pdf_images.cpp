@@ -124,6 +124,17 @@ PdfWriter::ImageId PdfImages::embed(const layout::ImageItem& im) {
     return id;
 }
 
+std::string PdfImages::to_cmyk(std::string_view rgb, std::string_view icc) const {
+    try {
+        return policy_.to_cmyk(rgb, icc);
+    } catch (const std::runtime_error& e) {
+        // LittleCMS refuses the picture's own profile.
+        throw std::invalid_argument(
+            "cannot be converted to the output profile's CMYK (photos=\"convert\"): " +
+            std::string(e.what()));
+    }
+}
+
 PdfWriter::ImageId PdfImages::make(const layout::ImageItem& im) {
     const std::string& file = *im.data;
     const Placed shown = placed_.count(im.data.get()) ? placed_.at(im.data.get()) : Placed{};
@@ -172,7 +183,7 @@ PdfWriter::ImageId PdfImages::make(const layout::ImageItem& im) {
             pixels.height = size.height;
         }
         if (convert && pixels.components == 3) {
-            pixels.samples = policy_.to_cmyk(pixels.samples, icc);
+            pixels.samples = to_cmyk(pixels.samples, icc);
             pixels.components = 4;
             invert(pixels.samples);
             return pdf_.add_jpeg(jpeg::encode(pixels, jpeg_quality));
@@ -211,7 +222,7 @@ PdfWriter::ImageId PdfImages::make(const layout::ImageItem& im) {
         px.height = size.height;
     }
     if (convert && px.components == 3) {
-        px.samples = policy_.to_cmyk(px.samples, icc);
+        px.samples = to_cmyk(px.samples, icc);
         px.components = 4;
         return pdf_.add_pixels(px);
     }

@@ -24,10 +24,18 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace chronik::render::pdf {
+
+// A picture the PDF cannot take, at its line in the chronicle (0: unknown):
+// the renderer reports it as file:line: error.
+struct ImageFailure : std::runtime_error {
+    ImageFailure(int at, const std::string& message) : std::runtime_error(message), line(at) {}
+    int line;
+};
 
 struct ImagePolicy {
     bool print = false; // the print PDF (PdfStandards::print())
@@ -74,6 +82,7 @@ public:
 
 private:
     PdfWriter::ImageId make(const layout::ImageItem& im);
+    std::string to_cmyk(std::string_view rgb, std::string_view icc) const;
 
     PdfWriter& pdf_;
     ImagePolicy policy_;

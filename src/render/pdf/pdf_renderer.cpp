@@ -232,10 +232,10 @@ private:
         try {
             return images_.embed(im);
         } catch (const std::invalid_argument& e) {
-            throw std::runtime_error("image " + im.name + " " + e.what());
+            throw ImageFailure(im.line, "image " + im.name + " " + e.what());
         } catch (const WriterError& e) {
-            throw std::runtime_error("image '" + im.name + "' cannot be embedded in the PDF: " +
-                                     e.reason() + " " + e.code_text());
+            throw ImageFailure(im.line, "image '" + im.name + "' cannot be embedded in the PDF: " +
+                                            e.reason() + " " + e.code_text());
         }
     }
 
@@ -772,6 +772,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         writing("the PDF file", [&] { pdf.save(out); });
         if (freed.valid())
             freed.get();
+    } catch (const ImageFailure& e) {
+        throw Failure(Diagnostic{Severity::Error, doc.meta.source, e.line, 0, e.what()});
     } catch (const std::runtime_error& e) {
         throw Failure(Diagnostic{Severity::Error, doc.meta.source, 0, 0, e.what()});
     }
