@@ -176,11 +176,14 @@ PdfWriter::ImageId PdfImages::make(const layout::ImageItem& im) {
         jpeg::Image pixels;
         if (const std::string problem = jpeg::decode(file, pixels); !problem.empty())
             throw std::invalid_argument("is a corrupt JPEG file (" + problem + ")");
-        if (smaller) {
+        // The size again from the pixels as decoded (a header may lie).
+        const PixelSize to = embedded_size(pixels.width, pixels.height, im.orientation, shown.width,
+                                           shown.height, policy_.resolution, policy_.print);
+        if (to.width < pixels.width || to.height < pixels.height) {
             pixels.samples = downscale(pixels.samples, pixels.width, pixels.height,
-                                       pixels.components, size.width, size.height);
-            pixels.width = size.width;
-            pixels.height = size.height;
+                                       pixels.components, to.width, to.height);
+            pixels.width = to.width;
+            pixels.height = to.height;
         }
         if (convert && pixels.components == 3) {
             pixels.samples = to_cmyk(pixels.samples, icc);
