@@ -22,6 +22,8 @@ build_packages=(
   libdeflate-dev
   # images: PNG files are checked with libpng (and zlib) before libharu sees them
   libpng-dev zlib1g-dev
+  # JPEGs the PDF downsamples or converts to CMYK are decoded and encoded with libjpeg
+  libjpeg62-turbo-dev
   # fonts: Charis SIL for text (see README), DejaVu Sans for missing characters
   fonts-sil-charis fonts-dejavu-core
   # PDF/A's output intent: the sRGB ICC profile (/usr/share/color/icc/sRGB.icc),
@@ -43,6 +45,9 @@ test_packages=(
   # PDF: the standards' claims (XMP, output intent) and the structure tree and
   # marked content (tests/tagged/tagged_pdf.py) read back with pikepdf
   python3-pikepdf
+  # pictures for tests/pdf/check_images.py (EXIF orientations, profiles, alpha), made and read
+  # back with Pillow
+  python3-pil
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format
   # the print PDF's separations (gs -sDEVICE=tiffsep): body text on the black plate

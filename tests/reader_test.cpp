@@ -2,6 +2,7 @@
 #include "helpers.hpp"
 #include "model/dump.hpp"
 #include "reader/chronicle_reader.hpp"
+#include "reader/image_probe.hpp"
 
 #include <doctest/doctest.h>
 
@@ -435,4 +436,74 @@ TEST_CASE("reader: an image's width is auto, column or text") {
     expect_error(img("width=\"Text\""), "width 'Text' is not one of auto, column, text");
     expect_error(img("width=\"\""), "width '' is not one of auto, column, text");
     expect_error(img("width=\"50%\""), "width '50%' is not one of auto, column, text");
+}
+
+namespace {
+
+// `base` (small.jpg) with `app1` (the segment's data) as an APP1 segment after SOI.
+std::string jpeg_with_app1(const std::string& app1, std::string plain = {}) {
+    if (plain.empty())
+        plain = test::read_file(test::source_dir / "tests/images/small.jpg");
+    const std::size_t n = app1.size() + 2;
+    std::string seg = "\xFF\xE1";
+    seg += static_cast<char>(n >> 8);
+    seg += static_cast<char>(n & 0xFF);
+    return plain.substr(0, 2) + seg + app1 + plain.substr(2);
+}
+
+// An Exif APP1 with IFD0 holding one entry (tag, type, count, value).
+std::string exif(bool little, unsigned tag, unsigned type, unsigned count, unsigned value) {
+    auto u16 = [&](unsigned v) {
+        return little ? std::string{static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)}
+                      : std::string{static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)};
+    };
+    auto u32 = [&](unsigned v) {
+        return little ? u16(v & 0xFFFF) + u16(v >> 16) : u16(v >> 16) + u16(v & 0xFFFF);
+    };
+    std::string s("Exif\0\0", 6);
+    s += little ? std::string("II*\0", 4) : std::string("MM\0*", 4);
+    s += u32(8) + u16(2);
+    s += u16(0x010F) + u16(2) + u32(4) + std::string("Cam\0", 4); // Make, before it
+    s += u16(tag) + u16(type) + u32(count) + u16(value) + u16(0);
+    return s + u32(0);
+}
+
+int orientation_of(const std::string& jpeg) {
+    const auto path = std::filesystem::temp_directory_path() / "chronik_exif_test.jpg";
+    test::write_file(path, jpeg);
+    std::string why;
+    const auto info = reader::probe_image(path.string(), why);
+    std::filesystem::remove(path);
+    REQUIRE_MESSAGE(info, why);
+    return info->orientation;
+}
+
+} // namespace
+
+TEST_CASE("reader: a JPEG's EXIF orientation in either byte order, anything odd read as upright") {
+    for (const bool little : {true, false})
+        for (unsigned o = 1; o <= 8; ++o) {
+            CAPTURE(little);
+            CAPTURE(o);
+            CHECK(orientation_of(jpeg_with_app1(exif(little, 274, 3, 1, o))) ==
+                  static_cast<int>(o));
+        }
+    CHECK(orientation_of(test::read_file(test::source_dir / "tests/images/small.jpg")) == 1);
+    CHECK(orientation_of(jpeg_with_app1(exif(true, 274, 3, 1, 9))) == 1);  // out of range
+    CHECK(orientation_of(jpeg_with_app1(exif(true, 274, 4, 1, 6))) == 1);  // LONG, not SHORT
+    CHECK(orientation_of(jpeg_with_app1(exif(false, 274, 3, 2, 6))) == 1); // two values
+    CHECK(orientation_of(jpeg_with_app1(exif(true, 275, 3, 1, 6))) == 1);  // another tag
+    // Cut short: the entry, the IFD's count, the TIFF header; the IFD
+    // offset pointing past the segment; not Exif at all.
+    const std::string whole = exif(true, 274, 3, 1, 6);
+    for (std::size_t cut :
+         {whole.size() - 6, std::size_t{27}, std::size_t{19}, std::size_t{16}, std::size_t{9}})
+        CHECK(orientation_of(jpeg_with_app1(whole.substr(0, cut))) == 1);
+    std::string far = whole;
+    far[10] = '\x7F';
+    CHECK(orientation_of(jpeg_with_app1(far)) == 1);
+    CHECK(orientation_of(jpeg_with_app1("Exig" + whole.substr(4))) == 1);
+    // Only the first Exif segment counts.
+    CHECK(orientation_of(jpeg_with_app1(exif(true, 274, 3, 1, 3),
+                                        jpeg_with_app1(exif(true, 274, 3, 1, 6)))) == 3);
 }

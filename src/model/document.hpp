@@ -72,6 +72,11 @@ struct Image {
     // EXIF orientation of a JPEG (1..8, TIFF 6.0 tag 274): 1 upright, 6 and
     // 8 turned a quarter, ...; width_px/height_px are the stored pixels.
     int orientation = 1;
+    // The picture as shown, upright: orientations 5 to 8 turn it a quarter,
+    // so its shown width is its stored height. Designs take the aspect
+    // ratio from these.
+    int shown_width_px() const { return orientation >= 5 ? height_px : width_px; }
+    int shown_height_px() const { return orientation >= 5 ? width_px : height_px; }
     // How wide the page shows it: Auto = its pixels at the style's image
     // resolution up to the column; Column = the column; Text = the whole text
     // width (over the brochure's timeline rail).

@@ -430,6 +430,7 @@ private:
         img.bit_depth = info->bit_depth;
         img.interlaced = info->interlaced;
         img.cmyk = info->cmyk;
+        img.orientation = info->orientation;
         img.bytes = info->bytes;
         return img;
     }

@@ -3,10 +3,13 @@
 #include "support/png_file.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <string_view>
 
 namespace chronik::reader {
 
@@ -80,6 +83,48 @@ std::optional<ImageInfo> check_png(const std::string& file, std::string& why) {
     return info;
 }
 
+// The orientation (TIFF 6.0 tag 274, 1..8) in an APP1 segment's data
+// (`seg`, the bytes after the length): "Exif\0\0", a TIFF header of either
+// byte order, IFD0's entries. Nothing is read outside `seg`; 1 (upright)
+// for anything else: no Exif, no tag, a value out of range, offsets that
+// point outside.
+int exif_orientation(std::string_view seg) {
+    if (seg.size() < 6 || seg.substr(0, 6) != std::string_view("Exif\0\0", 6))
+        return 1;
+    const std::string_view tiff = seg.substr(6);
+    if (tiff.size() < 8)
+        return 1;
+    const bool little = tiff.substr(0, 4) == std::string_view("II*\0", 4);
+    if (!little && tiff.substr(0, 4) != std::string_view("MM\0*", 4))
+        return 1;
+    auto u16 = [&](std::size_t at) -> unsigned {
+        const auto a = static_cast<unsigned char>(tiff[at]);
+        const auto b = static_cast<unsigned char>(tiff[at + 1]);
+        return little ? a | (b << 8) : (a << 8) | b;
+    };
+    auto u32 = [&](std::size_t at) -> std::uint32_t {
+        return little ? u16(at) | (static_cast<std::uint32_t>(u16(at + 2)) << 16)
+                      : (static_cast<std::uint32_t>(u16(at)) << 16) | u16(at + 2);
+    };
+    const std::uint32_t ifd = u32(4);
+    if (ifd > tiff.size() - 2)
+        return 1;
+    const unsigned count = u16(ifd);
+    for (unsigned i = 0; i < count; ++i) {
+        const std::size_t entry = ifd + 2 + static_cast<std::size_t>(i) * 12;
+        if (entry + 12 > tiff.size())
+            return 1;
+        // SHORT (type 3), one value, left-justified in the value field.
+        if (u16(entry) == 274) {
+            const unsigned value = u16(entry + 8);
+            return u16(entry + 2) == 3 && u32(entry + 4) == 1 && value >= 1 && value <= 8
+                       ? static_cast<int>(value)
+                       : 1;
+        }
+    }
+    return 1;
+}
+
 // Walks the marker segments (ITU T.81, B.1.1): a frame header PDF can show
 // (baseline or progressive DCT, 8 bits, 1, 3 or 4 components), at least one
 // scan, and the end-of-image marker after the last scan's data.
@@ -88,6 +133,7 @@ std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
     std::size_t pos = 2;
     std::optional<ImageInfo> frame;
     bool scanned = false;
+    std::optional<int> orientation; // from the first Exif APP1 segment
     while (true) {
         if (pos >= n) {
             why = scanned ? "is a truncated JPEG file (it ends inside its image data)"
@@ -108,6 +154,7 @@ std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
                 why = "is a truncated or corrupt JPEG file (it ends before its image data)";
                 return std::nullopt;
             }
+            frame->orientation = orientation.value_or(1);
             return frame;
         }
         if ((m >= 0xD0 && m <= 0xD7) || m == 0x01)
@@ -121,6 +168,9 @@ std::optional<ImageInfo> check_jpeg(const std::string& b, std::string& why) {
             return std::nullopt;
         }
         const std::size_t length = be16(b, pos);
+        if (m == 0xE1 && !orientation && length >= 8 &&
+            b.compare(pos + 2, 6, std::string_view("Exif\0\0", 6)) == 0)
+            orientation = exif_orientation(std::string_view(b).substr(pos + 2, length - 2));
         const bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
         if (sof) {
             if (m != 0xC0 && m != 0xC1 && m != 0xC2) {

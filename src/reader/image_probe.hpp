@@ -16,6 +16,7 @@ struct ImageInfo {
     int bit_depth = 8;                        // PNG: bits per channel
     bool interlaced = false;                  // PNG Adam7, progressive JPEG
     bool cmyk = false;                        // a JPEG of four components
+    int orientation = 1;                      // a JPEG's EXIF orientation (1..8)
     std::shared_ptr<const std::string> bytes; // the whole file, as checked
 };
 

@@ -201,6 +201,8 @@ Parsed parse(std::string_view f) {
             p.palette.assign(data);
         else if (type == "tRNS")
             p.transparency.assign(data);
+        else if (type == "iCCP" && p.iccp.empty())
+            p.iccp.assign(data);
         seen_data = seen_data || type == "IDAT";
         pos += 12 + length;
         if (type == "IEND")
@@ -231,6 +233,35 @@ std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& 
     if (!run(d, &rows, true, &channels))
         return d.message[0] ? d.message : "libpng cannot decode it";
     return d.message;
+}
+
+std::string icc_profile(std::string_view iccp) {
+    const std::size_t nul = iccp.find('\0');
+    if (nul == 0 || nul == std::string_view::npos || nul > 79 || nul + 2 > iccp.size() ||
+        iccp[nul + 1] != '\0')
+        return {};
+    const std::string_view packed = iccp.substr(nul + 2);
+    constexpr std::size_t limit = 16u << 20;
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK)
+        return {};
+    std::string out;
+    char buf[16384];
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+    z.avail_in = static_cast<uInt>(std::min<std::size_t>(packed.size(), 0x7FFFFFFF));
+    int status = Z_OK;
+    while (status == Z_OK && out.size() <= limit) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        status = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+        if (status == Z_BUF_ERROR || (status == Z_OK && z.avail_in == 0 && z.avail_out != 0))
+            break; // input ends before the stream does
+    }
+    inflateEnd(&z);
+    if (status != Z_STREAM_END || out.size() > limit)
+        return {};
+    return out;
 }
 
 void append_png_chunk(std::string& out, std::string_view type, std::string_view data) {

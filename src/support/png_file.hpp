@@ -32,6 +32,7 @@ struct Parsed {
     std::string essential;
     std::string palette;      // PLTE's data, empty when there is none
     std::string transparency; // tRNS's data, empty when there is none
+    std::string iccp;         // iCCP's data (name, method, zlib stream), empty when none
     // Why the file is not a usable PNG ("is a truncated PNG file ..."), to
     // follow the file's name; empty when it is.
     std::string error;
@@ -55,6 +56,12 @@ std::string decode(std::string_view essential, std::vector<unsigned char>* rows 
 // what decode() returns.
 std::string decode_8bit(std::string_view essential, std::vector<unsigned char>& rows,
                         int& channels);
+
+// The ICC profile of an iCCP chunk's data (`iccp`, PNG spec 11.3.3.3),
+// inflated; empty when there is none or it is not a well-formed chunk
+// (no name, another compression method, a broken zlib stream, a profile
+// over 16 MB): the picture is then shown as if it had none.
+std::string icc_profile(std::string_view iccp);
 
 // Appends a chunk (length, type, data, CRC) to a PNG being written.
 void append_png_chunk(std::string& out, std::string_view type, std::string_view data);

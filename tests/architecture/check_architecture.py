@@ -66,6 +66,8 @@ C_LIBRARIES = [
     (re.compile(r"^(linebreak|wordbreak|graphemebreak|unibreakdef|linebreakdef)\.h$"), "text",
      "libunibreak belongs to text/"),
     (re.compile(r"^libdeflate"), "render/pdf", "libdeflate belongs to the PDF writer"),
+    (re.compile(r"^(jpeglib|jerror|jconfig|jmorecfg)\.h$"), "support/jpeg_file.cpp",
+     "libjpeg is spoken to by support/jpeg_file.cpp alone"),
     (re.compile(r"^lcms2"), "support/colour.cpp", "LittleCMS is spoken to by support/colour.cpp alone"),
 ]
 

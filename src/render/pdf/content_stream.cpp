@@ -121,6 +121,19 @@ void ContentStream::image(std::string_view name, double x, double y, double w, d
     out_ += " Do\nQ\n";
 }
 
+void ContentStream::image(std::string_view name, const std::array<double, 6>& m) {
+    out_ += "q\n";
+    operation({m[0], m[1], m[2], m[3], m[4], m[5]}, "cm");
+    out_ += '/';
+    out_ += name;
+    out_ += " Do\nQ\n";
+}
+
+void ContentStream::clip_rectangle(double x, double y, double w, double h) {
+    operation({x, y, w, h}, "re");
+    out_ += "W n\n";
+}
+
 void ContentStream::font(std::string_view name, double size) {
     out_ += '/';
     out_ += name;

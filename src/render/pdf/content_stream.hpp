@@ -7,6 +7,7 @@
 
 #include "style/style.hpp"
 
+#include <array>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -44,6 +45,10 @@ public:
     void stroke_color_space(std::string_view name, double tint);
     // An image XObject (by resource name) drawn into a rectangle.
     void image(std::string_view name, double x, double y, double w, double h);
+    // ... drawn through `matrix` (a b c d e f, from the image's unit square).
+    void image(std::string_view name, const std::array<double, 6>& matrix);
+    // The clipping path intersected with a rectangle: "re W n".
+    void clip_rectangle(double x, double y, double w, double h);
 
     // Text objects.
     void begin_text() { out_ += "BT\n"; }

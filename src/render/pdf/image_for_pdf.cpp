@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace chronik::render::pdf {
@@ -152,6 +153,83 @@ std::string jpeg_for_pdf(std::string_view file) {
         pos += 2 + length;
     }
     return b;
+}
+
+JpegHeader jpeg_header(std::string_view b) {
+    JpegHeader h;
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    std::vector<std::string_view> chunks; // by sequence number - 1
+    bool consistent = true;
+    for (std::size_t pos = 2; pos + 3 < b.size();) {
+        if (byte(pos) != 0xFF)
+            break;
+        if (byte(pos + 1) == 0xFF) {
+            ++pos; // a fill byte
+            continue;
+        }
+        const unsigned m = byte(pos + 1);
+        if ((m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+            pos += 2;
+            continue;
+        }
+        if (m == 0xDA || m == 0xD9)
+            break;
+        const std::size_t length = (static_cast<std::size_t>(byte(pos + 2)) << 8) | byte(pos + 3);
+        if (length < 2 || length > b.size() - pos - 2)
+            break;
+        const std::string_view data = b.substr(pos + 4, length - 2);
+        const bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+        if (sof && data.size() >= 6) {
+            h.height = (byte(pos + 5) << 8) | byte(pos + 6);
+            h.width = (byte(pos + 7) << 8) | byte(pos + 8);
+            h.components = static_cast<unsigned char>(data[5]);
+        }
+        static constexpr std::string_view icc_tag("ICC_PROFILE\0", 12);
+        if (m == 0xE2 && data.size() >= 14 && data.substr(0, 12) == icc_tag) {
+            const unsigned seq = static_cast<unsigned char>(data[12]);
+            const unsigned count = static_cast<unsigned char>(data[13]);
+            if (chunks.empty() && count > 0)
+                chunks.resize(count);
+            if (seq == 0 || count != chunks.size() || seq > count || !chunks[seq - 1].empty())
+                consistent = false;
+            else
+                chunks[seq - 1] = data.substr(14);
+        }
+        pos += 2 + length;
+    }
+    for (const auto& c : chunks)
+        consistent = consistent && !c.empty();
+    if (consistent)
+        for (const auto& c : chunks)
+            h.icc.append(c);
+    return h;
+}
+
+int icc_components(std::string_view icc) {
+    if (icc.size() < 132)
+        return 0;
+    auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            v = (v << 8) | static_cast<unsigned char>(icc[at + i]);
+        return v;
+    };
+    // ICC.1:2010 (version 4) at most: PDF/A-2 and PDF/X-4 know no iccMAX (5).
+    if (u32(0) != icc.size() || icc.substr(36, 4) != "acsp" ||
+        static_cast<unsigned char>(icc[8]) >= 5)
+        return 0;
+    // The tag table (7.3): every tag inside the profile.
+    const std::uint32_t tags = u32(128);
+    if (tags == 0 || tags > (icc.size() - 132) / 12)
+        return 0;
+    for (std::uint32_t t = 0; t < tags; ++t) {
+        const std::size_t entry = 132 + static_cast<std::size_t>(t) * 12;
+        const std::uint64_t offset = u32(entry + 4), size = u32(entry + 8);
+        if (offset < 128 || offset + size > icc.size())
+            return 0;
+    }
+    const std::string_view space = icc.substr(16, 4);
+    return space == "GRAY" ? 1 : space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
 }
 
 } // namespace chronik::render::pdf

@@ -25,4 +25,25 @@ std::string png_for_pdf(std::string_view file, std::string& error);
 // rewritten without them; the rest is passed on as it is.
 std::string jpeg_for_pdf(std::string_view file);
 
+// What a JPEG's header says, read from its marker segments up to the first
+// scan (nothing outside the file is read; a malformed header gives what
+// was found before the fault).
+struct JpegHeader {
+    int components = 0; // of the frame header: 1 grey, 3 RGB, 4 CMYK
+    int width = 0, height = 0;
+    // Its ICC profile: the APP2 ICC_PROFILE chunks (ICC.1:2010, B.4)
+    // joined in their sequence order; empty when there is none or a chunk
+    // is missing, repeated or numbered inconsistently.
+    std::string icc;
+};
+JpegHeader jpeg_header(std::string_view file);
+
+// The number of colour components an ICC profile describes (1 grey, 3
+// RGB, 4 CMYK: its header's data colour space, ICC.1:2010 7.2.6), or 0
+// when it is too short to be a profile, its size field disagrees, a tag of
+// its tag table lies outside it, its
+// version is 5 or later (iccMAX, which PDF does not know), or it is of
+// another space.
+int icc_components(std::string_view icc);
+
 } // namespace chronik::render::pdf

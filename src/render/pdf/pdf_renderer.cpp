@@ -2,7 +2,7 @@
 
 #include "content_stream.hpp"
 #include "embedded_font.hpp"
-#include "image_for_pdf.hpp"
+#include "pdf_images.hpp"
 #include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
 #include "print_colour.hpp"
@@ -176,8 +176,10 @@ PageFrame frame_of(const style::Style& style, bool print) {
 
 class Painter {
 public:
-    Painter(PdfWriter& pdf, const FontSet& fonts, PrintColours colours, PageFrame frame = {})
-        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)), frame_(frame) {}
+    Painter(PdfWriter& pdf, const FontSet& fonts, PrintColours colours, ImagePolicy images,
+            PageFrame frame = {})
+        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)), frame_(frame),
+          images_(pdf, std::move(images)) {}
 
     void paint(const PageTree& tree) {
         structure_ = &tree.structure;
@@ -185,8 +187,12 @@ public:
         out_of_.assign(tree.structure.size(), 0);
         words_begun_.clear();
         link_texts(tree);
-        for (const auto& page : tree.pages)
+        for (const auto& page : tree.pages) {
             pages_.push_back(add_page(page));
+            for (const auto& item : page.items)
+                if (const auto* im = std::get_if<ImageItem>(&item))
+                    images_.place(*im);
+        }
         out_.page_content.resize(tree.pages.size());
         // Anchors first (destinations), then links and the outline use them.
         for (std::size_t i = 0; i < tree.pages.size(); ++i)
@@ -254,31 +260,18 @@ private:
     }
 
     // A PNG or JPEG, embedded once however often it is shown (the reader
-    // shares one copy of each file's bytes).
+    // shares one copy of each file's bytes), as pdf_images.hpp says.
     PdfWriter::ImageId image(const ImageItem& im) {
         if (!im.data)
             throw std::runtime_error("image " + im.name + " was not read");
-        if (auto it = images_.find(im.data.get()); it != images_.end())
-            return it->second;
-        PdfWriter::ImageId id = 0;
         try {
-            if (im.png) {
-                std::string problem;
-                const std::string bytes = png_for_pdf(*im.data, problem);
-                if (!problem.empty())
-                    throw std::invalid_argument(problem);
-                id = pdf_.add_png(bytes);
-            } else {
-                id = pdf_.add_jpeg(jpeg_for_pdf(*im.data));
-            }
+            return images_.embed(im);
         } catch (const std::invalid_argument& e) {
-            throw std::runtime_error("image " + im.name + " " + e.what());
+            throw ImageFailure(im.line, "image " + im.name + " " + e.what());
         } catch (const WriterError& e) {
-            throw std::runtime_error("image '" + im.name + "' cannot be embedded in the PDF: " +
-                                     e.reason() + " " + e.code_text());
+            throw ImageFailure(im.line, "image '" + im.name + "' cannot be embedded in the PDF: " +
+                                            e.reason() + " " + e.code_text());
         }
-        images_.emplace(im.data.get(), id);
-        return id;
     }
 
     // --- tagged PDF: the model's structure elements, as the writer's ---
@@ -563,10 +556,7 @@ private:
                                const std::string name =
                                    writing("image '" + im.name + "' on " + page_name(pg),
                                            [&] { return pdf_.image_resource(pg, id); });
-                               const Box area{to_pt(im.x), to_pt(h - im.y - im.height),
-                                              to_pt(im.x + im.width), to_pt(h - im.y)};
-                               cs.image(name, area.left, area.bottom, area.right - area.left,
-                                        area.top - area.bottom);
+                               const Box area = draw_image(cs, name, im, h);
                                if (runs[run_of[i]].mcid >= 0) { // a Figure's bounding box
                                    auto& bbox = out_.elements[runs[run_of[i]].element].bbox;
                                    Box on_page = area; // in the PDF page's space
@@ -756,7 +746,7 @@ private:
     std::unordered_map<std::string, std::pair<std::size_t, Length>> anchors_;
     std::vector<std::optional<PdfWriter::FontId>> font_ids_; // by FontSet id
     std::vector<std::vector<bool>> shown_;                   // BMP code points shown, by FontSet id
-    std::map<const std::string*, PdfWriter::ImageId> images_; // by the bytes shown
+    PdfImages images_;
 };
 
 DocumentInfo set_info(PdfWriter& pdf, const model::Document& doc) {
@@ -841,7 +831,16 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         } else {
             apply_standards(pdf, target.pdf_standards, doc, info);
         }
-        Painter painter(pdf, *fonts, std::move(colours),
+        ImagePolicy images;
+        images.print = target.pdf_standards.print();
+        images.resolution = style.images;
+        // Photos::Convert: RGB pictures in the output profile's inks.
+        if (images.print && style.print.photos == style::Print::Photos::Convert)
+            images.to_cmyk = [profile = colours.profile()](std::string_view rgb,
+                                                           std::string_view icc) {
+                return profile->cmyk_pixels(rgb, icc);
+            };
+        Painter painter(pdf, *fonts, std::move(colours), std::move(images),
                         frame_of(style, target.pdf_standards.print()));
         painter.paint(tree);
         painter.embed_fonts();
@@ -857,6 +856,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         writing("the PDF file", [&] { pdf.save(out); });
         if (freed.valid())
             freed.get();
+    } catch (const ImageFailure& e) {
+        throw Failure(Diagnostic{Severity::Error, doc.meta.source, e.line, 0, e.what()});
     } catch (const std::runtime_error& e) {
         throw Failure(Diagnostic{Severity::Error, doc.meta.source, 0, 0, e.what()});
     }

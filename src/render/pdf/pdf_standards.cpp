@@ -62,8 +62,9 @@ void check_standards_input(const model::Document& doc, const PdfStandards& stand
             error(img->line, "image has no alt text; PDF/UA requires one, or alt=\"\" for a "
                              "decorative image");
         // ISO 19005-2, 6.2.4.3: DeviceCMYK only with a CMYK output intent;
-        // chronik's is sRGB (its own colours are RGB).
-        if (standards.archive != PdfStandards::Archive::None && img->cmyk)
+        // chronik's is sRGB (its own colours are RGB), but the print PDF's
+        // (x-4) is the press's CMYK profile.
+        if (standards.archive != PdfStandards::Archive::None && !standards.print() && img->cmyk)
             error(img->line, "image '" + img->source +
                                  "' is a CMYK JPEG; PDF/A needs it in RGB or grey, as its output "
                                  "intent is sRGB (convert it, or render with --pdf-standard ua-1 "

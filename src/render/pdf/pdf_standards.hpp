@@ -25,7 +25,8 @@ namespace chronik::render::pdf {
 // What the input must give for the standards, before any layout: under
 // PDF/UA-1 every image has alt text (no alt attribute is an error; alt=""
 // marks a decorative one) and the document a title; under PDF/A no image
-// is a CMYK JPEG (the output intent is sRGB). Each is an error at its
+// is a CMYK JPEG (the output intent is sRGB), unless the PDF is the print
+// PDF too (x-4: a CMYK output intent). Each is an error at its
 // line: every one but the last goes to `diags`, the last is thrown as
 // chronik::Failure, so that check and render report them all.
 void check_standards_input(const model::Document& doc, const PdfStandards& standards,

@@ -86,6 +86,10 @@ std::string stream_bytes(HPDF_Stream stream) {
     return bytes;
 }
 
+const char* device_space(int components) {
+    return components == 1 ? "DeviceGray" : components == 3 ? "DeviceRGB" : "DeviceCMYK";
+}
+
 // What libharu would deflate while saving (its image loaders leave the
 // pixels of a PNG and its soft mask so).
 bool deflatable(const HPDF_Dict dict) {
@@ -220,6 +224,7 @@ struct PdfWriter::Impl {
     HPDF_Array registration = nullptr; // registration_colour()'s colour space
     // Streams whose compressed bytes go in when saving: (dictionary, job).
     std::vector<std::pair<HPDF_Dict, std::size_t>> packed;
+    std::map<std::string, HPDF_Dict, std::less<>> profiles; // images' ICC streams, by their bytes
 
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
         auto* d = static_cast<Impl*>(self);
@@ -277,6 +282,67 @@ struct PdfWriter::Impl {
         HPDF_Dict dict = checked(what, HPDF_DictStream_New(doc->mmgr, doc->xref));
         compress_into(dict, std::move(plain));
         return dict;
+    }
+
+    // The image's /ColorSpace made [/ICCBased profile] (8.6.5.5), /N as
+    // many components as its device space has, that space its /Alternate;
+    // an /Indexed space's base likewise. One stream for each profile.
+    void set_profile(HPDF_Dict image, std::string_view icc, const char* what) {
+        if (icc.empty())
+            return;
+        HPDF_Obj_Header* space = item(image, "ColorSpace");
+        if (!space)
+            throw std::logic_error("an image without a /ColorSpace");
+        const auto kind = space->obj_class & HPDF_OCLASS_ANY;
+        if (kind == HPDF_OCLASS_NAME) {
+            const std::string name = reinterpret_cast<HPDF_Name>(space)->value;
+            check(what, HPDF_Dict_Add(image, "ColorSpace", icc_based(icc, name, what)));
+            return;
+        }
+        // [/Indexed /DeviceRGB hival <palette>] (libharu's, for a PNG palette).
+        auto* indexed = reinterpret_cast<HPDF_Array>(space);
+        if (kind != HPDF_OCLASS_ARRAY || HPDF_Array_Items(indexed) != 4)
+            throw std::logic_error("an image's /ColorSpace is neither a name nor /Indexed");
+        auto* hival = static_cast<HPDF_Number>(HPDF_Array_GetItem(indexed, 2, HPDF_OCLASS_NUMBER));
+        auto* palette =
+            static_cast<HPDF_Binary>(HPDF_Array_GetItem(indexed, 3, HPDF_OCLASS_BINARY));
+        check(what, hival && palette ? HPDF_OK : call_failed);
+        HPDF_Array replaced = checked(what, HPDF_Array_New(doc->mmgr));
+        check(what, HPDF_Array_AddName(replaced, "Indexed"));
+        check(what, HPDF_Array_Add(replaced, icc_based(icc, "DeviceRGB", what)));
+        check(what, HPDF_Array_AddNumber(replaced, hival->value));
+        check(what, HPDF_Array_Add(replaced, HPDF_Binary_New(doc->mmgr, palette->value,
+                                                             HPDF_Binary_GetLen(palette))));
+        check(what, HPDF_Dict_Add(image, "ColorSpace", replaced)); // frees the old one
+    }
+
+    HPDF_Array icc_based(std::string_view icc, const std::string& device, const char* what) {
+        const int n = device == "DeviceGray" ? 1 : device == "DeviceRGB" ? 3 : 4;
+        auto [at, fresh] = profiles.try_emplace(std::string(icc), nullptr);
+        if (fresh) {
+            at->second = new_stream(what, at->first);
+            check(what, HPDF_Dict_AddNumber(at->second, "N", n));
+            check(what, HPDF_Dict_AddName(at->second, "Alternate", device.c_str()));
+        }
+        HPDF_Array space = checked(what, HPDF_Array_New(doc->mmgr));
+        check(what, HPDF_Array_AddName(space, "ICCBased"));
+        check(what, HPDF_Array_Add(space, at->second));
+        return space;
+    }
+
+    // A dictionary's value (through libharu's proxy of an indirect object),
+    // or null: HPDF_Dict_GetItem records an error for an unexpected class.
+    static HPDF_Obj_Header* item(HPDF_Dict dict, const char* key) {
+        for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+            auto* e = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+            if (e && std::string_view(e->key) == key) {
+                auto* h = static_cast<HPDF_Obj_Header*>(e->value);
+                if (h && h->obj_class == HPDF_OCLASS_PROXY)
+                    h = static_cast<HPDF_Obj_Header*>(static_cast<HPDF_Proxy>(e->value)->obj);
+                return h;
+            }
+        }
+        return nullptr;
     }
 
     HPDF_Page page(PageId id) const { return pages.at(id); }
@@ -497,7 +563,7 @@ void PdfWriter::Impl::write_font(HPDF_Dict type0, const std::string& tag, const 
     check(what, HPDF_Dict_Add(type0, "ToUnicode", new_stream(what, identity_to_unicode())));
 }
 
-PdfWriter::ImageId PdfWriter::add_png(std::string_view bytes) {
+PdfWriter::ImageId PdfWriter::add_png(std::string_view bytes, std::string_view icc) {
     Impl& d = *impl_;
     if (bytes.size() > 0xFFFFFFFFu)
         throw std::runtime_error("PDF: image too large");
@@ -509,11 +575,12 @@ PdfWriter::ImageId PdfWriter::add_png(std::string_view bytes) {
     // has no call to raise the version.
     if (d.doc->pdf_version < HPDF_VER_14)
         d.doc->pdf_version = HPDF_VER_14;
+    d.set_profile(img, icc, "load PNG image");
     d.images.push_back(img);
     return d.images.size() - 1;
 }
 
-PdfWriter::ImageId PdfWriter::add_jpeg(std::string_view bytes) {
+PdfWriter::ImageId PdfWriter::add_jpeg(std::string_view bytes, std::string_view icc) {
     Impl& d = *impl_;
     if (bytes.size() > 0xFFFFFFFFu)
         throw std::runtime_error("PDF: image too large");
@@ -521,6 +588,41 @@ PdfWriter::ImageId PdfWriter::add_jpeg(std::string_view bytes) {
         d.checked("load JPEG image",
                   HPDF_LoadJpegImageFromMem(d.doc, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                             static_cast<HPDF_UINT>(bytes.size())));
+    d.set_profile(img, icc, "load JPEG image");
+    d.images.push_back(img);
+    return d.images.size() - 1;
+}
+
+PdfWriter::ImageId PdfWriter::add_pixels(const Pixels& px, std::string_view icc) {
+    Impl& d = *impl_;
+    const char* what = "write image";
+    const auto pixels = static_cast<std::size_t>(px.width) * static_cast<std::size_t>(px.height);
+    if (px.width <= 0 || px.height <= 0 ||
+        (px.components != 1 && px.components != 3 && px.components != 4) ||
+        px.samples.size() != pixels * static_cast<std::size_t>(px.components) ||
+        (!px.alpha.empty() && px.alpha.size() != pixels))
+        throw std::logic_error("PdfWriter::add_pixels: samples do not match the size");
+    // As libharu's own image loaders make them (an XObject dictionary
+    // stream), with our compression.
+    auto image = [&](int components, std::string samples) {
+        HPDF_Dict dict = d.checked(what, HPDF_DictStream_New(d.doc->mmgr, d.doc->xref));
+        dict->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+        d.check(what, HPDF_Dict_AddName(dict, "Type", "XObject"));
+        d.check(what, HPDF_Dict_AddName(dict, "Subtype", "Image"));
+        d.check(what, HPDF_Dict_AddNumber(dict, "Width", px.width));
+        d.check(what, HPDF_Dict_AddNumber(dict, "Height", px.height));
+        d.check(what, HPDF_Dict_AddName(dict, "ColorSpace", device_space(components)));
+        d.check(what, HPDF_Dict_AddNumber(dict, "BitsPerComponent", 8));
+        d.compress_into(dict, std::move(samples));
+        return dict;
+    };
+    HPDF_Image img = image(px.components, px.samples);
+    if (!px.alpha.empty()) {
+        d.check(what, HPDF_Dict_Add(img, "SMask", image(1, px.alpha)));
+        if (d.doc->pdf_version < HPDF_VER_14)
+            d.doc->pdf_version = HPDF_VER_14;
+    }
+    d.set_profile(img, icc, what);
     d.images.push_back(img);
     return d.images.size() - 1;
 }

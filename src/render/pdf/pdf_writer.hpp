@@ -109,9 +109,23 @@ public:
     std::string font_resource(PageId page, FontId font);
 
     // PNG as png_for_pdf leaves it (8-bit, not interlaced), or JPEG
-    // (baseline or progressive) as jpeg_for_pdf leaves it (image_for_pdf.hpp).
-    ImageId add_png(std::string_view bytes);
-    ImageId add_jpeg(std::string_view bytes);
+    // (baseline or progressive) as jpeg_for_pdf leaves it (image_for_pdf.hpp),
+    // its bytes the stream's as they are (/DCTDecode). With `icc`, an ICC
+    // profile for the picture's colours (as many as the picture has: grey,
+    // RGB, CMYK; a palette's base), its /ColorSpace is [/ICCBased profile]
+    // with /N and /Alternate, one profile stream for every image that
+    // names the same bytes; without, the device space the picture has.
+    ImageId add_png(std::string_view bytes, std::string_view icc = {});
+    ImageId add_jpeg(std::string_view bytes, std::string_view icc = {});
+    // Pixels made by chronik (resampled, converted): 8 bits a sample,
+    // `components` (1 grey, 3 RGB, 4 CMYK) interleaved, rows top down;
+    // `alpha`, when not empty, one byte a pixel, becomes the /SMask.
+    struct Pixels {
+        int width = 0, height = 0, components = 3;
+        std::string samples;
+        std::string alpha;
+    };
+    ImageId add_pixels(const Pixels& pixels, std::string_view icc = {});
     // The name under which `page`'s resources know `image` (for Do).
     std::string image_resource(PageId page, ImageId image);
     // The registration colour of printer's marks (8.6.6.4: /Separation /All,
