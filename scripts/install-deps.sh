@@ -27,6 +27,10 @@ build_packages=(
   # PDF/A's output intent: the sRGB ICC profile (/usr/share/color/icc/sRGB.icc),
   # linked into the binary when it is built
   icc-profiles-free
+  # print PDFs: managed colour with LittleCMS, and the press profile
+  # FOGRA39L_coated.icc of texlive-base (the only FOGRA39 press profile in
+  # Debian main, the one LaTeX's pdfx/colorprofiles use), linked in at build
+  liblcms2-dev texlive-base
 )
 
 test_packages=(

@@ -68,6 +68,7 @@ C_LIBRARIES = [
     (re.compile(r"^(linebreak|wordbreak|graphemebreak|unibreakdef|linebreakdef)\.h$"), "text",
      "libunibreak belongs to text/"),
     (re.compile(r"^libdeflate"), "render/pdf", "libdeflate belongs to the PDF writer"),
+    (re.compile(r"^lcms2"), "support/colour.cpp", "LittleCMS is spoken to by support/colour.cpp alone"),
 ]
 
 

@@ -35,6 +35,7 @@ CASES = [
     ("render/docx/docx_units.cpp", "#include <wordbreak.h>", "libunibreak belongs to text/"),
     ("design/brochure/brochure_design.cpp", '#include "design/factsheet/factsheet_design.hpp"',
      "a design imports no other design"),
+    ("support/png_file.cpp", "#include <lcms2.h>", "LittleCMS is spoken to by support/colour.cpp alone"),
 ]
 
 
