@@ -13,10 +13,6 @@ int plates(const Inks& i) {
            (i.k >= ink_threshold);
 }
 
-double total(const Inks& i) {
-    return (i.c + i.m + i.y + i.k) * 100;
-}
-
 // A role's line for messages about its colour: where the sheet wrote the
 // colour, else where it wrote the size (the same element when both).
 int role_line(const style::Style& s, std::size_t role) {
@@ -93,7 +89,7 @@ void check_total_ink(const Inputs& in) {
     for (std::size_t r = 0; r < style::role_count; ++r) {
         const auto& color = in.style.roles[r].color;
         const Inks inks = in.inks(color);
-        const double sum = total(inks);
+        const double sum = colour::total_ink(inks);
         // Whole per cent, as the message shows it: 300.4 % is 300 %.
         if (std::llround(sum) <= static_cast<long long>(max_total_ink))
             continue;

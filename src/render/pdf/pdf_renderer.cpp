@@ -9,7 +9,9 @@
 
 #include "design/design.hpp"
 #include "model/overloaded.hpp"
+#include "preflight/preflight.hpp"
 #include "support/civil_time.hpp"
+#include "support/colour.hpp"
 #include "support/uri.hpp"
 #include "text/font_config.hpp"
 #include "text/hyphenator.hpp"
@@ -750,6 +752,15 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             if (fontconfig.valid())
                 fontconfig.wait();
             throw;
+        }
+        // The print PDF: its pages are final once a booklet is padded; the
+        // preflight reads them as they will be painted.
+        if (target.pdf_standards.print()) {
+            preflight::pad_booklet(tree, style, diags);
+            const auto profile = style.print.profile.empty()
+                                     ? colour::OutputProfile::builtin()
+                                     : colour::OutputProfile::load(style.print.profile);
+            preflight::check({tree, doc, style, preflight::profile_inks(profile), diags});
         }
         apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
         Painter painter(pdf, *fonts);
