@@ -1,5 +1,5 @@
 # A thin layer over CMake, as in Neovim's Makefile.
-#   make        install what building needs, build (Release), render the sample into output/
+#   make        install what building needs, build (Release), render the samples into output/
 #   make test   the same, and the test tools (make test-deps), then the whole test suite
 #               through ctest, then again under AddressSanitizer +
 #               UndefinedBehaviorSanitizer (build-asan/)
@@ -7,7 +7,8 @@
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-SAMPLE := data/lecos-chronik.xml
+# The text sample and the photo sample (README, "The samples").
+SAMPLES := data/lecos-chronik.xml data/auenwald-chronik.xml
 ASAN_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
@@ -37,7 +38,7 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 sample: build
-	$(BUILD_DIR)/chronik render $(SAMPLE) -o output
+	$(BUILD_DIR)/chronik render $(SAMPLES) -o output
 
 test: build test-deps
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

@@ -45,6 +45,8 @@ test_packages=(
   python3-pikepdf
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format
+  # the print PDF's separations (gs -sDEVICE=tiffsep): body text on the black plate alone
+  ghostscript
 )
 
 case "${1:-}" in

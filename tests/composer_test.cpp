@@ -167,3 +167,111 @@ TEST_CASE("composer: iso dates from epochs") {
     CHECK(compose::iso_date(951782400) == "2000-02-29");
     CHECK(compose::iso_date(1700000000) == "2023-11-14");
 }
+
+namespace {
+
+chronicle::Chronicle load_with_images(const std::string& text) {
+    Diagnostics d;
+    auto c = reader::read_chronicle_text(text, "c.xml", (test::source_dir / "tests").string(), d);
+    REQUIRE_MESSAGE(c, test::joined(lines(d)));
+    return *c;
+}
+
+const char* with_front = R"(<chronicle lang="de">
+<title>T</title>
+<cover src="images/small.jpg" alt="Eine Wiese"/>
+<logo src="images/small.png" alt=""/>
+<milestone date="2000" category="a"><p>x</p>
+  <image src="images/small.jpg" alt="Bild" width="text"><caption>Unter<em>schrift</em></caption></image>
+  <image src="images/small.png" alt="Bild 2" width="column"/>
+  <image src="images/small.png"/>
+</milestone>
+<milestone date="2001" category="b"><p>y</p></milestone>
+</chronicle>)";
+
+} // namespace
+
+TEST_CASE("composer: the cover and the logo become the document's front matter") {
+    auto c = load_with_images(with_front);
+    c.cover.orientation = 6; // as the probe reads it from a turned JPEG's EXIF
+    Diagnostics d;
+    const auto doc = compose::compose(c, style::default_style(), {}, d);
+    const auto& cover = doc.front.cover;
+    CHECK(cover.path == c.cover.path);
+    CHECK(cover.source == "images/small.jpg");
+    CHECK(cover.alt == "Eine Wiese");
+    CHECK(cover.has_alt);
+    CHECK(cover.format == model::Image::Format::Jpeg);
+    CHECK(cover.width_px == 64);
+    CHECK(cover.height_px == 48);
+    CHECK(cover.orientation == 6);
+    CHECK(cover.line == 3);
+    CHECK(cover.bytes == c.cover.bytes);
+    REQUIRE(cover.bytes);
+    const auto& logo = doc.front.logo;
+    CHECK(logo.source == "images/small.png");
+    CHECK(logo.format == model::Image::Format::Png);
+    CHECK(logo.alt.empty());
+    CHECK(logo.has_alt);
+    CHECK(logo.line == 4);
+    CHECK(logo.bytes == c.logo.bytes);
+    // The front matter is not a block: the design places it.
+    for (const auto& b : doc.blocks)
+        if (const auto* i = std::get_if<model::Image>(&b))
+            CHECK(i->line >= 6);
+    const auto dump = model::dump(doc);
+    CHECK(dump.find("front cover images/small.jpg 64x48 alt='Eine Wiese'") != std::string::npos);
+    CHECK(dump.find("front logo images/small.png 64x48 alt=''") != std::string::npos);
+
+    // A filter keeps the front matter: it belongs to the chronicle, not to a milestone.
+    compose::Options only_b;
+    only_b.categories = {"b"};
+    const auto excerpt = compose::compose(c, style::default_style(), only_b, d);
+    CHECK(excerpt.front.cover.source == "images/small.jpg");
+    CHECK(excerpt.front.logo.source == "images/small.png");
+
+    // Without them the front matter is empty (path empty: none).
+    const auto plain = make({});
+    CHECK(plain.front.cover.path.empty());
+    CHECK(plain.front.logo.path.empty());
+    CHECK(model::dump(plain).find("front") == std::string::npos);
+}
+
+TEST_CASE("composer: a milestone image keeps every field, its width and orientation too") {
+    auto c = load_with_images(with_front);
+    auto& first = std::get<chronicle::ImageRef>(c.periods.at(0).milestones.at(0).body.at(1));
+    first.orientation = 8;
+    Diagnostics d;
+    const auto doc = compose::compose(c, style::default_style(), {}, d);
+    std::vector<const model::Image*> images;
+    for (const auto& b : doc.blocks)
+        if (const auto* i = std::get_if<model::Image>(&b))
+            images.push_back(i);
+    REQUIRE(images.size() == 3);
+    const auto& a = *images[0];
+    CHECK(a.source == "images/small.jpg");
+    CHECK(a.path == first.path);
+    CHECK(a.alt == "Bild");
+    CHECK(a.has_alt);
+    CHECK(model::dump(a.caption) == "Unter<em>schrift</em>");
+    CHECK(a.format == model::Image::Format::Jpeg);
+    CHECK(a.width_px == 64);
+    CHECK(a.height_px == 48);
+    CHECK(a.bit_depth == 8);
+    CHECK_FALSE(a.interlaced);
+    CHECK_FALSE(a.cmyk);
+    CHECK(a.orientation == 8);
+    CHECK(a.width == model::Image::Width::Text);
+    CHECK(a.bytes == first.bytes);
+    CHECK(a.line == 6);
+    CHECK(images[1]->width == model::Image::Width::Column);
+    CHECK(images[1]->orientation == 1);
+    CHECK(images[2]->width == model::Image::Width::Auto);
+    CHECK_FALSE(images[2]->has_alt);
+    const auto dump = model::dump(doc);
+    CHECK(dump.find("L6 image images/small.jpg 64x48 alt='Bild' width=text: Unter") !=
+          std::string::npos);
+    CHECK(dump.find("L7 image images/small.png 64x48 alt='Bild 2' width=column:") !=
+          std::string::npos);
+    CHECK(dump.find("L8 image images/small.png 64x48 alt='': ") != std::string::npos);
+}

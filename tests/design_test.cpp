@@ -2,6 +2,7 @@
 // sheet sets them, and that docs/designs.md lists exactly what is declared.
 #include "compose/composer.hpp"
 #include "design/design.hpp"
+#include "design/paragraph_styles.hpp"
 #include "helpers.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "style/style_reader.hpp"
@@ -318,4 +319,25 @@ TEST_CASE("design: a running head too narrow for the title and the period sets t
         else
             CHECK(titles == heads);
     }
+}
+
+TEST_CASE("design: a tint of a colour, on screen and in the inks of a cmyk() colour") {
+    // sRGB: mixed with white, as the rail and the header rule always were.
+    const style::Color rgb = design::blend({0x17, 0x32, 0x4d}, 0.5);
+    CHECK(rgb == style::Color{0x8b, 0x99, 0xa6});
+    CHECK_FALSE(rgb.cmyk);
+    // CMYK: less of the same inks (a tint screen), and its screen look
+    // mixed with white like any other.
+    style::Color magenta{0xd4, 0x14, 0x7f};
+    magenta.cmyk = true;
+    magenta.m = 100;
+    magenta.k = 10;
+    const style::Color tint = design::blend(magenta, 0.35);
+    CHECK(tint.cmyk);
+    CHECK(tint.c == 0);
+    CHECK(tint.m == 35);
+    CHECK(tint.y == 0);
+    CHECK(tint.k == 4);
+    CHECK(tint.r == design::blend({0xd4, 0x14, 0x7f}, 0.35).r);
+    CHECK(tint.g == design::blend({0xd4, 0x14, 0x7f}, 0.35).g);
 }

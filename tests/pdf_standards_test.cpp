@@ -194,3 +194,34 @@ TEST_CASE("pdf standards: the output intent's profile is Debian's sRGB, linked i
     CHECK(render::pdf::producer().starts_with("chronik "));
     CHECK(has(render::pdf::producer(), "(libharu 2.3.0)"));
 }
+
+TEST_CASE("pdf standards: the cover and the logo are held to the same rules as figures") {
+    auto doc = document_with_images({{false, 9}});
+    doc.front.cover.path = "/c/cover.jpg";
+    doc.front.cover.has_alt = false;
+    doc.front.cover.line = 3;
+    doc.front.logo.path = "/c/logo.jpg";
+    doc.front.logo.source = "logo.jpg";
+    doc.front.logo.cmyk = true;
+    doc.front.logo.line = 4;
+    Diagnostics d;
+    try {
+        render::pdf::check_standards_input(doc, PdfStandards{}, d);
+        FAIL("accepted a cover without alt text");
+    } catch (const Failure& f) {
+        // In the file's order: the cover, the logo, then the figure.
+        REQUIRE(d.items().size() == 2);
+        CHECK(format(d.items()[0]) == "c.xml:3: error: image has no alt text; PDF/UA requires "
+                                      "one, or alt=\"\" for a decorative image");
+        CHECK(format(d.items()[1]).rfind("c.xml:4: error: image 'logo.jpg' is a CMYK JPEG", 0) ==
+              0);
+        CHECK(format(f.diagnostic()).rfind("c.xml:9: error: image has no alt text", 0) == 0);
+    }
+    // A decorative cover (alt="") passes; no front matter (path empty) is not looked at.
+    doc.front.cover.has_alt = true;
+    doc.front.logo = {};
+    doc.blocks.pop_back();
+    Diagnostics quiet;
+    render::pdf::check_standards_input(doc, PdfStandards{}, quiet);
+    CHECK(quiet.items().empty());
+}

@@ -332,3 +332,107 @@ TEST_CASE("reader: files that cannot be read") {
     CHECK_FALSE(reader::read_chronicle(tests_dir, d));
     CHECK(has(lines(d), "tests: error: is a folder, not a file"));
 }
+
+TEST_CASE("reader: <cover> and <logo> in the head, checked like milestone images") {
+    const auto r = read(R"(<chronicle lang="de">
+<title>T</title>
+<subtitle>S</subtitle>
+<organization>O</organization>
+<cover src="images/small.jpg" alt="Eine Wiese"/>
+<logo src="images/small.png" alt=""/>
+<intro><p>Hallo</p></intro>
+<milestone date="2000"><p>x</p><image src="images/small.png" alt="x"/></milestone>
+</chronicle>)");
+    INFO(joined(r.diags));
+    REQUIRE(r.chronicle);
+    CHECK(r.diags.empty());
+    const auto& c = *r.chronicle;
+    CHECK(c.cover.source == "images/small.jpg");
+    CHECK(c.cover.format == chronicle::ImageRef::Format::Jpeg);
+    CHECK(c.cover.width_px == 64);
+    CHECK(c.cover.height_px == 48);
+    CHECK(c.cover.alt == "Eine Wiese");
+    CHECK(c.cover.has_alt);
+    CHECK(c.cover.line == 5);
+    REQUIRE(c.cover.bytes);
+    CHECK(*c.cover.bytes == test::read_file(test::source_dir / "tests/images/small.jpg"));
+    CHECK(c.logo.source == "images/small.png");
+    CHECK(c.logo.format == chronicle::ImageRef::Format::Png);
+    CHECK(c.logo.alt.empty());
+    CHECK(c.logo.has_alt); // alt="": decorative
+    CHECK(c.logo.line == 6);
+    // The same file read once: the logo and the milestone's picture share the bytes.
+    const auto& img = std::get<chronicle::ImageRef>(c.periods.at(0).milestones.at(0).body.at(1));
+    CHECK(img.bytes == c.logo.bytes);
+    CHECK(c.intro.size() == 1);
+
+    // Both are optional; without them the paths are empty.
+    const auto none = read(wrap("<milestone date=\"2000\"><p>x</p></milestone>"));
+    REQUIRE(none.chronicle);
+    CHECK(none.chronicle->cover.path.empty());
+    CHECK(none.chronicle->logo.path.empty());
+    // No alt is read (a PDF under PDF/UA refuses it, pdf_standards_test.cpp).
+    const auto no_alt = read(wrap("<cover src=\"images/small.jpg\"/>"));
+    REQUIRE(no_alt.chronicle);
+    CHECK_FALSE(no_alt.chronicle->cover.has_alt);
+    CHECK_FALSE(no_alt.chronicle->cover.path.empty());
+}
+
+TEST_CASE("reader: <cover> and <logo> errors, each at its place") {
+    expect_error(wrap("<cover src=\"images/missing.jpg\" alt=\"x\"/>"),
+                 "t.xml:3:8: error: image 'images/missing.jpg' cannot be opened");
+    expect_error(wrap("<logo src=\"images/fake.png\" alt=\"x\"/>"),
+                 "t.xml:3:7: error: image 'images/fake.png' is neither a PNG nor a JPEG image");
+    expect_error(wrap("<cover src=\"../CMakeLists.txt\" alt=\"x\"/>"),
+                 "t.xml:3:8: error: image path '../CMakeLists.txt' leads outside the chronicle's "
+                 "folder");
+    expect_error(wrap("<cover alt=\"x\"/>"), "t.xml:3:1: error: <cover> needs a src attribute");
+    expect_error(wrap("<cover src=\"images/small.jpg\" alt=\"x\"/>\n"
+                      "<cover src=\"images/small.jpg\" alt=\"y\"/>"),
+                 "t.xml:4:1: error: <cover> is given twice");
+    expect_error(wrap("<logo src=\"images/small.png\" alt=\"x\"/>\n"
+                      "<logo src=\"images/small.png\" alt=\"y\"/>"),
+                 "t.xml:4:1: error: <logo> is given twice");
+    // The head's order: title, subtitle, organization, cover, logo, intro.
+    expect_error(wrap("<intro><p>x</p></intro>\n<cover src=\"images/small.jpg\" alt=\"x\"/>"),
+                 "t.xml:4:1: error: <cover> must come before <intro> (order: title, subtitle, "
+                 "organization, cover, logo, intro, then periods and milestones)");
+    expect_error(wrap("<logo src=\"images/small.png\" alt=\"x\"/>\n"
+                      "<cover src=\"images/small.jpg\" alt=\"x\"/>"),
+                 "t.xml:4:1: error: <cover> must come before <logo>");
+    expect_error(
+        wrap("<cover src=\"images/small.jpg\" alt=\"x\"/>\n<organization>O</organization>"),
+        "t.xml:4:1: error: <organization> must come before <cover>");
+    // No caption, no width, no content: the design places them.
+    expect_error(wrap("<cover src=\"images/small.jpg\" alt=\"x\" width=\"text\"/>"),
+                 "t.xml:3:39: error: unknown attribute 'width' on <cover>");
+    expect_error(wrap("<cover src=\"images/small.jpg\" alt=\"x\"><caption>c</caption></cover>"),
+                 "t.xml:3:39: error: <cover> must be empty (src and alt say everything)");
+    expect_error(wrap("<logo src=\"images/small.png\" alt=\"x\">Logo</logo>"),
+                 "t.xml:3: error: <logo> must be empty (src and alt say everything)");
+    expect_error(
+        wrap("<milestone date=\"2000\"><p>x</p><cover src=\"images/small.jpg\"/></milestone>"),
+        "t.xml:3:32: error: unknown element <cover> in <milestone>");
+}
+
+TEST_CASE("reader: an image's width is auto, column or text") {
+    auto img = [](const std::string& attrs) {
+        return wrap("<milestone date=\"2000\"><p>x</p><image src=\"images/small.png\" alt=\"x\" " +
+                    attrs + "/></milestone>");
+    };
+    auto width_of = [](const Result& r) {
+        REQUIRE(r.chronicle);
+        return std::get<chronicle::ImageRef>(r.chronicle->periods.at(0).milestones.at(0).body.at(1))
+            .width;
+    };
+    using W = chronicle::ImageRef::Width;
+    CHECK(width_of(read(img(""))) == W::Auto);
+    CHECK(width_of(read(img("width=\"auto\""))) == W::Auto);
+    CHECK(width_of(read(img("width=\"column\""))) == W::Column);
+    CHECK(width_of(read(img("width=\"text\""))) == W::Text);
+    expect_error(img("width=\"full\""),
+                 "t.xml:3:70: error: width 'full' is not one of auto, column, text");
+    expect_error(img("width=\"Text\""), "width 'Text' is not one of auto, column, text");
+    expect_error(img("width=\"\""), "width '' is not one of auto, column, text");
+    expect_error(img("width=\"50%\""), "width '50%' is not one of auto, column, text");
+}

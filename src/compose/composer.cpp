@@ -77,6 +77,38 @@ bool wanted(const chronicle::Milestone& m, const Options& o) {
     return false;
 }
 
+// Every field, so a renderer sees the picture as the reader checked it.
+model::Image image_of(const chronicle::ImageRef& img) {
+    model::Image i;
+    i.path = img.path;
+    i.source = img.source;
+    i.alt = img.alt;
+    i.has_alt = img.has_alt;
+    i.caption = img.caption;
+    i.format = img.format == chronicle::ImageRef::Format::Png ? model::Image::Format::Png
+                                                              : model::Image::Format::Jpeg;
+    i.width_px = img.width_px;
+    i.height_px = img.height_px;
+    i.bit_depth = img.bit_depth;
+    i.interlaced = img.interlaced;
+    i.cmyk = img.cmyk;
+    i.orientation = img.orientation;
+    switch (img.width) {
+    case chronicle::ImageRef::Width::Auto:
+        i.width = model::Image::Width::Auto;
+        break;
+    case chronicle::ImageRef::Width::Column:
+        i.width = model::Image::Width::Column;
+        break;
+    case chronicle::ImageRef::Width::Text:
+        i.width = model::Image::Width::Text;
+        break;
+    }
+    i.bytes = img.bytes;
+    i.line = img.line;
+    return i;
+}
+
 model::Paragraph text_paragraph(model::Role role, const std::string& text) {
     return {role, {model::Text{text, 0}}, 0};
 }
@@ -145,6 +177,11 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
     meta.date = iso_date(o.epoch);
     meta.source = c.source;
     std::set<std::string> keywords;
+    // The front matter is the chronicle's, whatever the filters keep.
+    if (!c.cover.path.empty())
+        doc.front.cover = image_of(c.cover);
+    if (!c.logo.path.empty())
+        doc.front.logo = image_of(c.logo);
 
     auto& blocks = doc.blocks;
     blocks.push_back(text_paragraph(model::Role::Title, meta.title));
@@ -195,32 +232,15 @@ model::Document compose(const chronicle::Chronicle& c, const style::Style& s, co
             keywords.insert(m.categories.begin(), m.categories.end());
             blocks.push_back(std::move(e));
             for (const auto& part : m.body) {
-                std::visit(model::overloaded{
-                               [&](const chronicle::Paragraph& para) {
-                                   blocks.push_back(model::Paragraph{model::Role::Body,
-                                                                     para.content, para.line});
-                               },
-                               [&](const chronicle::ImageRef& img) {
-                                   model::Image i;
-                                   i.path = img.path;
-                                   i.source = img.source;
-                                   i.alt = img.alt;
-                                   i.has_alt = img.has_alt;
-                                   i.caption = img.caption;
-                                   i.format = img.format == chronicle::ImageRef::Format::Png
-                                                  ? model::Image::Format::Png
-                                                  : model::Image::Format::Jpeg;
-                                   i.width_px = img.width_px;
-                                   i.height_px = img.height_px;
-                                   i.bit_depth = img.bit_depth;
-                                   i.interlaced = img.interlaced;
-                                   i.cmyk = img.cmyk;
-                                   i.bytes = img.bytes;
-                                   i.line = img.line;
-                                   blocks.push_back(std::move(i));
-                               },
-                           },
-                           part);
+                std::visit(
+                    model::overloaded{
+                        [&](const chronicle::Paragraph& para) {
+                            blocks.push_back(
+                                model::Paragraph{model::Role::Body, para.content, para.line});
+                        },
+                        [&](const chronicle::ImageRef& img) { blocks.push_back(image_of(img)); },
+                    },
+                    part);
             }
         }
     }

@@ -27,12 +27,23 @@ inline model::Inlines text_inlines(const std::string& s, int line = 0) {
     return {model::Text{s, line}};
 }
 
-// `c` mixed with white: 1 = c, 0 = white.
+// `c` mixed with white: 1 = c, 0 = white. A CMYK colour's tint is its own
+// inks, less of each (a tint screen), so a rule in a tint of magenta prints
+// on the magenta plate alone.
 inline style::Color blend(style::Color c, double amount) {
     auto mix = [&](std::uint8_t v) {
         return static_cast<std::uint8_t>(255 - (255 - v) * amount + 0.5);
     };
-    return {mix(c.r), mix(c.g), mix(c.b)};
+    style::Color out{mix(c.r), mix(c.g), mix(c.b)};
+    if (c.cmyk) {
+        auto less = [&](std::uint8_t ink) { return static_cast<std::uint8_t>(ink * amount + 0.5); };
+        out.cmyk = true;
+        out.c = less(c.c);
+        out.m = less(c.m);
+        out.y = less(c.y);
+        out.k = less(c.k);
+    }
+    return out;
 }
 
 } // namespace chronik::design

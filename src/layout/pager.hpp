@@ -4,6 +4,13 @@
 // last place the keep rules allow. The rules live in the slices:
 // `before` says whether a page may end just before a slice, which is how
 // headings keep with their text and paragraphs avoid widows and orphans.
+//
+// Figures float, as LaTeX's do, but only forward and only one page: a
+// figure with its caption (slices sharing a float_id) stays together, and
+// when it does not fit where it stands on a page that has something on
+// it, the slices after it of the same group (the design's section) are
+// set in the space instead, and the figure goes to the top of the next
+// page, so it leaves no hole and stays near its text.
 #pragma once
 
 #include "page.hpp"
@@ -34,6 +41,10 @@ struct Slice {
     Length mark_y = 0;           // where the mark goes, from the slice's top
     int tag = -1;                // the design's: an index into its own table
     std::string page_ref;        // an anchor whose page number the design prints here
+    // > 0: part of a figure, with the slices next to it of the same id
+    // (kept together; see above). Its first slice's `before` still says
+    // whether it may move: Avoid keeps it where its heading is.
+    int float_id = 0;
 };
 
 struct PlacedSlice {

@@ -52,6 +52,19 @@ void dump_inlines(std::string& out, const Inlines& inlines) {
     }
 }
 
+// Nothing for the default (Auto), so older dumps stay as they were.
+const char* width_name(Image::Width w) {
+    switch (w) {
+    case Image::Width::Auto:
+        return "";
+    case Image::Width::Column:
+        return " width=column";
+    case Image::Width::Text:
+        return " width=text";
+    }
+    return "";
+}
+
 std::string join(const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v)
@@ -72,6 +85,12 @@ std::string dump(const Document& doc) {
     std::string out = "meta title=" + m.title + "\nmeta subtitle=" + m.subtitle +
                       "\nmeta organization=" + m.organization + "\nmeta language=" + m.language +
                       "\nmeta date=" + m.date + "\nmeta keywords=" + join(m.keywords) + "\n";
+    // The front matter only where there is some, so older dumps stay as they were.
+    for (const auto& [what, i] : {std::pair{"cover", &doc.front.cover}, {"logo", &doc.front.logo}})
+        if (!i->path.empty())
+            out += "front " + std::string(what) + " " + i->source + " " +
+                   std::to_string(i->width_px) + "x" + std::to_string(i->height_px) + " alt='" +
+                   i->alt + "'\n";
     for (const auto& b : doc.blocks) {
         std::visit(overloaded{
                        [&](const Paragraph& p) {
@@ -97,7 +116,8 @@ std::string dump(const Document& doc) {
                            out += 'L';
                            out += std::to_string(i.line) + " image " + i.source + " " +
                                   std::to_string(i.width_px) + "x" + std::to_string(i.height_px) +
-                                  " alt='" + i.alt + "': " + dump(i.caption) + "\n";
+                                  " alt='" + i.alt + "'" + width_name(i.width) + ": " +
+                                  dump(i.caption) + "\n";
                        },
                        [&](const TableOfContents& t) {
                            out += 'L';

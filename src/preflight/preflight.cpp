@@ -16,14 +16,6 @@ void check(const Inputs& in) {
     check_page_count(in);
 }
 
-PrintInks profile_inks(std::shared_ptr<const colour::OutputProfile> profile) {
-    return [profile = std::move(profile)](const style::Color& c) {
-        if (c.cmyk)
-            return Inks{c.c / 100.0, c.m / 100.0, c.y / 100.0, c.k / 100.0};
-        return profile->from_srgb({c.r, c.g, c.b});
-    };
-}
-
 std::string pages_text(std::vector<int> pages) {
     std::sort(pages.begin(), pages.end());
     pages.erase(std::unique(pages.begin(), pages.end()), pages.end());

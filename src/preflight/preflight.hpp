@@ -18,18 +18,14 @@
 #include "support/diagnostics.hpp"
 
 #include <functional>
-#include <memory>
 
 namespace chronik::preflight {
 
-// A colour's inks on press (0..1 each): what the print PDF paints for it,
-// a CMYK colour as written, an sRGB one through the output profile.
+// A colour's inks on press (0..1 each): what the print PDF paints for it
+// (render/pdf's PrintColours: a cmyk() colour as written, an sRGB one
+// through the output profile, greys on K alone).
 using Inks = colour::Cmyk;
 using PrintInks = std::function<Inks(const style::Color&)>;
-
-// The inks the print PDF gives a style colour with `profile`: a cmyk()
-// colour's as written, an sRGB colour's converted (greys on K alone).
-PrintInks profile_inks(std::shared_ptr<const colour::OutputProfile> profile);
 
 // The limits the rules hold the pages to (the image resolution is the
 // style's <images warn-below-ppi>).

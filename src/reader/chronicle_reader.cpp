@@ -70,10 +70,11 @@ public:
                            d_);
         }
 
-        // title, subtitle?, organization?, intro?, then periods and milestones
-        static const std::map<std::string_view, int> rank = {{"title", 0},        {"subtitle", 1},
-                                                             {"organization", 2}, {"intro", 3},
-                                                             {"period", 4},       {"milestone", 4}};
+        // title, subtitle?, organization?, cover?, logo?, intro?, then periods
+        // and milestones: the head is what the title page shows, in its order.
+        static const std::map<std::string_view, int> rank = {
+            {"title", 0}, {"subtitle", 1}, {"organization", 2}, {"cover", 3},
+            {"logo", 4},  {"intro", 5},    {"period", 6},       {"milestone", 6}};
         int last_rank = -1;
         const XMLElement* last = nullptr;
         bool has_title = false;
@@ -90,17 +91,17 @@ public:
                 src_.error(e,
                            "unknown element <" + std::string(name) +
                                "> in <chronicle> (allowed: title, subtitle, organization, "
-                               "intro, period, milestone)",
+                               "cover, logo, intro, period, milestone)",
                            d_);
                 continue;
             }
             if (r->second < last_rank) {
                 src_.error(e,
                            std::string("<").append(name) + "> must come before <" + last->Name() +
-                               "> (order: title, subtitle, organization, intro, then periods "
-                               "and milestones)",
+                               "> (order: title, subtitle, organization, cover, logo, intro, "
+                               "then periods and milestones)",
                            d_);
-            } else if (r->second == last_rank && r->second < 4) {
+            } else if (r->second == last_rank && r->second < 6) {
                 src_.error(e, std::string("<").append(name) + "> is given twice", d_);
             }
             if (r->second > last_rank) {
@@ -116,6 +117,9 @@ public:
                 c.subtitle = required_text(e);
             } else if (name == "organization") {
                 c.organization = required_text(e);
+            } else if (name == "cover" || name == "logo") {
+                if (auto img = read_image(e, Use::Front))
+                    (name == "cover" ? c.cover : c.logo) = std::move(*img);
             } else if (name == "intro") {
                 read_intro(e, c);
             } else if (name == "period") {
@@ -307,7 +311,7 @@ private:
                 m.body.push_back(read_paragraph(c));
             } else if (name == "image") {
                 seen_body = true;
-                if (auto img = read_image(c))
+                if (auto img = read_image(c, Use::Milestone))
                     m.body.push_back(std::move(*img));
             } else {
                 src_.error(c,
@@ -325,10 +329,30 @@ private:
         return m;
     }
 
-    std::optional<chronicle::ImageRef> read_image(const XMLElement* e) {
-        xml::check_attributes(src_, e, {"src", "alt"}, d_);
+    // A milestone's <image>, or the head's <cover> or <logo> (Front): the
+    // same file checks and alt rules; only a milestone's picture has a
+    // caption and a width (the design places the front matter).
+    enum class Use { Milestone, Front };
+
+    std::optional<chronicle::ImageRef> read_image(const XMLElement* e, Use use) {
+        if (use == Use::Front)
+            xml::check_attributes(src_, e, {"src", "alt"}, d_);
+        else
+            xml::check_attributes(src_, e, {"src", "alt", "width"}, d_);
         chronicle::ImageRef img;
         img.line = e->GetLineNum();
+        if (const char* width = e->Attribute("width"); width && use == Use::Milestone) {
+            static const std::map<std::string_view, chronicle::ImageRef::Width> widths = {
+                {"auto", chronicle::ImageRef::Width::Auto},
+                {"column", chronicle::ImageRef::Width::Column},
+                {"text", chronicle::ImageRef::Width::Text}};
+            if (const auto w = widths.find(width); w != widths.end())
+                img.width = w->second;
+            else
+                src_.error(e, "width",
+                           "width '" + std::string(width) + "' is not one of auto, column, text",
+                           d_);
+        }
         // alt="" marks a decorative picture; no alt at all is allowed here
         // and refused where a standard needs one (a PDF under PDF/UA-1,
         // render/pdf/pdf_standards.hpp), with this line.
@@ -337,6 +361,16 @@ private:
         img.has_alt = alt != nullptr;
         bool captioned = false;
         for (auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            if (use == Use::Front) {
+                if (n->ToElement() || (n->ToText() && !xml::is_blank(n->Value()))) {
+                    src_.error(n,
+                               std::string("<") + e->Name() +
+                                   "> must be empty (src and alt say everything)",
+                               d_);
+                    break;
+                }
+                continue;
+            }
             if (stray_text(n, e))
                 continue;
             auto* c = n->ToElement();

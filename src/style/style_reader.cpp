@@ -1,6 +1,7 @@
 #include "style_reader.hpp"
 
 #include "builtin_styles.hpp"
+#include "support/colour.hpp"
 #include "support/strings.hpp"
 #include "tunables.hpp"
 #include "xml/source.hpp"
@@ -10,6 +11,8 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <stdexcept>
 
 namespace chronik::style {
 
@@ -65,9 +68,14 @@ public:
             s.name = n;
         s.source = src_.name();
         s.family_line = {};
+        s.color_line = {};
+        s.size_line = {};
+        s.print.line = 0;
+        s.print.profile_line = 0;
         root_ = root;
         std::map<std::string, int> seen_roles;
-        bool seen_page = false, seen_document = false, seen_design = false;
+        bool seen_page = false, seen_document = false, seen_design = false, seen_print = false,
+             seen_images = false;
         for (auto* n = root->FirstChild(); n; n = n->NextSibling()) {
             if (auto* t = n->ToText(); t && !xml::is_blank(t->Value())) {
                 src_.error(n, "text is not allowed in <style>", d_);
@@ -103,15 +111,28 @@ public:
                 boolean(e, "toc", s.toc);
             } else if (name == "role") {
                 read_role(e, s, seen_roles);
+            } else if (name == "print") {
+                if (seen_print)
+                    src_.error(e, "<print> is given twice", d_);
+                seen_print = true;
+                read_print(e, s.print);
+            } else if (name == "images") {
+                if (seen_images)
+                    src_.error(e, "<images> is given twice", d_);
+                seen_images = true;
+                read_images(e, s.images);
             } else {
                 src_.error(e,
                            "unknown element <" + std::string(name) +
-                               "> in <style> (allowed: page, document, design, role)",
+                               "> in <style> (allowed: page, document, design, role, print, "
+                               "images)",
                            d_);
             }
         }
-        if (!d_.errors_since(start))
+        if (!d_.errors_since(start)) {
             check_geometry(s);
+            screen_looks(s);
+        }
         return s;
     }
 
@@ -379,7 +400,8 @@ private:
                      t.font.bold);
         choice<bool>(e, "slant", {{"normal", false}, {"roman", false}, {"italic", true}},
                      t.font.italic);
-        length(e, "size", t.size, false, 2, 400);
+        if (length(e, "size", t.size, false, 2, 400))
+            s.size_line[index] = line_of(e, "size");
         length(e, "leading", t.leading, false, 1, 500);
         length(e, "space-before", t.space_before, false, 0, 500);
         length(e, "space-after", t.space_after, false, 0, 500);
@@ -390,24 +412,215 @@ private:
                        {"right", Align::Right}},
                       t.align);
         boolean(e, "hyphenate", t.hyphenate);
-        if (const char* c = e->Attribute("color")) {
-            std::string_view v(c);
-            unsigned rgb = 0;
-            const bool ok =
-                v.size() == 7 && v[0] == '#' &&
-                std::from_chars(v.data() + 1, v.data() + 7, rgb, 16).ptr == v.data() + 7;
-            if (ok)
-                t.color = {static_cast<std::uint8_t>(rgb >> 16),
-                           static_cast<std::uint8_t>((rgb >> 8) & 0xFF),
-                           static_cast<std::uint8_t>(rgb & 0xFF)};
-            else
-                src_.error(e, "color", "color '" + std::string(v) + "' is not of the form #RRGGBB",
-                           d_);
-        }
+        if (e->Attribute("color") && color(e, "color", t.color))
+            s.color_line[index] = line_of(e, "color");
         if (t.leading < t.size * 0.8)
             d_.warning(src_.name(), e->GetLineNum(),
                        "role '" + std::string(name) +
                            "': the leading is much smaller than the size; lines will overlap");
+    }
+
+    // "#17324d", or "cmyk(100%, 60%, 0%, 20%)" for print: four whole per
+    // cents from 0 to 100, the % signs optional, spaces around them free. A
+    // CMYK colour's r, g, b (its look on screen) are filled in by
+    // screen_looks() once the sheet's output profile is known.
+    bool color(const XMLElement* e, const char* attr, Color& out) {
+        const std::string_view v = e->Attribute(attr);
+        const std::string forms = "is not of the form #RRGGBB or cmyk(C%, M%, Y%, K%)";
+        if (v.size() == 7 && v[0] == '#') {
+            unsigned rgb = 0;
+            if (std::from_chars(v.data() + 1, v.data() + 7, rgb, 16).ptr != v.data() + 7) {
+                src_.error(e, attr, std::string(attr) + " '" + std::string(v) + "' " + forms, d_);
+                return false;
+            }
+            out = {static_cast<std::uint8_t>(rgb >> 16),
+                   static_cast<std::uint8_t>((rgb >> 8) & 0xFF),
+                   static_cast<std::uint8_t>(rgb & 0xFF)};
+            return true;
+        }
+        if (v.substr(0, 5) != "cmyk(" || v.back() != ')') {
+            src_.error(e, attr, std::string(attr) + " '" + std::string(v) + "' " + forms, d_);
+            return false;
+        }
+        std::string_view rest = v.substr(5, v.size() - 6);
+        std::array<int, 4> inks{};
+        constexpr std::string_view ink_names = "CMYK";
+        for (std::size_t i = 0; i < 4; ++i) {
+            while (!rest.empty() && xml::is_space(rest.front()))
+                rest.remove_prefix(1);
+            double value = 0;
+            const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), value);
+            if (ec != std::errc() || end == rest.data() || !std::isfinite(value)) {
+                src_.error(e, attr,
+                           std::string(attr) + " '" + std::string(v) + "' " + forms +
+                               " (four numbers, 0 to 100)",
+                           d_);
+                return false;
+            }
+            rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+            if (!rest.empty() && rest.front() == '%')
+                rest.remove_prefix(1);
+            while (!rest.empty() && xml::is_space(rest.front()))
+                rest.remove_prefix(1);
+            const bool last = i == 3;
+            if (last ? !rest.empty() : rest.empty() || rest.front() != ',') {
+                src_.error(e, attr,
+                           std::string(attr) + " '" + std::string(v) + "' " + forms +
+                               " (four numbers separated by commas)",
+                           d_);
+                return false;
+            }
+            if (!last)
+                rest.remove_prefix(1);
+            if (value < 0 || value > 100 || value != std::floor(value)) {
+                src_.error(e, attr,
+                           std::string(attr) + " '" + std::string(v) + "': " + ink_names[i] + " " +
+                               num_s(value) + "% is not a whole per cent from 0 to 100",
+                           d_);
+                return false;
+            }
+            inks[i] = static_cast<int>(value);
+        }
+        out = {};
+        out.cmyk = true;
+        out.c = static_cast<std::uint8_t>(inks[0]);
+        out.m = static_cast<std::uint8_t>(inks[1]);
+        out.y = static_cast<std::uint8_t>(inks[2]);
+        out.k = static_cast<std::uint8_t>(inks[3]);
+        return true;
+    }
+
+    // A CMYK colour's look on screen (DOCX, Markdown, the screen PDF):
+    // through the sheet's output profile, back to sRGB. Done once the sheet
+    // is read, for inherited roles too, since <print profile> may come last.
+    void screen_looks(Style& s) {
+        std::shared_ptr<const colour::OutputProfile> profile;
+        for (auto& t : s.roles) {
+            if (!t.color.cmyk)
+                continue;
+            if (!profile)
+                profile = profile_                   ? profile_
+                          : !s.print.profile.empty() ? colour::OutputProfile::load(s.print.profile)
+                                                     : colour::OutputProfile::builtin();
+            const colour::Rgb look = profile->to_srgb(
+                {t.color.c / 100.0, t.color.m / 100.0, t.color.y / 100.0, t.color.k / 100.0});
+            t.color.r = look.r;
+            t.color.g = look.g;
+            t.color.b = look.b;
+        }
+    }
+
+    // <print bleed="3" crop-marks="true" profile="press.icc" .../>: how a
+    // print PDF (--pdf-standard x-4) is made (style.hpp, Print).
+    void read_print(const XMLElement* e, Print& p) {
+        allow(e, {"bleed", "crop-marks", "slug", "output-condition", "output-condition-identifier",
+                  "registry", "profile", "photos", "booklet", "pad", "cover"});
+        p.line = e->GetLineNum();
+        length(e, "bleed", p.bleed, true, 0, 20);
+        boolean(e, "crop-marks", p.crop_marks);
+        length(e, "slug", p.slug, true, 0, 50);
+        text(e, "output-condition", p.output_condition);
+        text(e, "output-condition-identifier", p.output_condition_identifier);
+        text(e, "registry", p.registry);
+        choice<Print::Photos>(
+            e, "photos",
+            {{"keep-rgb", Print::Photos::KeepRgb}, {"convert", Print::Photos::Convert}}, p.photos);
+        boolean(e, "booklet", p.booklet);
+        boolean(e, "pad", p.pad);
+        choice<Print::Cover>(e, "cover",
+                             {{"bleed", Print::Cover::Bleed}, {"framed", Print::Cover::Framed}},
+                             p.cover);
+        if (p.pad && !p.booklet)
+            src_.error(e, "pad",
+                       "pad=\"true\" needs booklet=\"true\" (blank pages are added up to a "
+                       "multiple of 4 for a saddle-stitched booklet)",
+                       d_);
+        if (const char* v = e->Attribute("profile")) {
+            if (xml::is_blank(v)) {
+                src_.error(e, "profile", "profile is empty (an ICC file, relative to the sheet)",
+                           d_);
+                return;
+            }
+            // Relative to the sheet's folder (a built-in sheet: the working folder).
+            std::filesystem::path path(v);
+            const std::string& sheet = src_.name();
+            if (path.is_relative() && !sheet.empty() && sheet.front() != '<')
+                path = std::filesystem::path(sheet).parent_path() / path;
+            try {
+                profile_ = colour::OutputProfile::load(path.string());
+            } catch (const std::runtime_error& x) {
+                src_.error(e, "profile", std::string("profile: ") + x.what(), d_);
+                return;
+            }
+            p.profile = path.string();
+            p.profile_line = line_of(e, "profile");
+        }
+    }
+
+    // The line of an attribute (it may be on a later line than its element's start).
+    static int line_of(const XMLElement* e, const char* attr) {
+        const tinyxml2::XMLAttribute* a = e->FindAttribute(attr);
+        return a ? a->GetLineNum() : e->GetLineNum();
+    }
+
+    // A string attribute that must say something.
+    void text(const XMLElement* e, const char* attr, std::string& out) {
+        const char* v = e->Attribute(attr);
+        if (!v)
+            return;
+        if (xml::is_blank(v))
+            src_.error(e, attr, std::string(attr) + " is empty", d_);
+        else
+            out = v;
+    }
+
+    // A plain number in [min, max]; false (reported) when it is not.
+    bool number(const XMLElement* e, const char* attr, double& out, double min, double max,
+                std::string_view unit) {
+        const char* c = e->Attribute(attr);
+        if (!c)
+            return false;
+        const std::string_view v(c);
+        double value = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+        if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(value)) {
+            src_.error(e, attr,
+                       std::string(attr) + " '" + std::string(v) + "' is not a number (" +
+                           std::string(unit) + ")",
+                       d_);
+            return false;
+        }
+        if (value < min || value > max) {
+            src_.error(e, attr,
+                       std::string(attr) + " '" + std::string(v) + "' is out of range (" +
+                           num_s(min) + " to " + num_s(max) + " " + std::string(unit) + ")",
+                       d_);
+            return false;
+        }
+        out = value;
+        return true;
+    }
+
+    // <images screen-ppi="150" print-ppi="300" print-max-ppi="450"
+    // warn-below-ppi="250"/>: pictures' resolution (style.hpp, Images).
+    void read_images(const XMLElement* e, Images& im) {
+        allow(e, {"screen-ppi", "print-ppi", "print-max-ppi", "warn-below-ppi"});
+        number(e, "screen-ppi", im.screen_ppi, 36, 1200, "ppi");
+        number(e, "print-ppi", im.print_ppi, 150, 1200, "ppi");
+        number(e, "print-max-ppi", im.print_max_ppi, 150, 2400, "ppi");
+        number(e, "warn-below-ppi", im.warn_below_ppi, 36, 1200, "ppi");
+        if (im.print_max_ppi < im.print_ppi)
+            src_.error(e, e->Attribute("print-max-ppi") ? "print-max-ppi" : "print-ppi",
+                       "print-max-ppi (" + num_s(im.print_max_ppi) + ") is below print-ppi (" +
+                           num_s(im.print_ppi) +
+                           "): pictures are downsampled only above print-max-ppi, to print-ppi",
+                       d_);
+        if (im.warn_below_ppi > im.print_ppi)
+            src_.error(e, e->Attribute("warn-below-ppi") ? "warn-below-ppi" : "print-ppi",
+                       "warn-below-ppi (" + num_s(im.warn_below_ppi) + ") is above print-ppi (" +
+                           num_s(im.print_ppi) +
+                           "): every picture at print resolution would be named",
+                       d_);
     }
 
     // The geometry policy (docs/styles.md, "What a sheet may ask for"):
@@ -485,6 +698,7 @@ private:
     const XMLElement* page_el_ = nullptr;
     std::array<const XMLElement*, role_count> role_el_{};
     std::map<std::string, const XMLElement*, std::less<>> set_el_;
+    std::shared_ptr<const colour::OutputProfile> profile_; // <print profile>, loaded
 };
 
 std::optional<Style> read_on(const Style& base, std::unique_ptr<xml::Source> src,

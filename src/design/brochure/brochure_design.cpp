@@ -34,8 +34,13 @@ struct BrochureMeasures {
     long long image_max_height = 0; // per mille of the text area's height
     double image_dpi = 150;
     style::Color accent;
+    Length bleed = 0;                 // print: how far elements that run off the page go past it
+    long long cover_height = 0;       // per mille of the page's height
+    Length logo_w = 0, logo_h = 0;    // the logo's largest size
+    bool cover_bleeds = true;         // the cover photo runs off the page (else framed)
 
-    explicit BrochureMeasures(const style::Style& s) : page(layout::geometry_of(s.page)) {
+    BrochureMeasures(const style::Style& s, Length bleed_)
+        : page(layout::geometry_of(s.page)), bleed(bleed_) {
         width = page.text_width();
         area_h = page.text_height();
         const double rail = style::tunable(s, "rail-width");
@@ -50,8 +55,48 @@ struct BrochureMeasures {
         image_max_height = style::tunable_per_mille(s, style::tune::image_max_height);
         image_dpi = style::tunable(s, style::tune::image_dpi);
         accent = s.role(Role::MilestoneDate).color;
+        cover_height = style::tunable_per_mille(s, "cover-height");
+        logo_w = mm(style::tunable(s, "logo-width"));
+        logo_h = mm(style::tunable(s, "logo-height"));
+        cover_bleeds = s.print.cover == style::Print::Cover::Bleed;
     }
 };
+
+// A picture's pixels as shown: EXIF orientations 5 to 8 turn it a quarter.
+std::pair<int, int> shown_pixels(const model::Image& img) {
+    return img.orientation >= 5 ? std::pair{img.height_px, img.width_px}
+                                : std::pair{img.width_px, img.height_px};
+}
+
+// The page item for `img` shown at x, y, w, h (its shown aspect ratio).
+layout::ImageItem image_item(const model::Image& img, Length x, Length y, Length w, Length h,
+                             layout::Tag tag) {
+    layout::ImageItem item{
+        x, y, w, h, img.bytes, img.format == model::Image::Format::Png, img.path, tag};
+    item.orientation = img.orientation;
+    item.width_px = img.width_px;
+    item.height_px = img.height_px;
+    item.line = img.line;
+    return item;
+}
+
+// `img` filling the box x, y, w, h: scaled to cover it, centred, clipped to it.
+layout::ImageItem covering(const model::Image& img, Length x, Length y, Length w, Length h,
+                           layout::Tag tag) {
+    const auto [pw, ph] = shown_pixels(img);
+    Length dw = w, dh = h;
+    // Wider than the box (in proportion): as tall as the box, cut at the sides.
+    if (static_cast<long long>(pw) * h > static_cast<long long>(ph) * w)
+        dw = h * pw / std::max(1, ph);
+    else
+        dh = w * ph / std::max(1, pw);
+    auto item = image_item(img, x - (dw - w) / 2, y - (dh - h) / 2, dw, dh, tag);
+    item.clip_x = x;
+    item.clip_y = y;
+    item.clip_w = w;
+    item.clip_h = h;
+    return item;
+}
 
 // Where a TOC line's page number goes (Slice::tag indexes these).
 struct TocTarget {
@@ -123,9 +168,12 @@ private:
         switch (p.role) {
         case model::Role::Title:
             if (front_ && style_.title_page) {
-                // The title block sits part of the way down the title page, under a bar.
+                // The title block sits part of the way down the title page, under a bar,
+                // and below the cover photo if there is one.
                 layout::Slice spacer;
                 spacer.height = m_.area_h * m_.title_position / 1000;
+                if (!doc_.front.cover.path.empty())
+                    spacer.height = std::max(spacer.height, cover(spacer) + mm(14));
                 if (m_.title_bar_w > 0)
                     spacer.items.push_back(layout::RectItem{0, spacer.height - pt(24),
                                                             m_.title_bar_w, pt(4), m_.accent});
@@ -135,6 +183,8 @@ private:
             [[fallthrough]];
         case model::Role::Subtitle:
         case model::Role::Organization:
+            if (p.role == model::Role::Organization && front_ && !doc_.front.logo.path.empty())
+                logo();
             add_paragraph(p.content, role, 0, m_.width, true,
                           g_.element(p.role == model::Role::Title ? "H1" : "P"));
             break;
@@ -271,41 +321,108 @@ private:
         last_was_one_liner_ = true;
     }
 
+    // A milestone's picture with its caption: one figure, which the pager
+    // keeps together and may float to the next page's top (pager.hpp). As
+    // wide as the chronicle asks (the column, or the whole text width over
+    // the rail), else its pixels at image-dpi up to the column; never taller
+    // than image-max-height, nor than a page can hold with its caption.
     void image(const model::Image& img) {
+        const auto [pw, ph] = shown_pixels(img);
+        const bool wide = img.width == model::Image::Width::Text;
+        const Length x = wide ? 0 : m_.rail_w;
+        const Length measure = wide ? m_.width : m_.column_w;
+        Length w = measure;
+        if (img.width == model::Image::Width::Auto)
+            w = std::min(w, pt(pw * 72.0 / m_.image_dpi)); // small pictures are not blown up
+        Length h = w * ph / std::max(1, pw);
         const Length max_h = m_.area_h * m_.image_max_height / 1000;
-        Length w = m_.column_w;
-        // Pixels at image-dpi at most, so small pictures are not blown up.
-        const Length natural = pt(img.width_px * 72.0 / m_.image_dpi);
-        w = std::min(w, natural);
-        Length h = w * img.height_px / std::max(1, img.width_px);
         if (h > max_h) {
             w = w * max_h / h;
             h = max_h;
         }
+        const int figure = ++figures_;
         layout::Slice s;
         s.height = h;
         s.group = period_;
         s.space_before = pending_after_ + pt(6);
-        s.before = BreakBefore::Allowed;
-        // A picture with a description is a Figure; one with alt="" is
-        // decoration, an artifact.
-        layout::Tag tag = layout::Tag::layout();
-        if (!img.alt.empty()) {
-            tag = layout::Tag::content(g_.element("Figure", sect_));
-            g_.structure().back().alt = img.alt;
-        }
-        layout::ImageItem item{
-            m_.rail_w, 0, w, h, img.bytes, img.format == model::Image::Format::Png, img.path, tag};
-        item.orientation = img.orientation;
-        item.width_px = img.width_px;
-        item.height_px = img.height_px;
-        item.line = img.line;
-        s.items.push_back(std::move(item));
+        // The first thing under a milestone's heading keeps with it.
+        s.before = entry_open_ ? BreakBefore::Avoid : BreakBefore::Allowed;
+        entry_open_ = false;
+        s.float_id = figure;
+        const std::size_t at = g_.slices().size();
+        // Centred in a wide figure's measure when narrower than it.
+        s.items.push_back(image_item(img, x + (measure - w) / 2 * (wide ? 1 : 0), 0, w, h,
+                                     picture_tag(img, sect_)));
         g_.add(std::move(s));
         pending_after_ = pt(3);
         if (!img.caption.empty())
-            add_paragraph(img.caption, Role::Caption, m_.rail_w, m_.column_w, true,
+            add_paragraph(img.caption, Role::Caption, x, measure, true,
                           g_.element("Caption", sect_));
+        auto& slices = g_.slices();
+        Length total = 0;
+        for (std::size_t k = at; k < slices.size(); ++k) {
+            slices[k].float_id = figure;
+            total += (k > at ? slices[k].space_before : 0) + slices[k].height;
+        }
+        // With its caption taller than a page: the picture gives way.
+        if (total > m_.area_h && h > 0) {
+            const Length fit = std::max<Length>(h - (total - m_.area_h), h / 10);
+            auto& item = std::get<layout::ImageItem>(slices[at].items.front());
+            item.width = item.width * fit / h;
+            item.height = fit;
+            slices[at].height = fit;
+        }
+    }
+
+    // The title page's cover photo, into the spacer above the title: running
+    // off the page at the top and the sides (into the bleed), or framed at
+    // the top of the text area. Returns its foot, from the text area's top.
+    Length cover(layout::Slice& spacer) {
+        const auto& img = doc_.front.cover;
+        const layout::Tag tag = picture_tag(img, -1);
+        const auto [pw, ph] = shown_pixels(img);
+        if (m_.cover_bleeds) {
+            // The first page is recto: its text area starts at the inner margin.
+            const Length x = -m_.page.inner - m_.bleed, y = -m_.page.top - m_.bleed;
+            const Length w = m_.page.width + 2 * m_.bleed;
+            const Length h = m_.page.height * m_.cover_height / 1000 + m_.bleed;
+            spacer.items.push_back(covering(img, x, y, w, h, tag));
+            return y + h;
+        }
+        const Length w = m_.width;
+        const Length h = std::min<Length>(w * ph / std::max(1, pw),
+                                          m_.page.height * m_.cover_height / 1000 - m_.page.top);
+        spacer.items.push_back(covering(img, 0, 0, w, std::max<Length>(h, mm(10)), tag));
+        return std::max<Length>(h, mm(10));
+    }
+
+    // The organisation's logo, above its name on the title page.
+    void logo() {
+        const auto& img = doc_.front.logo;
+        const auto [pw, ph] = shown_pixels(img);
+        Length h = m_.logo_h;
+        Length w = h * pw / std::max(1, ph);
+        if (w > m_.logo_w) {
+            w = m_.logo_w;
+            h = w * ph / std::max(1, pw);
+        }
+        layout::Slice s;
+        s.height = h;
+        s.space_before = pending_after_ + pt(6);
+        s.before = BreakBefore::Avoid;
+        s.items.push_back(image_item(img, 0, 0, w, h, picture_tag(img, -1)));
+        g_.add(std::move(s));
+        pending_after_ = pt(8);
+    }
+
+    // A picture with a description is a Figure; one with alt="" is
+    // decoration, an artifact.
+    layout::Tag picture_tag(const model::Image& img, int parent) {
+        if (img.alt.empty())
+            return layout::Tag::layout();
+        const layout::Tag tag = layout::Tag::content(g_.element("Figure", parent));
+        g_.structure().back().alt = img.alt;
+        return tag;
     }
 
     void toc(const model::TableOfContents& t) {
@@ -394,6 +511,7 @@ private:
     int period_ = -1;
     int sect_ = -1; // the structure element of the current period
     int list_ = -1; // of the current list of one-liners
+    int figures_ = 0;
 };
 
 // What the brochure draws around the text on each page: the rail and its
@@ -552,7 +670,7 @@ private:
 
 layout::PageTree BrochureDesign::lay_out(const Inputs& in) const {
     warn_without_hyphenator(in);
-    const BrochureMeasures m(in.style);
+    const BrochureMeasures m(in.style, in.bleed);
     // The layout's setter lives here, so the furniture can read what it
     // collected (periods, TOC targets); the helper thread's is the engine's.
     std::optional<BrochureSetter> main;

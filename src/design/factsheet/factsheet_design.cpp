@@ -58,8 +58,10 @@ struct SheetMeasures {
     Length date_w = 0;
     Length band_padding = 0;
     style::Color band, accent, on_band{255, 255, 255};
+    Length bleed = 0; // print: the band runs this far past the trim
 
-    explicit SheetMeasures(const style::Style& s) : page(layout::geometry_of(s.page)) {
+    SheetMeasures(const style::Style& s, Length bleed_)
+        : page(layout::geometry_of(s.page)), bleed(bleed_) {
         width = page.text_width();
         date_w = std::min<Length>(mm(style::tunable(s, "date-column")), width / 3);
         band_padding = mm(style::tunable(s, "band-padding"));
@@ -228,9 +230,14 @@ public:
         if (bottom < 0)
             return;
         const Length band_h = bottom + m_.band_padding;
-        at.page.items.push_back(layout::RectItem{0, 0, m_.page.width, band_h, m_.band});
+        // The band and its stripe run off the page at the top and the sides:
+        // into the bleed, in print.
+        const Length b = m_.bleed;
+        at.page.items.push_back(
+            layout::RectItem{-b, -b, m_.page.width + 2 * b, band_h + b, m_.band});
         // An accent stripe under the band, as on the brochure's title page.
-        at.page.items.push_back(layout::RectItem{0, band_h, m_.page.width, pt(4), m_.accent});
+        at.page.items.push_back(
+            layout::RectItem{-b, band_h, m_.page.width + 2 * b, pt(4), m_.accent});
     }
 
     void end(layout::PageInProgress& at) override {
@@ -272,7 +279,7 @@ private:
 
 layout::PageTree FactSheetDesign::lay_out(const Inputs& in) const {
     warn_without_hyphenator(in);
-    const SheetMeasures m(in.style);
+    const SheetMeasures m(in.style, in.bleed);
     const auto n = static_cast<std::size_t>(style::tunable(in.style, "milestones"));
     const auto listed = most_recent(in.doc, n);
     FactSheetFrame frame(in.doc, in.style, m, in.fonts);

@@ -40,6 +40,17 @@ void ContentStream::number(double v) {
     append_number(out_, v);
 }
 
+void ContentStream::translate(double x, double y) {
+    operation({1, 0, 0, 1, x, y}, "cm");
+}
+
+void ContentStream::stroke_color_space(std::string_view name, double tint) {
+    out_ += '/';
+    out_ += name;
+    out_ += " CS\n";
+    operation({tint}, "SCN");
+}
+
 void ContentStream::operation(std::initializer_list<double> operands, std::string_view op) {
     for (double v : operands) {
         number(v);
@@ -59,6 +70,14 @@ void ContentStream::stroke_color(style::Color c) {
 
 void ContentStream::fill_color(style::Color c) {
     operation({c.r / 255.0, c.g / 255.0, c.b / 255.0}, "rg");
+}
+
+void ContentStream::stroke_cmyk(double c, double m, double y, double k) {
+    operation({c, m, y, k}, "K");
+}
+
+void ContentStream::fill_cmyk(double c, double m, double y, double k) {
+    operation({c, m, y, k}, "k");
 }
 
 void ContentStream::dash(int on, int off) {

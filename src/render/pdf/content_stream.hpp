@@ -21,8 +21,13 @@ class ContentStream {
 public:
     // Graphics state and paths; coordinates in points from the lower left.
     void line_width(double w);
+    // DeviceRGB from a colour's r, g, b: "r g b RG" / "r g b rg" (the
+    // screen PDF; print_colour.hpp decides what a print PDF writes).
     void stroke_color(style::Color c);
     void fill_color(style::Color c);
+    // DeviceCMYK, each ink 0..1: "c m y k K" / "c m y k k" (8.6.4.4).
+    void stroke_cmyk(double c, double m, double y, double k);
+    void fill_cmyk(double c, double m, double y, double k);
     void dash(int on, int off);                            // [on off] 0 d
     void solid();                                          // [] 0 d
     void line(double x1, double y1, double x2, double y2); // a stroked segment
@@ -30,6 +35,13 @@ public:
     void circle(double x, double y, double r); // the path only
     void fill() { out_ += "f\n"; }
     void stroke() { out_ += "S\n"; }
+    // q ... Q around a part that changes the graphics state; cm.
+    void save() { out_ += "q\n"; }
+    void restore() { out_ += "Q\n"; }
+    void translate(double x, double y); // "1 0 0 1 x y cm"
+    // A colour of the page's resources (a /Separation, by name) at `tint`,
+    // for strokes: "/name CS tint SCN".
+    void stroke_color_space(std::string_view name, double tint);
     // An image XObject (by resource name) drawn into a rectangle.
     void image(std::string_view name, double x, double y, double w, double h);
 

@@ -5,6 +5,7 @@
 #include "image_for_pdf.hpp"
 #include "pdf_standards.hpp"
 #include "pdf_writer.hpp"
+#include "print_colour.hpp"
 #include "support/utf8.hpp"
 
 #include "design/design.hpp"
@@ -25,6 +26,7 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace chronik::render::pdf {
 
@@ -147,9 +149,37 @@ std::string page_name(std::size_t index) {
     return "page " + std::to_string(index + 1);
 }
 
+// Where the trimmed page sits in the PDF's page (14.11.2): a print PDF's
+// MediaBox adds the bleed and, for crop marks, a slug around the TrimBox;
+// a screen PDF's page is the trimmed page.
+struct PageFrame {
+    Length offset = 0; // from the MediaBox's edges to the trim, on every side
+    Length bleed = 0;
+    bool print = false;
+    bool crop_marks = false;
+    Length mark_gap = 0, mark_length = 0; // crop marks: from the trim, and long
+};
+
+PageFrame frame_of(const style::Style& style, bool print) {
+    PageFrame f;
+    if (!print)
+        return f;
+    f.print = true;
+    f.bleed = mm(style.print.bleed);
+    f.crop_marks = style.print.crop_marks;
+    // Marks start just outside the bleed, so a trim a little off never
+    // shows them, and are 5 mm long unless the sheet's slug is narrower.
+    const Length slug = style.print.slug > 0 ? mm(style.print.slug) : mm(6);
+    f.offset = f.bleed + (f.crop_marks ? slug : 0);
+    f.mark_gap = f.bleed + mm(0.5);
+    f.mark_length = std::max<Length>(std::min<Length>(mm(5), slug - mm(1)), 0);
+    return f;
+}
+
 class Painter {
 public:
-    Painter(PdfWriter& pdf, const FontSet& fonts) : pdf_(pdf), fonts_(fonts) {}
+    Painter(PdfWriter& pdf, const FontSet& fonts, PrintColours colours, PageFrame frame = {})
+        : pdf_(pdf), fonts_(fonts), colours_(std::move(colours)), frame_(frame) {}
 
     void paint(const PageTree& tree) {
         structure_ = &tree.structure;
@@ -206,7 +236,13 @@ public:
 private:
     PdfWriter::PageId add_page(const Page& page) {
         PageBoxes boxes;
-        boxes.media = Box{0, 0, p(page.width), p(page.height)};
+        const Length o = frame_.offset;
+        boxes.media = Box{0, 0, p(page.width + 2 * o), p(page.height + 2 * o)};
+        if (frame_.print) {
+            boxes.trim = Box{p(o), p(o), p(o + page.width), p(o + page.height)};
+            const Length b = frame_.bleed;
+            boxes.bleed = Box{p(o - b), p(o - b), p(o + page.width + b), p(o + page.height + b)};
+        }
         heights_.push_back(page.height);
         return writing(page_name(heights_.size() - 1) + " (" + std::to_string(p(page.width)) +
                            " x " + std::to_string(p(page.height)) + " pt)",
@@ -216,7 +252,7 @@ private:
     // A destination's top: 12 pt above the anchored element.
     double top(std::pair<std::size_t, Length> at) const {
         const Length top = std::max<Length>(0, at.second - pt(12));
-        return p(heights_[at.first] - top);
+        return p(heights_[at.first] - top + frame_.offset);
     }
 
     // A PNG or JPEG, embedded once however often it is shown (the reader
@@ -412,7 +448,8 @@ private:
     }
 
     void link(PdfWriter::PageId pg, Length h, const LinkItem& l) {
-        const Box area{p(l.x), p(h - l.y - l.height), p(l.x + l.width), p(h - l.y)};
+        const Length o = frame_.offset;
+        const Box area{p(o + l.x), p(o + h - l.y - l.height), p(o + l.x + l.width), p(o + h - l.y)};
         if (l.tag.element < 0)
             throw std::logic_error("a link without its Link element");
         const std::size_t e = element(l.tag.element);
@@ -460,6 +497,11 @@ private:
     void draw(PdfWriter::PageId pg, const Page& page) {
         const Length h = page.height;
         ContentStream cs;
+        // Print: the trimmed page drawn inside the bleed and slug.
+        if (frame_.offset != 0) {
+            cs.save();
+            cs.translate(p(frame_.offset), p(frame_.offset));
+        }
         std::vector<Run> runs;
         const auto run_of = runs_of(pg, page, runs);
         constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -493,7 +535,7 @@ private:
                            [&](const LinkItem&) {},
                            [&](const LineItem& l) {
                                cs.line_width(to_pt(l.thickness));
-                               cs.stroke_color(l.color);
+                               colours_.stroke(cs, l.color);
                                // Square dots: 1 pt dashes with whole-point gaps.
                                if (l.dots > 0)
                                    cs.dash(1, static_cast<int>(l.dots / 1000 - 1));
@@ -502,18 +544,18 @@ private:
                                    cs.solid();
                            },
                            [&](const RectItem& r) {
-                               cs.fill_color(r.color);
+                               colours_.fill(cs, r.color);
                                cs.fill_rectangle(to_pt(r.x), to_pt(h - r.y - r.height),
                                                  to_pt(r.width), to_pt(r.height));
                            },
                            [&](const CircleItem& ci) {
                                if (ci.filled) {
-                                   cs.fill_color(ci.fill);
+                                   colours_.fill(cs, ci.fill);
                                    cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
                                    cs.fill();
                                } else {
                                    cs.line_width(to_pt(ci.stroke));
-                                   cs.stroke_color(ci.fill);
+                                   colours_.stroke(cs, ci.fill);
                                    cs.circle(to_pt(ci.cx), to_pt(h - ci.cy), to_pt(ci.radius));
                                    cs.stroke();
                                }
@@ -529,12 +571,18 @@ private:
                                         area.top - area.bottom);
                                if (runs[run_of[i]].mcid >= 0) { // a Figure's bounding box
                                    auto& bbox = out_.elements[runs[run_of[i]].element].bbox;
+                                   Box on_page = area; // in the PDF page's space
+                                   const double o = p(frame_.offset);
+                                   on_page.left += o;
+                                   on_page.right += o;
+                                   on_page.bottom += o;
+                                   on_page.top += o;
                                    if (!bbox)
-                                       bbox = area;
-                                   bbox->left = std::min(bbox->left, area.left);
-                                   bbox->bottom = std::min(bbox->bottom, area.bottom);
-                                   bbox->right = std::max(bbox->right, area.right);
-                                   bbox->top = std::max(bbox->top, area.top);
+                                       bbox = on_page;
+                                   bbox->left = std::min(bbox->left, on_page.left);
+                                   bbox->bottom = std::min(bbox->bottom, on_page.bottom);
+                                   bbox->right = std::max(bbox->right, on_page.right);
+                                   bbox->top = std::max(bbox->top, on_page.top);
                                }
                            },
                        },
@@ -572,7 +620,7 @@ private:
             if (!have_color || !(t->color == color)) {
                 color = t->color;
                 have_color = true;
-                cs.fill_color(color);
+                colours_.fill(cs, color);
             }
             // The words of a line in one look and one run become one TJ.
             std::size_t j = i + 1;
@@ -594,7 +642,34 @@ private:
         leave();
         if (in_text)
             cs.end_text();
+        if (frame_.offset != 0)
+            cs.restore();
+        if (frame_.crop_marks)
+            crop_marks(cs, pg, page);
         writing(page_name(pg), [&] { pdf_.set_content(pg, cs.take()); });
+    }
+
+    // Trim marks at the four corners, in the slug (outside the bleed), in
+    // the registration colour: page artifacts (14.8.2.2.2, "cut marks").
+    void crop_marks(ContentStream& cs, PdfWriter::PageId pg, const Page& page) {
+        if (frame_.mark_length <= 0)
+            return;
+        const std::string colour = writing("the crop marks on " + page_name(pg),
+                                           [&] { return pdf_.registration_colour(pg); });
+        cs.begin_artifact("Page");
+        cs.save();
+        cs.stroke_color_space(colour, 1);
+        cs.line_width(0.3); // a print shop's hairline minimum is 0.25 pt
+        const double o = p(frame_.offset), w = p(page.width), h = p(page.height);
+        const double gap = p(frame_.mark_gap), len = p(frame_.mark_length);
+        for (const double x : {o, o + w})
+            for (const double y : {o, o + h}) {
+                const double out_x = x == o ? -1 : 1, out_y = y == o ? -1 : 1;
+                cs.line(x + out_x * gap, y, x + out_x * (gap + len), y);
+                cs.line(x, y + out_y * gap, x, y + out_y * (gap + len));
+            }
+        cs.restore();
+        cs.end_marked();
     }
 
     // Writes text items [from, to) of one line as "x y Tm [<word> gap <word>] TJ":
@@ -671,6 +746,8 @@ private:
 
     PdfWriter& pdf_;
     const FontSet& fonts_;
+    PrintColours colours_; // DeviceRGB for the screen, the output profile's inks for print
+    PageFrame frame_;
     const std::vector<layout::StructElement>* structure_ = nullptr;
     PdfWriter::StructureTree out_;
     std::vector<std::size_t> out_of_;    // model element -> writer's (0: not yet)
@@ -741,7 +818,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             if (!design)
                 throw std::runtime_error("no design named '" + style.design + "'");
             tree = design->lay_out({doc, style, *fonts, hyphenation.get(), diags,
-                                    std::max(1u, std::thread::hardware_concurrency())});
+                                    std::max(1u, std::thread::hardware_concurrency()),
+                                    target.pdf_standards.print() ? mm(style.print.bleed) : 0});
             // The text stage measures any outlines; this writer embeds only TrueType.
             for (std::size_t id = 0; id < fonts->size(); ++id)
                 if (const auto& face = fonts->at(static_cast<int>(id)); !face.is_truetype())
@@ -753,17 +831,23 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                 fontconfig.wait();
             throw;
         }
+        // The print PDF's colours are the output profile's inks (print_colour.hpp).
+        const bool print = target.pdf_standards.print();
+        PrintColours colours =
+            print ? PrintColours(PrintColours::profile_for(style.print)) : PrintColours();
         // The print PDF: its pages are final once a booklet is padded; the
-        // preflight reads them as they will be painted.
-        if (target.pdf_standards.print()) {
+        // preflight reads them as they will be painted, in the inks painted.
+        if (print) {
             preflight::pad_booklet(tree, style, diags);
-            const auto profile = style.print.profile.empty()
-                                     ? colour::OutputProfile::builtin()
-                                     : colour::OutputProfile::load(style.print.profile);
-            preflight::check({tree, doc, style, preflight::profile_inks(profile), diags});
+            preflight::check({tree, doc, style,
+                              [&colours](const style::Color& c) {
+                                  const auto v = colours.paint(c).values;
+                                  return colour::Cmyk{v[0], v[1], v[2], v[3]};
+                              },
+                              diags});
         }
         apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
-        Painter painter(pdf, *fonts);
+        Painter painter(pdf, *fonts, std::move(colours), frame_of(style, print));
         painter.paint(tree);
         painter.embed_fonts();
         if (target.report)

@@ -46,10 +46,15 @@ void check_standards_input(const model::Document& doc, const PdfStandards& stand
     // requires one already; a document made otherwise is held to it here.
     if (standards.ua1 && doc.meta.title.find_first_not_of(" \t\n") == std::string::npos)
         error(title_line(doc), "the document has no title; PDF/UA requires one");
-    for (const auto& block : doc.blocks) {
-        const auto* img = std::get_if<model::Image>(&block);
-        if (!img)
-            continue;
+    // The front matter's pictures (cover, logo) first: they come first in the file.
+    std::vector<const model::Image*> images;
+    for (const auto* front : {&doc.front.cover, &doc.front.logo})
+        if (!front->path.empty())
+            images.push_back(front);
+    for (const auto& block : doc.blocks)
+        if (const auto* img = std::get_if<model::Image>(&block))
+            images.push_back(img);
+    for (const auto* img : images) {
         // ISO 14289-1, 7.3 (MP 13-004): every figure has alternative text.
         if (standards.ua1 && !img->has_alt)
             error(img->line, "image has no alt text; PDF/UA requires one, or alt=\"\" for a "

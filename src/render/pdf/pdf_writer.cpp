@@ -217,6 +217,7 @@ struct PdfWriter::Impl {
     std::vector<HPDF_Dict> fonts; // the Type0 dictionaries
     std::vector<bool> font_set;   // set_font() called
     std::vector<HPDF_Image> images;
+    HPDF_Array registration = nullptr; // registration_colour()'s colour space
     // Streams whose compressed bytes go in when saving: (dictionary, job).
     std::vector<std::pair<HPDF_Dict, std::size_t>> packed;
 
@@ -527,6 +528,46 @@ PdfWriter::ImageId PdfWriter::add_jpeg(std::string_view bytes) {
 std::string PdfWriter::image_resource(PageId page, ImageId image) {
     Impl& d = *impl_;
     return d.checked("image", HPDF_Page_GetXObjectName(d.page(page), d.images.at(image)));
+}
+
+std::string PdfWriter::registration_colour(PageId page) {
+    Impl& d = *impl_;
+    const char* what = "write the registration colour";
+    HPDF_MMgr mmgr = d.doc->mmgr;
+    if (!d.registration) {
+        // [/Separation /All /DeviceCMYK f]: f(t) = t t t t, all inks.
+        HPDF_Dict f = d.checked(what, HPDF_Dict_New(mmgr));
+        d.check(what, HPDF_Dict_AddNumber(f, "FunctionType", 2));
+        d.check(what, HPDF_Dict_AddNumber(f, "N", 1));
+        const auto numbers = [&](std::initializer_list<int> values) {
+            HPDF_Array a = d.checked(what, HPDF_Array_New(mmgr));
+            for (int v : values)
+                d.check(what, HPDF_Array_AddNumber(a, v));
+            return a;
+        };
+        d.check(what, HPDF_Dict_Add(f, "Domain", numbers({0, 1})));
+        d.check(what, HPDF_Dict_Add(f, "C0", numbers({0, 0, 0, 0})));
+        d.check(what, HPDF_Dict_Add(f, "C1", numbers({1, 1, 1, 1})));
+        HPDF_Array cs = d.checked(what, HPDF_Array_New(mmgr));
+        d.check(what, HPDF_Xref_Add(d.doc->xref, cs));
+        d.check(what, HPDF_Array_AddName(cs, "Separation"));
+        d.check(what, HPDF_Array_AddName(cs, "All"));
+        d.check(what, HPDF_Array_AddName(cs, "DeviceCMYK"));
+        d.check(what, HPDF_Array_Add(cs, f));
+        d.registration = cs;
+    }
+    auto* resources =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(d.page(page), "Resources", HPDF_OCLASS_DICT));
+    d.check(what, resources ? HPDF_OK : call_failed);
+    auto* spaces =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(resources, "ColorSpace", HPDF_OCLASS_DICT));
+    if (!spaces) {
+        spaces = d.checked(what, HPDF_Dict_New(mmgr));
+        d.check(what, HPDF_Dict_Add(resources, "ColorSpace", spaces));
+    }
+    if (!HPDF_Dict_GetItem(spaces, "CSr", HPDF_OCLASS_ARRAY))
+        d.check(what, HPDF_Dict_Add(spaces, "CSr", d.registration));
+    return "CSr";
 }
 
 PdfWriter::AnnotationId PdfWriter::add_uri_link(PageId page, const Box& area, std::string_view uri,

@@ -47,9 +47,8 @@ struct Box {
     double left = 0, bottom = 0, right = 0, top = 0;
 };
 
-// A page's boundaries (PDF 32000-1, 14.11.2). Only the MediaBox is written
-// today; TrimBox and BleedBox are for print output and go into the page
-// dictionary beside it when set.
+// A page's boundaries (PDF 32000-1, 14.11.2). TrimBox and BleedBox are for
+// print output and go into the page dictionary beside the MediaBox when set.
 struct PageBoxes {
     Box media;
     std::optional<Box> trim;
@@ -115,6 +114,9 @@ public:
     ImageId add_jpeg(std::string_view bytes);
     // The name under which `page`'s resources know `image` (for Do).
     std::string image_resource(PageId page, ImageId image);
+    // The registration colour of printer's marks (8.6.6.4: /Separation /All,
+    // every plate at once), in `page`'s resources; its name for CS/SCN.
+    std::string registration_colour(PageId page);
 
     // Links without a border, printable (/F 4, as PDF/A wants), with
     // `contents` (UTF-8) describing them (/Contents, as PDF/UA wants). A
