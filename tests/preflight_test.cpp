@@ -189,6 +189,18 @@ TEST_CASE("preflight: an image at the trim must run the bleed past it") {
             preflight_of(pages({{image(-mm(3), -mm(3), w, h, 2400, 1200)}}), s, test_doc());
         CHECK(test::has(lines, "(top and left edges, page 1) but runs 3 mm past it, not the 5 mm"));
     }
+    SUBCASE("with no bleed in the style, an image at the trim has none") {
+        auto s = test_style();
+        s.print.bleed = 0;
+        const auto lines =
+            preflight_of(pages({{image(0, mm(50), w, h, 2400, 1200)}}), s, test_doc());
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0] == "c.xml:7: warning: image 'photos/hafen.jpg' touches the trim (left "
+                          "edge, page 1) with no bleed past it (the style's <print bleed> is 0; "
+                          "3 mm is usual): trimming leaves a white edge");
+        CHECK(
+            preflight_of(pages({{image(mm(1), mm(50), w, h, 2400, 1200)}}), s, test_doc()).empty());
+    }
     SUBCASE("what the clip box cuts off does not count") {
         // Drawn 3 mm past the top edge, but clipped at the trim.
         auto im = image(mm(20), -mm(3), w, h, 2400, 1200);

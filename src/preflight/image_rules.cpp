@@ -163,8 +163,10 @@ void check_image_bleed(const Inputs& in) {
             const Length past[] = {-y0, x1 - page.width, y1 - page.height, -x0};
             Short found;
             found.reach = bleed;
+            // With no bleed at all (<print bleed="0">) an image at the trim
+            // has none to run into: every edge it touches is short.
             for (int e = Top; e <= Left; ++e)
-                if (past[e] >= 0 && past[e] + slack < bleed) {
+                if (past[e] >= 0 && (bleed == 0 || past[e] + slack < bleed)) {
                     found.edges.insert(e);
                     found.reach = std::min(found.reach, past[e]);
                 }
@@ -177,13 +179,17 @@ void check_image_bleed(const Inputs& in) {
         }
     }
     const Names names(in.doc);
-    for (const auto& [im, s] : shorts.items())
+    for (const auto& [im, s] : shorts.items()) {
+        const std::string where = "image '" + names(*im) + "' touches the trim (" +
+                                  edges_text(s.edges) + ", " + pages_text(s.pages) + ")";
         in.diags.warning(in.doc.meta.source, im->line,
-                         "image '" + names(*im) + "' touches the trim (" + edges_text(s.edges) +
-                             ", " + pages_text(s.pages) + ") but runs " +
-                             one_decimal(to_mm(s.reach)) + " mm past it, not the " +
-                             one_decimal(in.style.print.bleed) +
-                             " mm bleed the print needs: trimming leaves a white edge");
+                         bleed == 0
+                             ? where + " with no bleed past it (the style's <print bleed> "
+                                       "is 0; 3 mm is usual): trimming leaves a white edge"
+                             : where + " but runs " + one_decimal(to_mm(s.reach)) +
+                                   " mm past it, not the " + one_decimal(in.style.print.bleed) +
+                                   " mm bleed the print needs: trimming leaves a white edge");
+    }
 }
 
 } // namespace chronik::preflight
