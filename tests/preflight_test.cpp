@@ -280,7 +280,7 @@ TEST_CASE("preflight: a booklet's page count is a multiple of 4") {
     const auto lines = preflight_of(five, s, test_doc());
     REQUIRE(lines.size() == 1);
     CHECK(lines[0] == "s.xml:5: warning: the booklet has 5 pages, not a multiple of 4, which "
-                      "saddle stitching needs; 3 pages short of 8 (pad=\"yes\" adds blank pages "
+                      "saddle stitching needs; 3 pages short of 8 (pad=\"true\" adds blank pages "
                       "at the end)");
     CHECK(preflight_of(pages({{}, {}, {}, {}}), s, test_doc()).empty());
     s.print.booklet = false; // not a booklet: any count

@@ -26,7 +26,7 @@ void check_page_count(const Inputs& in) {
                      "the booklet has " + pages_count(pages) +
                          ", not a multiple of 4, which saddle stitching needs; " +
                          pages_count(missing) + " short of " + std::to_string(pages + missing) +
-                         " (pad=\"yes\" adds blank pages at the end)");
+                         " (pad=\"true\" adds blank pages at the end)");
 }
 
 void pad_booklet(layout::PageTree& tree, const style::Style& style, Diagnostics& diags) {

@@ -195,3 +195,145 @@ TEST_CASE("preflight: --print joins the standards --pdf-standard names") {
     CHECK(r.status == 0);
     CHECK(count(r.err, low_image_warning) == 1);
 }
+
+namespace {
+
+// A sheet (s.xml) whose lines the messages name: a booklet (line 2), a
+// 5 pt caption in a blue of four inks (line 3), the title in all four inks
+// at 100 % (its colour on line 5), a 5.5 pt grey footer (K alone: fine).
+const std::string print_sheet = numbered({
+    "<style name=\"t\">",
+    "<print booklet=\"true\"/>",
+    "<role name=\"caption\" size=\"5\" color=\"#0080c0\"/>",
+    "<role name=\"title\"",
+    "      color=\"cmyk(100%, 100%, 100%, 100%)\"/>",
+    "<role name=\"footer\" size=\"5.5\" color=\"#777777\"/>",
+    "</style>",
+});
+
+// Three pages: title, contents, one milestone with a captioned picture.
+const std::string captioned = numbered({
+    "<chronicle lang=\"de\"><title>Chronik</title>",
+    "<period label=\"2000\">",
+    "<milestone date=\"2000\"><title>Gründung</title>",
+    "<p>Text</p>",
+    "<image src=\"small.png\" alt=\"Ein Bild\"><caption>Eine Unterschrift</caption></image>",
+    "</milestone></period></chronicle>",
+});
+
+void write_print_case(const test::TempDir& dir, const std::string& sheet) {
+    test::write_file(dir / "s.xml", sheet);
+    test::write_file(dir / "c.xml", captioned);
+    fs::copy_file(images / "small.png", dir / "small.png");
+}
+
+} // namespace
+
+TEST_CASE("preflight: small text on several plates, at the role's line in the sheet") {
+    test::TempDir dir;
+    write_print_case(dir, print_sheet);
+    const auto r = fixed_run({"check", "--print", "-s", "s.xml", "c.xml"}, dir.path());
+    CHECK(r.status == 0);
+    // The inks are the output profile's (FOGRA39): four of them, each named.
+    const std::string start = "s.xml:3: warning: role 'caption' sets 5 pt text in #0080c0, which "
+                              "prints on 4 plates (C ";
+    const auto at = r.err.find(start);
+    REQUIRE_MESSAGE(at != std::string::npos, r.err);
+    const auto line = r.err.substr(at, r.err.find('\n', at) - at);
+    CHECK(line.find("; page 3): text under 6 pt blurs when the plates are out of register; give "
+                    "it a colour of one ink (black or a grey prints on the black plate alone)") !=
+          std::string::npos);
+    CHECK(count(r.err, "sets 5 pt text") == 1); // one warning, however many words
+    // The grey footer (the page numbers, 5.5 pt) is on the black plate alone.
+    CHECK(r.err.find("'footer'") == std::string::npos);
+}
+
+TEST_CASE("preflight: a colour over 300 % total ink, at its colour's line") {
+    test::TempDir dir;
+    write_print_case(dir, print_sheet);
+    const auto r = fixed_run({"check", "--print", "-s", "s.xml", "c.xml"}, dir.path());
+    CHECK_MESSAGE(count(r.err, "s.xml:5: warning: role 'title' has the colour cmyk(100%, 100%, "
+                               "100%, 100%), which prints with 400 % total ink (C 100 % M 100 % Y "
+                               "100 % K 100 %), over the 300 % a press takes\n") == 1,
+                  r.err);
+    CHECK(count(r.err, "total ink") == 1);
+}
+
+TEST_CASE("preflight: a booklet's page count, and pad's blank pages with a note") {
+    test::TempDir dir;
+    write_print_case(dir, print_sheet);
+    const auto r = fixed_run({"check", "--print", "-s", "s.xml", "c.xml"}, dir.path());
+    CHECK(r.status == 0);
+    CHECK_MESSAGE(count(r.err, "s.xml:2: warning: the booklet has 3 pages, not a multiple of 4, "
+                               "which saddle stitching needs; 1 page short of 4 (pad=\"true\" "
+                               "adds blank pages at the end)\n") == 1,
+                  r.err);
+    CHECK(r.out == "c.xml: ok (print PDF of 3 pages, 1 periods, 1 milestones, 4 warnings)\n");
+
+    // pad="true": the print PDF gets a blank fourth page, said in a note.
+    test::write_file(dir / "s.xml", std::string(print_sheet)
+                                        .replace(print_sheet.find("booklet=\"true\""), 14,
+                                                 "booklet=\"true\" pad=\"true\""));
+    const auto padded = fixed_run({"check", "--print", "-s", "s.xml", "c.xml"}, dir.path());
+    CHECK(padded.status == 0);
+    CHECK_MESSAGE(count(padded.err, "s.xml:2: note: added 1 blank page at the end of the booklet: "
+                                    "3 + 1 = 4 pages, a multiple of 4 for saddle stitching\n") == 1,
+                  padded.err);
+    CHECK(padded.err.find("the booklet has") == std::string::npos);
+    // The note is no warning: three are left.
+    CHECK(padded.out == "c.xml: ok (print PDF of 4 pages, 1 periods, 1 milestones, 3 warnings)\n");
+
+    const auto render = fixed_run({"render", "c.xml", "-q", "-s", "s.xml", "-f", "pdf",
+                                   "--pdf-standard", "ua-1,x-4", "-o", "out"},
+                                  dir.path());
+    REQUIRE(render.status == 0);
+    CHECK(render.err == padded.err);
+    test::require_tool("pdfinfo", "poppler-utils");
+    const auto pdf = test::shell_quote((dir / "out/c.pdf").string());
+    CHECK(test::shell("pdfinfo " + pdf + " | grep '^Pages:' | tr -s ' '").second == "Pages: 4\n");
+    // Page 3 holds the milestone and its page number; page 4 nothing at all.
+    CHECK(test::shell("pdftotext -f 3 -l 3 " + pdf + " - | tr -d ' \\n\\f'").second.find("Text") !=
+          std::string::npos);
+    CHECK(test::shell("pdftotext -f 4 -l 4 " + pdf + " - | tr -d ' \\n\\f'").second.empty());
+    // Nothing on it is tagged (no marked content with an MCID, no
+    // /StructParents): the structure tree ends on page 3.
+    test::require_tool("qpdf", "qpdf");
+    CHECK(test::shell("qpdf --check " + pdf + " >/dev/null; echo $?").second == "0\n");
+    const auto tagged = test::shell(
+        "/usr/bin/python3 -c \"import pikepdf, sys\n"
+        "p = pikepdf.open(sys.argv[1])\n"
+        "for pg in p.pages:\n"
+        "    c = b''.join(s.read_bytes() for s in pg.obj.Contents.as_list()) "
+        "if isinstance(pg.obj.Contents, pikepdf.Array) else pg.obj.Contents.read_bytes()\n"
+        "    print(c.count(b'MCID') > 0, '/StructParents' in pg.obj)\" " +
+        pdf);
+    CHECK(tagged.first == 0);
+    CHECK(tagged.second == "True True\nTrue True\nTrue True\nFalse False\n");
+}
+
+TEST_CASE("preflight: a cover photo at the trim without bleed, at the cover's line") {
+    test::TempDir dir;
+    test::write_file(
+        dir / "c.xml",
+        numbered({"<chronicle lang=\"de\"><title>Chronik</title>",
+                  "<organization>Verein</organization>",
+                  "<cover src=\"cover.png\" alt=\"Das Haus\"/>", "<period label=\"2000\">",
+                  "<milestone date=\"2000\"><p>Text</p></milestone>", "</period></chronicle>"}));
+    // 2600 x 1600 pixels: over 250 ppi across the page and its bleed.
+    write_png(dir / "cover.png", 2600, 1600);
+    test::write_file(dir / "bleed0.xml", "<style name=\"t\">\n<print bleed=\"0\"/>\n</style>\n");
+    test::write_file(dir / "framed.xml",
+                     "<style name=\"t\">\n<print cover=\"framed\"/>\n</style>\n");
+    const auto none = fixed_run({"check", "--print", "-s", "bleed0.xml", "c.xml"}, dir.path());
+    CHECK(none.status == 0);
+    CHECK_MESSAGE(none.err == "c.xml:3: warning: image 'cover.png' touches the trim (top, right "
+                              "and left edges, page 1) with no bleed past it (the style's <print "
+                              "bleed> is 0; 3 mm is usual): trimming leaves a white edge\n",
+                  none.err);
+    // The default 3 mm: the design runs the cover 3 mm past the trim.
+    const auto bleeds = fixed_run({"check", "--print", "c.xml"}, dir.path());
+    CHECK_MESSAGE(bleeds.err.empty(), bleeds.err);
+    // Framed inside the margins: it touches nothing.
+    const auto framed = fixed_run({"check", "--print", "-s", "framed.xml", "c.xml"}, dir.path());
+    CHECK_MESSAGE(framed.err.empty(), framed.err);
+}
