@@ -45,8 +45,9 @@ test_packages=(
   python3-pikepdf
   # every C++ file as .clang-format says (tests/format/check_format.sh)
   clang-format
-  # the print PDF's separations (gs -sDEVICE=tiffsep): body text on the black plate alone
-  ghostscript
+  # the print PDF's separations (gs -sDEVICE=tiffsep): body text on the black plate
+  # alone, ink in the bleed; the plates read with PIL (tests/print/check_print.py)
+  ghostscript python3-pil
 )
 
 case "${1:-}" in

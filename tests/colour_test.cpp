@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -262,6 +263,16 @@ TEST_CASE("colour: load() reads a CMYK output profile and refuses others, saying
     const std::string tags = refusal((dir / "tags.icc").string());
     CHECK(tags != "(accepted)");
     CHECK(tags.find("tags.icc") != std::string::npos);
-    // A missing file.
+    // A missing file, a folder, a device that never ends.
     CHECK(refusal((dir / "none.icc").string()).find("cannot read") != std::string::npos);
+    CHECK(refusal(dir.path().string()).find("is not a file") != std::string::npos);
+    CHECK(refusal("/dev/zero").find("'/dev/zero' is not a file") != std::string::npos);
+    // Too large to be a profile (sparse: no disk used).
+    {
+        std::ofstream big(dir / "big.icc", std::ios::binary);
+        big.seekp((64 << 20) + 1);
+        big.put('x');
+    }
+    CHECK(refusal((dir / "big.icc").string()).find("too large for an ICC profile") !=
+          std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include "design/design.hpp"
 #include "design/paragraph_styles.hpp"
 #include "helpers.hpp"
+#include "layout/galley.hpp"
 #include "reader/chronicle_reader.hpp"
 #include "style/style_reader.hpp"
 #include "style/tunables.hpp"
@@ -340,4 +341,81 @@ TEST_CASE("design: a tint of a colour, on screen and in the inks of a cmyk() col
     CHECK(tint.k == 4);
     CHECK(tint.r == design::blend({0xd4, 0x14, 0x7f}, 0.35).r);
     CHECK(tint.g == design::blend({0xd4, 0x14, 0x7f}, 0.35).g);
+}
+
+TEST_CASE("design: the photo sample's figures keep with their caption and milestone, inside the "
+          "text area, and the cover runs into the bleed in print") {
+    Diagnostics d;
+    auto c = reader::read_chronicle((test::source_dir / "data/auenwald-chronik.xml").string(), d);
+    REQUIRE(c);
+    for (const char* sheet : {"styles/brochure.xml", "styles/booklet.xml"}) {
+        CAPTURE(sheet);
+        auto s = style::read_style((test::source_dir / sheet).string(), d);
+        REQUIRE(s);
+        compose::Options o;
+        o.epoch = 1700000000;
+        const auto doc = compose::compose(*c, *s, o, d);
+        text::FontSet fonts;
+        const auto h = text::Hyphenator::for_language(doc.meta.language);
+        const layout::Length bleed = layout::mm(3);
+        design::Inputs in{doc, *s, fonts, h.get(), d};
+        in.bleed = bleed;
+        in.print = true;
+        const auto tree = design::find_design("brochure")->lay_out(in);
+        const auto g = layout::geometry_of(s->page);
+        // Where each element's content is: page and top.
+        std::map<int, std::pair<std::size_t, layout::Length>> first_at;
+        for (std::size_t p = 0; p < tree.pages.size(); ++p)
+            for (const auto& item : tree.pages[p].items)
+                if (const auto* t = std::get_if<layout::TextItem>(&item); t && t->tag.element >= 0)
+                    first_at.emplace(t->tag.element, std::pair{p, t->y});
+        int figures = 0, floated = 0;
+        for (std::size_t p = 0; p < tree.pages.size(); ++p) {
+            const auto& page = tree.pages[p];
+            const layout::Length left = g.left(static_cast<int>(p) + 1);
+            for (const auto& item : page.items) {
+                const auto* im = std::get_if<layout::ImageItem>(&item);
+                if (!im || im->tag.element < 0)
+                    continue;
+                const auto e = static_cast<std::size_t>(im->tag.element);
+                if (p == 0 && im->clip_w > 0) { // the cover: to the bleed at top and sides
+                    CHECK(im->clip_x == -bleed);
+                    CHECK(im->clip_y == -bleed);
+                    CHECK(im->clip_w == g.width + 2 * bleed);
+                    CHECK(im->x <= im->clip_x);
+                    CHECK(im->x + im->width >= im->clip_x + im->clip_w);
+                    continue;
+                }
+                if (tree.structure[e].parent < 0)
+                    continue; // the logo
+                ++figures;
+                // Inside the text area: scaled down rather than overflowing.
+                CHECK(im->x >= left);
+                CHECK(im->x + im->width <= left + g.text_width());
+                CHECK(im->y >= g.top);
+                CHECK(im->y + im->height <= g.top + g.text_height());
+                // Its caption (the next element, a Caption) directly below, same page.
+                REQUIRE(e + 1 < tree.structure.size());
+                if (tree.structure[e + 1].role == "Caption") {
+                    const auto at = first_at.at(static_cast<int>(e + 1));
+                    CHECK(at.first == p);
+                    CHECK(at.second > im->y + im->height);
+                    CHECK(at.second < im->y + im->height + layout::pt(30));
+                }
+                // Its milestone's heading (the last H3 before it) is on this page
+                // or the one before (a figure that moved tops the page).
+                int head = -1;
+                for (std::size_t k = 0; k < e; ++k)
+                    if (tree.structure[k].role == "H3")
+                        head = static_cast<int>(k);
+                REQUIRE(head >= 0);
+                const auto hp = first_at.at(head).first;
+                CHECK((hp == p || hp + 1 == p));
+                if (hp + 1 == p && im->y == g.top)
+                    ++floated;
+            }
+        }
+        CHECK(figures == 7);
+        CHECK(floated >= 1); // the sample has figures that move: the rule is exercised
+    }
 }

@@ -30,6 +30,9 @@ struct Inputs {
     // Print output: elements that run off the page extend this far past the
     // trim (the style's print bleed); 0 for the screen.
     layout::Length bleed = 0;
+    // Print output: pictures are shown no larger than their pixels at the
+    // style's print resolution (Images::print_ppi) unless the chronicle asks.
+    bool print = false;
 };
 
 class Design {

@@ -268,9 +268,7 @@ PageTree place(const EngineRun& run, std::vector<Slice>& slices,
                                [&](CircleItem& c) { c.cx += left, c.cy += ps.y; },
                                [&](ImageItem& i) {
                                    i.x += left, i.y += ps.y;
-                                   // The clip box is in page coordinates too.
-                                   if (i.clip_w > 0 || i.clip_h > 0)
-                                       i.clip_x += left, i.clip_y += ps.y;
+                                   i.clip_x += left, i.clip_y += ps.y;
                                },
                                [&](LinkItem& l) { l.x += left, l.y += ps.y; },
                            },

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -224,6 +225,17 @@ std::shared_ptr<const OutputProfile> OutputProfile::builtin() {
 }
 
 std::shared_ptr<const OutputProfile> OutputProfile::load(const std::string& path) {
+    // A device or a FIFO (profile="/dev/zero") would never end; no profile
+    // needs more than a few MiB (FOGRA39L: 119 KiB).
+    constexpr std::uintmax_t max_bytes = 64u << 20;
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw std::runtime_error("'" + path + "' is not a file");
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes)
+        throw std::runtime_error("'" + path + "' is too large for an ICC profile (" +
+                                 std::to_string(size) + " bytes; the limit is " +
+                                 std::to_string(max_bytes) + ")");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot read ICC profile '" + path + "': " + std::strerror(errno));

@@ -253,6 +253,13 @@ TEST_CASE("print colour: an output profile that is not CMYK is refused at its at
     fs::copy_file(fogra39, dir / "sheets" / "press.icc");
     const auto ok = run({"check", "sheets/gone.xml"}, dir.path());
     CHECK_MESSAGE(ok.status == 0, ok.err);
+    // A device that never ends: refused at once, not read.
+    test::write_file(dir / "zero.xml",
+                     "<style name=\"x\">\n  <print profile=\"/dev/zero\"/>\n</style>\n");
+    const auto zero = run({"check", "zero.xml"}, dir.path(), 20);
+    CHECK(zero.status == 1);
+    CHECK(zero.err.find("zero.xml:2:10: error: profile: '/dev/zero' is not a file") !=
+          std::string::npos);
     // Not ICC at all: a text file named .icc.
     test::write_file(dir / "fake.icc", "this is not a profile\n");
     test::write_file(dir / "fake.xml", "<style name=\"x\"><print profile=\"fake.icc\"/></style>\n");
@@ -298,4 +305,77 @@ TEST_CASE("print colour: a sheet in CMYK with its own profile renders in every f
                      "  <images screen-ppi=\"120\"/>\n"
                      "</style>\n");
     expect_rendered(dir.path(), "c.xml", {"-s", "cmyk.xml"});
+}
+
+TEST_CASE("print colour: DOCX and Markdown show a cmyk() colour as its screen look") {
+    test::require_tool("unzip", "unzip");
+    test::TempDir dir;
+    fs::copy_file(sample, dir / "c.xml");
+    // Solid black ink on coated FOGRA39 paper looks #1F1F1D on screen; an
+    // sRGB sheet with that colour gives the same DOCX and Markdown.
+    test::write_file(dir / "ink.xml",
+                     "<style name=\"x\">\n"
+                     "  <role name=\"body\" color=\"cmyk(0%, 0%, 0%, 100%)\"/>\n"
+                     "  <role name=\"period-heading\" color=\"cmyk(100, 60, 0, 20)\"/>\n"
+                     "</style>\n");
+    const auto ink = run({"render", "c.xml", "-q", "-f", "docx,md", "-s", "ink.xml", "-o", "ink"},
+                         dir.path(), 120);
+    REQUIRE_MESSAGE(ink.status == 0, ink.err);
+    const auto [status, styles] = test::shell(
+        "unzip -p " + test::shell_quote((dir / "ink" / "c.docx").string()) + " word/styles.xml");
+    REQUIRE(status == 0);
+    CHECK(styles.find("<w:color w:val=\"1F1F1D\"/>") != std::string::npos);
+    // The heading's look, from the profile (a dark blue): read it back.
+    const std::size_t at = styles.find("w:styleId=\"Heading1\"");
+    REQUIRE(at != std::string::npos);
+    const std::size_t color = styles.find("<w:color w:val=\"", at);
+    REQUIRE(color != std::string::npos);
+    const std::string look = styles.substr(color + 16, 6);
+    CAPTURE(look);
+    const unsigned long rgb = std::stoul(look, nullptr, 16);
+    CHECK((rgb & 0xFF) > (rgb >> 16)); // more blue than red
+    test::write_file(dir / "rgb.xml", "<style name=\"x\">\n"
+                                      "  <role name=\"body\" color=\"#1F1F1D\"/>\n"
+                                      "  <role name=\"period-heading\" color=\"#" +
+                                          look + "\"/>\n</style>\n");
+    const auto rgb_run = run(
+        {"render", "c.xml", "-q", "-f", "docx,md", "-s", "rgb.xml", "-o", "rgb"}, dir.path(), 120);
+    REQUIRE_MESSAGE(rgb_run.status == 0, rgb_run.err);
+    CHECK(test::read_file(dir / "ink" / "c.md") == test::read_file(dir / "rgb" / "c.md"));
+    CHECK(test::read_file(dir / "ink" / "c.md").size() > 1000);
+    const auto [s2, rgb_styles] = test::shell(
+        "unzip -p " + test::shell_quote((dir / "rgb" / "c.docx").string()) + " word/styles.xml");
+    REQUIRE(s2 == 0);
+    CHECK(styles == rgb_styles);
+}
+
+TEST_CASE("print colour: the screen PDF writes a cmyk() colour's look in DeviceRGB, no CMYK") {
+    test::require_tool("qpdf", "qpdf");
+    test::TempDir dir;
+    fs::copy_file(sample, dir / "c.xml");
+    test::write_file(dir / "ink.xml", "<style name=\"x\">\n"
+                                      "  <role name=\"body\" color=\"cmyk(0%, 0%, 0%, 100%)\"/>\n"
+                                      "</style>\n");
+    const auto r =
+        run({"render", "c.xml", "-q", "-f", "pdf", "-s", "ink.xml", "-o", "out"}, dir.path());
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const auto [status, qdf] =
+        test::shell("qpdf --qdf --object-streams=disable " +
+                    test::shell_quote((dir / "out" / "c.pdf").string()) + " -");
+    REQUIRE(status == 0);
+    CHECK(qdf.find("\n0.122 0.122 0.114 rg\n") != std::string::npos); // #1F1F1D
+    static const std::regex cmyk_op(R"(\n[0-9.]+ [0-9.]+ [0-9.]+ [0-9.]+ [kK]\n)");
+    CHECK_FALSE(std::regex_search(qdf, cmyk_op));
+    // The print PDF of the same sheet writes the ink itself.
+    const auto p = run({"render", "c.xml", "-q", "-f", "pdf", "--pdf-standard", "x-4", "-s",
+                        "ink.xml", "-o", "print"},
+                       dir.path());
+    REQUIRE_MESSAGE(p.status == 0, p.err);
+    const auto [s2, print] =
+        test::shell("qpdf --qdf --object-streams=disable " +
+                    test::shell_quote((dir / "print" / "c.pdf").string()) + " -");
+    REQUIRE(s2 == 0);
+    CHECK(print.find("\n0 0 0 1 k\n") != std::string::npos);
+    static const std::regex rgb_op(R"(\n[0-9.]+ [0-9.]+ [0-9.]+ (rg|RG)\n)");
+    CHECK_FALSE(std::regex_search(print, rgb_op));
 }

@@ -39,7 +39,7 @@ struct BrochureMeasures {
     Length logo_w = 0, logo_h = 0;    // the logo's largest size
     bool cover_bleeds = true;         // the cover photo runs off the page (else framed)
 
-    BrochureMeasures(const style::Style& s, Length bleed_)
+    BrochureMeasures(const style::Style& s, Length bleed_, bool print)
         : page(layout::geometry_of(s.page)), bleed(bleed_) {
         width = page.text_width();
         area_h = page.text_height();
@@ -54,6 +54,8 @@ struct BrochureMeasures {
         title_position = style::tunable_per_mille(s, style::tune::title_position);
         image_max_height = style::tunable_per_mille(s, style::tune::image_max_height);
         image_dpi = style::tunable(s, style::tune::image_dpi);
+        if (print) // a picture the size it needs to print sharp, at most
+            image_dpi = std::max(image_dpi, s.images.print_ppi);
         accent = s.role(Role::MilestoneDate).color;
         cover_height = style::tunable_per_mille(s, "cover-height");
         logo_w = mm(style::tunable(s, "logo-width"));
@@ -670,7 +672,7 @@ private:
 
 layout::PageTree BrochureDesign::lay_out(const Inputs& in) const {
     warn_without_hyphenator(in);
-    const BrochureMeasures m(in.style, in.bleed);
+    const BrochureMeasures m(in.style, in.bleed, in.print);
     // The layout's setter lives here, so the furniture can read what it
     // collected (periods, TOC targets); the helper thread's is the engine's.
     std::optional<BrochureSetter> main;

@@ -819,7 +819,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                 throw std::runtime_error("no design named '" + style.design + "'");
             tree = design->lay_out({doc, style, *fonts, hyphenation.get(), diags,
                                     std::max(1u, std::thread::hardware_concurrency()),
-                                    target.pdf_standards.print() ? mm(style.print.bleed) : 0});
+                                    target.pdf_standards.print() ? mm(style.print.bleed) : 0,
+                                    target.pdf_standards.print()});
             // The text stage measures any outlines; this writer embeds only TrueType.
             for (std::size_t id = 0; id < fonts->size(); ++id)
                 if (const auto& face = fonts->at(static_cast<int>(id)); !face.is_truetype())
@@ -846,7 +847,13 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
                               },
                               diags});
         }
-        apply_standards(pdf, target.pdf_standards, doc, set_info(pdf, doc));
+        const DocumentInfo info = set_info(pdf, doc);
+        if (colours.print()) {
+            const PrintCondition condition{style.print, colours.profile()->icc()};
+            apply_standards(pdf, target.pdf_standards, doc, info, &condition);
+        } else {
+            apply_standards(pdf, target.pdf_standards, doc, info);
+        }
         Painter painter(pdf, *fonts, std::move(colours), frame_of(style, print));
         painter.paint(tree);
         painter.embed_fonts();

@@ -4,7 +4,9 @@
 
 #include "support/civil_time.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <stdexcept>
 #include <optional>
 #include <variant>
 
@@ -78,9 +80,39 @@ std::string producer() {
     return "chronik " CHRONIK_VERSION " (libharu " + PdfWriter::library_version() + ")";
 }
 
+namespace {
+
+// A document id for the XMP (xmpMM:DocumentID) that the same input gives
+// again: two 64-bit FNV-1a hashes of what names the document, as a UUID.
+std::string document_uuid(const XmpValues& x, const model::Document& doc) {
+    const std::string key = x.title + '\n' + doc.meta.source + '\n' + x.date + '\n' + x.creator;
+    std::uint64_t a = 14695981039346656037ull, b = 1099511628211ull * 31;
+    for (const unsigned char c : key) {
+        a = (a ^ c) * 1099511628211ull;
+        b = (b ^ c) * 1099511628211ull + 0x9E3779B97F4A7C15ull;
+    }
+    char out[40];
+    std::snprintf(out, sizeof out, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xFFFF),
+                  static_cast<unsigned>(0x4000 | (a & 0x0FFF)),
+                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
+                  static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+    return std::string("uuid:") + out;
+}
+
+} // namespace
+
 void apply_standards(PdfWriter& pdf, const PdfStandards& standards, const model::Document& doc,
-                     const DocumentInfo& info) {
-    pdf.set_version_1_7();
+                     const DocumentInfo& info, const PrintCondition* print) {
+    if (standards.x4 && !print)
+        throw std::logic_error("apply_standards: PDF/X-4 without its print condition");
+    // ISO 15930-7: a PDF/X-4 file is PDF 1.6 (nothing chronik writes needs 1.7).
+    if (standards.x4) {
+        pdf.set_version_1_6();
+        pdf.set_trapped(false);
+    } else {
+        pdf.set_version_1_7();
+    }
     pdf.set_producer(producer());
     pdf.set_marked();
     pdf.set_display_doc_title();
@@ -108,14 +140,29 @@ void apply_standards(PdfWriter& pdf, const PdfStandards& standards, const model:
         break;
     }
     x.pdfua1 = standards.ua1;
+    x.pdfx4 = standards.x4;
+    if (standards.x4)
+        x.document_id = document_uuid(x, doc);
     pdf.set_metadata(xmp_packet(x));
+
+    if (standards.x4) {
+        // The printing condition the colours were converted for; PDF/A's
+        // intent, if claimed, is the same (PDF/A-2 6.2.3: one profile).
+        std::vector<std::string_view> subtypes{"GTS_PDFX"};
+        if (standards.archive != PdfStandards::Archive::None)
+            subtypes.push_back("GTS_PDFA1");
+        const auto& p = print->print;
+        pdf.add_output_intents(subtypes, {print->icc, 4, p.output_condition_identifier,
+                                          p.output_condition, p.registry, p.output_condition});
+        return;
+    }
 
     // PDF/A-2 6.2.4.3: device colours (chronik paints in DeviceRGB and
     // DeviceGray) need an output intent; sRGB, as screens and the web
     // assume. Only where PDF/A is claimed: nothing is claimed otherwise.
     if (standards.archive != PdfStandards::Archive::None)
-        pdf.add_output_intent("GTS_PDFA1", srgb_profile(), 3, "sRGB IEC61966-2.1",
-                              "sRGB IEC61966-2.1");
+        pdf.add_output_intents({"GTS_PDFA1"}, {srgb_profile(), 3, "sRGB IEC61966-2.1", {}, {},
+                                               "sRGB IEC61966-2.1"});
 }
 
 } // namespace chronik::render::pdf

@@ -14,6 +14,7 @@
 
 #include "model/document.hpp"
 #include "render/standards.hpp"
+#include "style/style.hpp"
 #include "support/diagnostics.hpp"
 
 #include <string>
@@ -38,9 +39,18 @@ std::string producer();
 // Debian's icc-profiles-free, linked in at build time).
 std::string_view srgb_profile();
 
+// The print PDF's output condition: the style's <print> and the bytes of
+// its CMYK output profile.
+struct PrintCondition {
+    const style::Print& print;
+    std::string_view icc;
+};
+
 // The claims and catalog entries, with the XMP made from `info` (which
-// set_info wrote already), so that both say the same.
+// set_info wrote already), so that both say the same. Under PDF/X-4
+// (`print` given) the file is PDF 1.6 with the GTS_PDFX output intent of
+// `print`, and PDF/A, if claimed too, shares it (a CMYK output intent).
 void apply_standards(PdfWriter& pdf, const PdfStandards& standards, const model::Document& doc,
-                     const DocumentInfo& info);
+                     const DocumentInfo& info, const PrintCondition* print = nullptr);
 
 } // namespace chronik::render::pdf

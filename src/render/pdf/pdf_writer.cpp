@@ -924,6 +924,18 @@ void PdfWriter::set_version_1_7() {
     impl_->doc->pdf_version = HPDF_VER_17;
 }
 
+void PdfWriter::set_version_1_6() {
+    impl_->doc->pdf_version = HPDF_VER_16;
+}
+
+void PdfWriter::set_trapped(bool trapped) {
+    Impl& d = *impl_;
+    // The dictionary set_info() made (libharu makes it with the first entry).
+    d.check("set document info", d.doc->info ? HPDF_OK : call_failed);
+    d.check("set document info",
+            HPDF_Dict_AddName(d.doc->info, "Trapped", trapped ? "True" : "False"));
+}
+
 void PdfWriter::set_producer(std::string_view producer) {
     Impl& d = *impl_;
     const std::string p(producer);
@@ -946,29 +958,38 @@ void PdfWriter::set_metadata(std::string_view xmp) {
     d.check(what, HPDF_Dict_Add(d.doc->catalog, "Metadata", stream));
 }
 
-void PdfWriter::add_output_intent(std::string_view subtype, std::string_view icc, int components,
-                                  std::string_view condition_identifier, std::string_view info) {
+void PdfWriter::add_output_intents(const std::vector<std::string_view>& subtypes,
+                                   const OutputIntent& oi) {
     Impl& d = *impl_;
     const char* what = "write the output intent";
     HPDF_MMgr mmgr = d.doc->mmgr;
-    HPDF_Dict profile = d.new_stream(what, std::string(icc));
-    d.check(what, HPDF_Dict_AddNumber(profile, "N", components));
-    HPDF_Dict intent = d.checked(what, HPDF_Dict_New(mmgr));
-    d.check(what, HPDF_Xref_Add(d.doc->xref, intent));
-    const std::string s(subtype), id(condition_identifier), about(info);
-    d.check(what, HPDF_Dict_AddName(intent, "Type", "OutputIntent"));
-    d.check(what, HPDF_Dict_AddName(intent, "S", s.c_str()));
-    d.check(what, HPDF_Dict_Add(intent, "OutputConditionIdentifier",
-                                HPDF_String_New(mmgr, id.c_str(), nullptr)));
-    d.check(what, HPDF_Dict_Add(intent, "Info", HPDF_String_New(mmgr, about.c_str(), nullptr)));
-    d.check(what, HPDF_Dict_Add(intent, "DestOutputProfile", profile));
+    HPDF_Dict profile = d.new_stream(what, std::string(oi.icc));
+    d.check(what, HPDF_Dict_AddNumber(profile, "N", oi.components));
     auto* intents = static_cast<HPDF_Array>(
         HPDF_Dict_GetItem(d.doc->catalog, "OutputIntents", HPDF_OCLASS_ARRAY));
     if (!intents) {
         intents = d.checked(what, HPDF_Array_New(mmgr));
         d.check(what, HPDF_Dict_Add(d.doc->catalog, "OutputIntents", intents));
     }
-    d.check(what, HPDF_Array_Add(intents, intent));
+    for (const auto subtype : subtypes) {
+        HPDF_Dict intent = d.checked(what, HPDF_Dict_New(mmgr));
+        d.check(what, HPDF_Xref_Add(d.doc->xref, intent));
+        const std::string s(subtype);
+        d.check(what, HPDF_Dict_AddName(intent, "Type", "OutputIntent"));
+        d.check(what, HPDF_Dict_AddName(intent, "S", s.c_str()));
+        const auto text = [&](const char* key, std::string_view value) {
+            if (value.empty())
+                return;
+            const std::string v(value);
+            d.check(what, HPDF_Dict_Add(intent, key, HPDF_String_New(mmgr, v.c_str(), nullptr)));
+        };
+        text("OutputConditionIdentifier", oi.condition_identifier);
+        text("OutputCondition", oi.condition);
+        text("RegistryName", oi.registry);
+        text("Info", oi.info);
+        d.check(what, HPDF_Dict_Add(intent, "DestOutputProfile", profile));
+        d.check(what, HPDF_Array_Add(intents, intent));
+    }
 }
 
 void PdfWriter::set_display_doc_title() {

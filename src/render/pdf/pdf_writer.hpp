@@ -169,19 +169,34 @@ public:
     // --- The standards' catalog entries (pdf_standards.cpp makes these calls).
     // The PDF library's version ("2.3.0"), for the /Producer.
     static std::string library_version();
-    // The header's version: %PDF-1.7 (ISO 32000-1), whatever libharu chose.
+    // The header's version, whatever libharu chose: %PDF-1.7 (ISO 32000-1),
+    // or %PDF-1.6 for PDF/X-4 (ISO 15930-7).
     void set_version_1_7();
+    void set_version_1_6();
+    // /Trapped in the info dictionary (14.3.3), which PDF/X asks for: /False
+    // when the file has no trapping.
+    void set_trapped(bool trapped);
     // The info dictionary's /Producer (14.3.3), which the XMP repeats.
     void set_producer(std::string_view producer);
     // The catalog's /Metadata (14.3.2): `xmp`, an XMP packet, as a stream
     // /Type /Metadata /Subtype /XML, never compressed (PDF/A-2 6.6.2.1: a
     // reader must find it without decoding the PDF).
     void set_metadata(std::string_view xmp);
-    // An entry of the catalog's /OutputIntents (14.11.5): an /OutputIntent
-    // of subtype `subtype` (GTS_PDFA1), its /DestOutputProfile the ICC
-    // profile `icc` with `components` colour components (/N), compressed.
-    void add_output_intent(std::string_view subtype, std::string_view icc, int components,
-                           std::string_view condition_identifier, std::string_view info);
+    // The catalog's /OutputIntents (14.11.5): one /OutputIntent for each of
+    // `subtypes` (GTS_PDFA1, GTS_PDFX), all with the one /DestOutputProfile
+    // stream (PDF/A-2 6.2.3 wants them the same), the ICC profile `icc` with
+    // `components` colour components (/N), compressed. Empty strings are
+    // left out.
+    struct OutputIntent {
+        std::string_view icc;
+        int components = 3;
+        std::string_view condition_identifier; // "FOGRA39", "sRGB IEC61966-2.1"
+        std::string_view condition;            // /OutputCondition, in words
+        std::string_view registry;             // /RegistryName: where the identifier is
+        std::string_view info;
+    };
+    void add_output_intents(const std::vector<std::string_view>& subtypes,
+                            const OutputIntent& intent);
     // /ViewerPreferences << /DisplayDocTitle true >> (12.2): a viewer's
     // title bar shows the title, not the file name (PDF/UA-1 7.1).
     void set_display_doc_title();

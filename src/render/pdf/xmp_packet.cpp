@@ -50,30 +50,48 @@ std::string simple(const char* property, const std::string& value) {
     return std::string("   <") + property + ">" + escaped(value) + "</" + property + ">\n";
 }
 
-// The PDF/A extension schema for pdfuaid (ISO 19005-2, 6.6.2.3.2), as the
-// PDF/UA Competence Center of the PDF Association publishes it.
-constexpr const char* pdfuaid_extension_schema =
-    "  <rdf:Description rdf:about=\"\"\n"
-    "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-    "   <pdfaExtension:schemas><rdf:Bag>\n"
-    "    <rdf:li rdf:parseType=\"Resource\">\n"
-    "     <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
-    "     <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
-    "     <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-    "     <pdfaSchema:property><rdf:Seq>\n"
-    "      <rdf:li rdf:parseType=\"Resource\">\n"
-    "       <pdfaProperty:name>part</pdfaProperty:name>\n"
-    "       <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-    "       <pdfaProperty:category>internal</pdfaProperty:category>\n"
-    "       <pdfaProperty:description>Indicates, which part of ISO 14289 standard is "
-    "followed</pdfaProperty:description>\n"
-    "      </rdf:li>\n"
-    "     </rdf:Seq></pdfaSchema:property>\n"
-    "    </rdf:li>\n"
-    "   </rdf:Bag></pdfaExtension:schemas>\n"
-    "  </rdf:Description>\n";
+// PDF/A extension schemas (ISO 19005-2, 6.6.2.3.2) for the schemas XMP does
+// not predefine: one property each, as the PDF Association publishes them.
+std::string extension_schema(const char* schema, const char* uri, const char* prefix,
+                             const char* property, const char* type, const char* description) {
+    return std::string("    <rdf:li rdf:parseType=\"Resource\">\n"
+                       "     <pdfaSchema:schema>") +
+           schema +
+           "</pdfaSchema:schema>\n"
+           "     <pdfaSchema:namespaceURI>" +
+           uri +
+           "</pdfaSchema:namespaceURI>\n"
+           "     <pdfaSchema:prefix>" +
+           prefix +
+           "</pdfaSchema:prefix>\n"
+           "     <pdfaSchema:property><rdf:Seq>\n"
+           "      <rdf:li rdf:parseType=\"Resource\">\n"
+           "       <pdfaProperty:name>" +
+           property +
+           "</pdfaProperty:name>\n"
+           "       <pdfaProperty:valueType>" +
+           type +
+           "</pdfaProperty:valueType>\n"
+           "       <pdfaProperty:category>internal</pdfaProperty:category>\n"
+           "       <pdfaProperty:description>" +
+           description +
+           "</pdfaProperty:description>\n"
+           "      </rdf:li>\n"
+           "     </rdf:Seq></pdfaSchema:property>\n"
+           "    </rdf:li>\n";
+}
+
+// All of them in one bag: pdfaExtension:schemas is one property.
+std::string extension_schemas(const std::string& schemas) {
+    return "  <rdf:Description rdf:about=\"\"\n"
+           "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+           "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+           "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+           "   <pdfaExtension:schemas><rdf:Bag>\n" +
+           schemas +
+           "   </rdf:Bag></pdfaExtension:schemas>\n"
+           "  </rdf:Description>\n";
+}
 
 } // namespace
 
@@ -108,7 +126,21 @@ std::string xmp_packet(const XmpValues& v) {
     s += simple("pdf:Producer", v.producer);
     if (!v.keywords.empty())
         s += simple("pdf:Keywords", v.keywords);
+    if (v.pdfx4)
+        s += simple("pdf:Trapped", "False"); // as the info dictionary's /Trapped
     s += "  </rdf:Description>\n";
+
+    if (v.pdfx4) {
+        s += "  <rdf:Description rdf:about=\"\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n";
+        s += simple("xmpMM:DocumentID", v.document_id);
+        s += simple("xmpMM:InstanceID", v.document_id);
+        s += simple("xmpMM:VersionID", "1");
+        s += simple("xmpMM:RenditionClass", "default");
+        s += "  </rdf:Description>\n";
+        s += "  <rdf:Description rdf:about=\"\" xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n";
+        s += simple("pdfxid:GTS_PDFXVersion", "PDF/X-4");
+        s += "  </rdf:Description>\n";
+    }
 
     if (v.pdfa2_conformance) {
         s +=
@@ -117,13 +149,23 @@ std::string xmp_packet(const XmpValues& v) {
         s += simple("pdfaid:conformance", std::string(1, *v.pdfa2_conformance));
         s += "  </rdf:Description>\n";
     }
+    std::string schemas;
     if (v.pdfua1) {
         s += "  <rdf:Description rdf:about=\"\" "
              "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
         s += simple("pdfuaid:part", "1");
         s += "  </rdf:Description>\n";
-        s += pdfuaid_extension_schema;
+        schemas += extension_schema("PDF/UA Universal Accessibility Schema",
+                                    "http://www.aiim.org/pdfua/ns/id/", "pdfuaid", "part",
+                                    "Integer",
+                                    "Indicates, which part of ISO 14289 standard is followed");
     }
+    if (v.pdfx4)
+        schemas += extension_schema("PDF/X ID Schema", "http://www.npes.org/pdfx/ns/id/",
+                                    "pdfxid", "GTS_PDFXVersion", "Text",
+                                    "ID of PDF/X standard");
+    if (!schemas.empty())
+        s += extension_schemas(schemas);
     s += " </rdf:RDF>\n</x:xmpmeta>\n";
     // Room to edit the packet in place (XMP Part 1, 7.3.3), then the
     // trailer; "w": writable.

@@ -9,7 +9,7 @@
 // Creator, pdf:Producer = Producer, xmp:CreateDate / ModifyDate = the
 // dates), pdfaid:part and conformance (6.6.4), and an extension schema for
 // every schema it does not predefine (6.6.2.3): pdfuaid, which PDF/UA-1
-// asks for (ISO 14289-1, 5), is one.
+// asks for (ISO 14289-1, 5), and pdfxid, PDF/X-4's, are two.
 #pragma once
 
 #include <optional>
@@ -28,6 +28,10 @@ struct XmpValues {
     // Claims: pdfaid part 2 with conformance "A", "B" or "U"; pdfuaid part 1.
     std::optional<char> pdfa2_conformance;
     bool pdfua1 = false;
+    // PDF/X-4 (ISO 15930-7): pdfxid:GTS_PDFXVersion, pdf:Trapped False, and
+    // the xmpMM identification with `document_id` ("uuid:...").
+    bool pdfx4 = false;
+    std::string document_id;
 };
 
 // The whole packet, "<?xpacket begin=...?>" to "<?xpacket end="w"?>".
