@@ -65,21 +65,21 @@ const std::string clean = numbered({
     "</milestone></period></chronicle>",
 });
 
-// small.png (64 x 48) at line 5, set at its pixels' natural 150 ppi; a
+// small.png (64 x 48) at line 5, stretched to the column (11 ppi); a
 // snowman (no glyph in Charis SIL) at line 4 and again at line 6.
 const std::string low_image = numbered({
     "<chronicle lang=\"de\"><title>Chronik</title>",
     "<period label=\"2000\">",
     "<milestone date=\"2000\"><title>Gründung</title>",
     "<p>Ein Schneemann: \u2603</p>",
-    "<image src=\"small.png\" alt=\"Ein Bild\"/>",
+    "<image src=\"small.png\" alt=\"Ein Bild\" width=\"column\"/>",
     "<p>Noch einer: \u2603</p>",
     "</milestone></period></chronicle>",
 });
 
 const std::string low_image_warning =
-    "c.xml:5: warning: image 'small.png' has 150 ppi at its placed size (64 x 48 pixels on "
-    "10.8 x 8.1 mm, page 3), under the 250 ppi print needs";
+    "c.xml:5: warning: image 'small.png' has 11 ppi at its placed size (64 x 48 pixels on "
+    "143.6 x 107.7 mm, page 3), under the 250 ppi print needs";
 
 } // namespace
 
@@ -150,6 +150,7 @@ TEST_CASE("preflight: a print render warns as check --print does, a screen rende
     const auto print = fixed_run(
         {"render", "c.xml", "-q", "-f", "pdf", "--pdf-standard", "x-4", "-o", "print"}, dir.path());
     CHECK(print.status == 0);
+    CHECK(count(check.err, low_image_warning) == 1);
     CHECK(print.err == check.err);
     CHECK(fs::exists(dir / "print/c.pdf"));
     const auto screen =
@@ -268,7 +269,7 @@ TEST_CASE("preflight: a booklet's page count, and pad's blank pages with a note"
                                "which saddle stitching needs; 1 page short of 4 (pad=\"true\" "
                                "adds blank pages at the end)\n") == 1,
                   r.err);
-    CHECK(r.out == "c.xml: ok (print PDF of 3 pages, 1 periods, 1 milestones, 4 warnings)\n");
+    CHECK(r.out == "c.xml: ok (print PDF of 3 pages, 1 periods, 1 milestones, 3 warnings)\n");
 
     // pad="true": the print PDF gets a blank fourth page, said in a note.
     test::write_file(dir / "s.xml", std::string(print_sheet)
@@ -280,8 +281,8 @@ TEST_CASE("preflight: a booklet's page count, and pad's blank pages with a note"
                                     "3 + 1 = 4 pages, a multiple of 4 for saddle stitching\n") == 1,
                   padded.err);
     CHECK(padded.err.find("the booklet has") == std::string::npos);
-    // The note is no warning: three are left.
-    CHECK(padded.out == "c.xml: ok (print PDF of 4 pages, 1 periods, 1 milestones, 3 warnings)\n");
+    // The note is no warning: two are left.
+    CHECK(padded.out == "c.xml: ok (print PDF of 4 pages, 1 periods, 1 milestones, 2 warnings)\n");
 
     const auto render = fixed_run({"render", "c.xml", "-q", "-s", "s.xml", "-f", "pdf",
                                    "--pdf-standard", "ua-1,x-4", "-o", "out"},
