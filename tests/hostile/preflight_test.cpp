@@ -310,6 +310,12 @@ TEST_CASE("preflight: a booklet's page count, and pad's blank pages with a note"
         pdf);
     CHECK(tagged.first == 0);
     CHECK(tagged.second == "True True\nTrue True\nTrue True\nFalse False\n");
+    // Padded output is reproducible like any other.
+    const auto again = fixed_run({"render", "c.xml", "-q", "-s", "s.xml", "-f", "pdf",
+                                  "--pdf-standard", "ua-1,x-4", "-o", "again"},
+                                 dir.path());
+    REQUIRE(again.status == 0);
+    CHECK(test::read_file(dir / "again/c.pdf") == test::read_file(dir / "out/c.pdf"));
 }
 
 TEST_CASE("preflight: a cover photo at the trim without bleed, at the cover's line") {
