@@ -234,6 +234,18 @@ TEST_CASE("preflight: small text on more than one plate, once per size and colou
                       "one ink (black or a grey prints on the black plate alone)");
 }
 
+TEST_CASE("preflight: roles of the same size and colour are named together, at the first") {
+    auto s = test_style();
+    for (const auto r : {style::Role::Caption, style::Role::Footer}) {
+        s.roles[static_cast<std::size_t>(r)].size = 5;
+        s.roles[static_cast<std::size_t>(r)].color = cyan;
+    }
+    const auto lines = preflight_of(pages({{text(pt(5), cyan)}}), s, test_doc());
+    REQUIRE(lines.size() == 1);
+    CHECK(test::has(lines, "s.xml:18: warning: roles 'caption' and 'footer' set 5 pt text in "
+                           "#0080c0, which prints on 2 plates"));
+}
+
 TEST_CASE("preflight: small text on one plate, or 6 pt and larger, is fine") {
     auto s = test_style();
     s.roles[static_cast<std::size_t>(style::Role::Caption)].color = cyan;

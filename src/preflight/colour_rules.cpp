@@ -73,7 +73,9 @@ void check_small_text(const Inputs& in) {
                 roles.push_back(r);
         const std::string size = one_decimal(layout::to_pt(f.size)) + " pt";
         const std::string what =
-            roles.empty() ? "text set at " + size : roles_text(roles) + " sets " + size + " text";
+            roles.empty()
+                ? "text set at " + size
+                : roles_text(roles) + (roles.size() == 1 ? " sets " : " set ") + size + " text";
         in.diags.warning(in.style.source, roles.empty() ? 0 : role_line(in.style, roles.front()),
                          what + " in " + colour_text(f.color) + ", which prints on " +
                              std::to_string(n) + " plates (" + inks_text(f.inks) + "; " +
