@@ -12,7 +12,6 @@
 #include "model/overloaded.hpp"
 #include "preflight/preflight.hpp"
 #include "support/civil_time.hpp"
-#include "support/colour.hpp"
 #include "support/uri.hpp"
 #include "text/font_config.hpp"
 #include "text/hyphenator.hpp"
@@ -833,17 +832,17 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
             throw;
         }
         // The print PDF's colours are the output profile's inks (print_colour.hpp).
-        const bool print = target.pdf_standards.print();
-        PrintColours colours =
-            print ? PrintColours(PrintColours::profile_for(style.print)) : PrintColours();
+        PrintColours colours = target.pdf_standards.print()
+                                   ? PrintColours(PrintColours::profile_for(style.print))
+                                   : PrintColours();
         // The print PDF: its pages are final once a booklet is padded; the
         // preflight reads them as they will be painted, in the inks painted.
-        if (print) {
+        if (target.pdf_standards.print()) {
             preflight::pad_booklet(tree, style, diags);
             preflight::check({tree, doc, style,
                               [&colours](const style::Color& c) {
                                   const auto v = colours.paint(c).values;
-                                  return colour::Cmyk{v[0], v[1], v[2], v[3]};
+                                  return preflight::Inks{v[0], v[1], v[2], v[3]};
                               },
                               diags});
         }
@@ -854,7 +853,8 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         } else {
             apply_standards(pdf, target.pdf_standards, doc, info);
         }
-        Painter painter(pdf, *fonts, std::move(colours), frame_of(style, print));
+        Painter painter(pdf, *fonts, std::move(colours),
+                        frame_of(style, target.pdf_standards.print()));
         painter.paint(tree);
         painter.embed_fonts();
         if (target.report)
