@@ -344,3 +344,15 @@ TEST_CASE("preflight: a cover photo at the trim without bleed, at the cover's li
     const auto framed = fixed_run({"check", "--print", "-s", "framed.xml", "c.xml"}, dir.path());
     CHECK_MESSAGE(framed.err.empty(), framed.err);
 }
+
+TEST_CASE("preflight: check --help names --print, its rules and its exit status") {
+    test::TempDir dir;
+    const auto r = fixed_run({"check", "--help"}, dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out.find("usage: chronik check FILE... [-s STYLE] [--pdf-standard LIST] [--print]") ==
+          0);
+    CHECK(r.out.find("With --print a chronicle is checked as its print PDF alone") !=
+          std::string::npos);
+    CHECK(r.out.find("exit status: 0 no errors (warnings allowed, preflight's too)") !=
+          std::string::npos);
+}
