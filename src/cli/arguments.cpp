@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <sstream>
 
 namespace chronik::cli {
@@ -75,6 +76,9 @@ OptionSet check_options() {
                          "standards the PDF claims and meets, comma-separated: " +
                              render::known_pdf_standards() + " (default: ua-1,a-2a)")
                       .argument("LIST"));
+    set.addOption(Option("print", "",
+                         "preflight: check the print PDF alone (x-4 added to --pdf-standard) and "
+                         "warn about what a print shop would refuse"));
     set.addOption(
         Option("allow-outside-images", "",
                "allow image paths that are absolute or lead outside the chronicle's folder"));
@@ -229,7 +233,7 @@ std::string help_text(Command c, const render::Registry& formats) {
                "environment: SOURCE_DATE_EPOCH fixes the document date (reproducible output)\n";
         break;
     case Command::Check:
-        out << "usage: chronik check FILE... [-s STYLE] [--pdf-standard LIST]\n\n"
+        out << "usage: chronik check FILE... [-s STYLE] [--pdf-standard LIST] [--print]\n\n"
                "Checks chronicle files (and style sheets and job files, told apart by their\n"
                "root element) and reports every error as file:line:col: error: message, and\n"
                "warnings as file:line: warning: message. A chronicle is rendered in every\n"
@@ -237,9 +241,17 @@ std::string help_text(Command c, const render::Registry& formats) {
                "render would refuse or warn about, with the same messages and exit status,\n"
                "and takes about as long as rendering every format. For a job file, every\n"
                "job is rendered so, as batch would, with its chronicle and style sheet.\n\n"
+               "With --print a chronicle is checked as its print PDF alone (render\n"
+               "--pdf-standard x-4), and a preflight warns, with the file and line to fix,\n"
+               "about images under the style's warn-below-ppi (250) where they are placed,\n"
+               "images that touch the trim without running into the bleed, text under 6 pt\n"
+               "on more than one plate, style colours over 300 % total ink, characters the\n"
+               "fonts lack, and a booklet whose pages are no multiple of 4. A print render\n"
+               "gives the same warnings.\n\n"
                "options:\n";
         options(check_options());
-        out << "\nexit status: 0 no errors (warnings allowed), 1 any error, 2 usage error\n";
+        out << "\nexit status: 0 no errors (warnings allowed, preflight's too), 1 any error,\n"
+               "             2 usage error\n";
         break;
     case Command::Batch:
         out << "usage: chronik batch JOBS.xml [-j N] [--dry-run] [--force] [--quiet] [-o DIR]\n\n"
@@ -335,7 +347,8 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
     Poco::Util::OptionProcessor proc(set);
     proc.setUnixStyle(true);
     bool options_done = false;
-    std::string arg; // the word being read, for messages
+    std::string arg;                         // the word being read, for messages
+    std::optional<std::string> pdf_standard; // as given, checked with --print after the loop
     try {
         for (; i < argv.size(); ++i) {
             arg = argv[i];
@@ -410,6 +423,9 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
                 } catch (const render::PdfStandardsError& e) {
                     throw UsageError("--pdf-standard '" + printable(value) + "' " + e.what());
                 }
+                pdf_standard = value;
+            } else if (name == "print") {
+                a.print = true;
             } else if (name == "allow-outside-images") {
                 a.allow_outside_images = true;
             } else if (name == "quiet") {
@@ -423,6 +439,19 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
         throw UsageError("option '" + printable(arg) + "' needs a value");
     } catch (const Poco::Util::OptionException& e) {
         throw UsageError(e.displayText() + " ('" + printable(arg) + "')");
+    }
+    // --print checks the print PDF: whatever --pdf-standard names, and x-4
+    // (alone when it names nothing), as `render --pdf-standard x-4` makes it.
+    if (a.print) {
+        auto items =
+            pdf_standard ? split_list("--pdf-standard", *pdf_standard) : std::vector<std::string>{};
+        items.push_back("x-4");
+        try {
+            a.pdf_standards = render::parse_pdf_standards(items);
+        } catch (const render::PdfStandardsError& e) {
+            throw UsageError("--print with --pdf-standard '" +
+                             printable(pdf_standard.value_or("")) + "' " + e.what());
+        }
     }
     if (a.compose.from_year && a.compose.to_year && *a.compose.from_year > *a.compose.to_year)
         throw UsageError("--from " + std::to_string(*a.compose.from_year) + " lies after --to " +

@@ -28,6 +28,7 @@ struct Arguments {
     compose::Options compose;
     bool allow_outside_images = false;
     render::PdfStandards pdf_standards; // --pdf-standard (render, check)
+    bool print = false;                 // check --print: the print PDF alone, x-4 added
     bool quiet = false;
     // batch
     bool output_given = false; // -o: instead of the job file's output folder

@@ -121,7 +121,12 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
     // into memory: whatever render would refuse (a PDF over the page limit,
     // a font it cannot embed, an image a renderer cannot take) check
     // reports with the same message, and nothing is written.
-    const auto renderers = formats.all();
+    // --print: the print PDF alone, the one a print shop gets (its
+    // preflight runs inside the PDF renderer, as in a print render).
+    const auto renderers =
+        a.print ? std::vector<const render::Renderer*>{formats.find("pdf")} : formats.all();
+    if (std::find(renderers.begin(), renderers.end(), nullptr) != renderers.end())
+        throw UsageError("--print needs the PDF format, which this chronik has not");
     const auto prepared = prepare(renderers);
     compose::Options options = a.compose;
     options.epoch = render_epoch();
@@ -193,9 +198,10 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
         }
         const auto doc = pipeline::document(*c, *style, options, d);
         bool rendered = true;
+        std::optional<int> print_pages;
         for (const auto* r : renderers) {
             try {
-                pipeline::render(doc, *style, *r, here, a.pdf_standards, d);
+                print_pages = pipeline::render(doc, *style, *r, here, a.pdf_standards, d).pages;
             } catch (const Failure& f) {
                 d.add(f.diagnostic());
                 rendered = false;
@@ -210,9 +216,15 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
             std::size_t milestones = 0;
             for (const auto& p : c->periods)
                 milestones += p.milestones.size();
-            out << file << ": ok (" << c->periods.size() << " periods, " << milestones
-                << " milestones";
-            if (const auto w = d.items().size())
+            out << file << ": ok (";
+            if (a.print && print_pages)
+                out << "print PDF of " << *print_pages
+                    << (*print_pages == 1 ? " page, " : " pages, ");
+            out << c->periods.size() << " periods, " << milestones << " milestones";
+            const auto w = std::count_if(d.items().begin(), d.items().end(), [](const auto& i) {
+                return i.severity == Severity::Warning;
+            });
+            if (w > 0)
                 out << ", " << w << (w == 1 ? " warning" : " warnings");
             out << ")\n";
         }

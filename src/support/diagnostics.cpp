@@ -15,7 +15,9 @@ std::string format(const Diagnostic& d) {
         }
         out += ": ";
     }
-    out += d.severity == Severity::Error ? "error: " : "warning: ";
+    out += d.severity == Severity::Error     ? "error: "
+           : d.severity == Severity::Warning ? "warning: "
+                                             : "note: ";
     out += d.message;
     return out;
 }
@@ -26,6 +28,10 @@ void Diagnostics::error(std::string_view file, int line, int column, std::string
 
 void Diagnostics::warning(std::string_view file, int line, std::string message) {
     items_.push_back({Severity::Warning, std::string(file), line, 0, std::move(message)});
+}
+
+void Diagnostics::note(std::string_view file, int line, std::string message) {
+    items_.push_back({Severity::Note, std::string(file), line, 0, std::move(message)});
 }
 
 bool Diagnostics::has_errors() const {

@@ -17,7 +17,9 @@
 
 namespace chronik {
 
-enum class Severity { Warning, Error };
+// A note tells what chronik did on the user's behalf (blank pages added
+// to a booklet): nothing to fix, so it is not counted as a warning.
+enum class Severity { Warning, Error, Note };
 
 struct Diagnostic {
     Severity severity = Severity::Error;
@@ -28,13 +30,14 @@ struct Diagnostic {
 };
 
 // "file:line:col: error: message" (parts that are unknown are left out).
-// Warnings carry no column, as the CLI contract asks.
+// Warnings and notes carry no column, as the CLI contract asks.
 std::string format(const Diagnostic& d);
 
 class Diagnostics {
 public:
     void error(std::string_view file, int line, int column, std::string message);
     void warning(std::string_view file, int line, std::string message);
+    void note(std::string_view file, int line, std::string message);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
 
     // Where the sink stands now; errors_since(m) tells whether a step added

@@ -43,6 +43,8 @@ ALLOWED = {
     "text": {"style", "support"},
     "layout": {"text", "model", "style", "support"},
     "design": {"layout", "text", "model", "style", "support"},
+    # The print rules read laid-out pages; the PDF renderer runs them.
+    "preflight": {"layout", "text", "model", "style", "support"},
     "render": {"model", "style", "support"},
     "pipeline": {"reader", "compose", "render", "design", "chronicle", "model", "style", "xml",
                  "support"},
@@ -55,7 +57,7 @@ ALLOWED = {
 # read the model (and measure text); the PDF renderer paints designed pages.
 FLOWING_EXTRA = {"render", "text", "xml"}
 PAGED = {"render/pdf"}
-PAGED_EXTRA = {"render", "design", "layout", "text"}
+PAGED_EXTRA = {"render", "design", "layout", "text", "preflight"}
 DESIGN_EXTRA = {"design"}
 
 # C library headers -> the only stage (or file) that may include them.

@@ -10,6 +10,7 @@
 
 #include "design/design.hpp"
 #include "model/overloaded.hpp"
+#include "preflight/preflight.hpp"
 #include "support/civil_time.hpp"
 #include "support/uri.hpp"
 #include "text/font_config.hpp"
@@ -824,6 +825,17 @@ void PdfRenderer::render(const model::Document& doc, const style::Style& style,
         PrintColours colours = target.pdf_standards.print()
                                    ? PrintColours(PrintColours::profile_for(style.print))
                                    : PrintColours();
+        // The print PDF: its pages are final once a booklet is padded; the
+        // preflight reads them as they will be painted, in the inks painted.
+        if (target.pdf_standards.print()) {
+            preflight::pad_booklet(tree, style, diags);
+            preflight::check({tree, doc, style,
+                              [&colours](const style::Color& c) {
+                                  const auto v = colours.paint(c).values;
+                                  return preflight::Inks{v[0], v[1], v[2], v[3]};
+                              },
+                              diags});
+        }
         const DocumentInfo info = set_info(pdf, doc);
         if (colours.print()) {
             const PrintCondition condition{style.print, colours.profile()->icc()};
