@@ -64,12 +64,6 @@ struct BrochureMeasures {
     }
 };
 
-// A picture's pixels as shown: EXIF orientations 5 to 8 turn it a quarter.
-std::pair<int, int> shown_pixels(const model::Image& img) {
-    return img.orientation >= 5 ? std::pair{img.height_px, img.width_px}
-                                : std::pair{img.width_px, img.height_px};
-}
-
 // The page item for `img` shown at x, y, w, h (its shown aspect ratio).
 layout::ImageItem image_item(const model::Image& img, Length x, Length y, Length w, Length h,
                              layout::Tag tag) {
@@ -85,7 +79,7 @@ layout::ImageItem image_item(const model::Image& img, Length x, Length y, Length
 // `img` filling the box x, y, w, h: scaled to cover it, centred, clipped to it.
 layout::ImageItem covering(const model::Image& img, Length x, Length y, Length w, Length h,
                            layout::Tag tag) {
-    const auto [pw, ph] = shown_pixels(img);
+    const int pw = img.shown_width_px(), ph = img.shown_height_px();
     Length dw = w, dh = h;
     // Wider than the box (in proportion): as tall as the box, cut at the sides.
     if (static_cast<long long>(pw) * h > static_cast<long long>(ph) * w)
@@ -329,7 +323,7 @@ private:
     // the rail), else its pixels at image-dpi up to the column; never taller
     // than image-max-height, nor than a page can hold with its caption.
     void image(const model::Image& img) {
-        const auto [pw, ph] = shown_pixels(img);
+        const int pw = img.shown_width_px(), ph = img.shown_height_px();
         const bool wide = img.width == model::Image::Width::Text;
         const Length x = wide ? 0 : m_.rail_w;
         const Length measure = wide ? m_.width : m_.column_w;
@@ -382,7 +376,7 @@ private:
     Length cover(layout::Slice& spacer) {
         const auto& img = doc_.front.cover;
         const layout::Tag tag = picture_tag(img, -1);
-        const auto [pw, ph] = shown_pixels(img);
+        const int pw = img.shown_width_px(), ph = img.shown_height_px();
         if (m_.cover_bleeds) {
             // The first page is recto: its text area starts at the inner margin.
             const Length x = -m_.page.inner - m_.bleed, y = -m_.page.top - m_.bleed;
@@ -401,7 +395,7 @@ private:
     // The organisation's logo, above its name on the title page.
     void logo() {
         const auto& img = doc_.front.logo;
-        const auto [pw, ph] = shown_pixels(img);
+        const int pw = img.shown_width_px(), ph = img.shown_height_px();
         Length h = m_.logo_h;
         Length w = h * pw / std::max(1, ph);
         if (w > m_.logo_w) {
