@@ -32,6 +32,7 @@ struct Settings {
     std::optional<compose::Order> order;
     std::optional<std::string> title;
     std::optional<render::PdfStandards> pdf_standards;
+    std::vector<std::string> format_options; // options="..." as written, each checked
 };
 
 bool is_job_name(std::string_view s) {
@@ -139,7 +140,7 @@ public:
                     src_.error(e, "<defaults> must come before the first <job>", d_);
                 seen_defaults = e;
                 allow(e, {"input", "style", "formats", "from", "to", "category", "lang", "order",
-                          "title", "pdf-standard"});
+                          "title", "pdf-standard", "options"});
                 defaults = settings(e);
             } else if (name == "job") {
                 first_job = first_job ? first_job : e;
@@ -266,6 +267,18 @@ private:
                     src_.error(e, "pdf-standard", "pdf-standard '" + *v + "' " + x.what(), d_);
                 }
         }
+        if (auto v = value(e, "options")) {
+            // FORMAT.NAME=VALUE as -O takes it, separated by spaces.
+            for (auto& o : split_spaces(*v)) {
+                try {
+                    render::FormatOptions check;
+                    check.set(formats_, o);
+                    s.format_options.push_back(std::move(o));
+                } catch (const std::invalid_argument& x) {
+                    src_.error(e, "options", "option '" + o + "' " + x.what(), d_);
+                }
+            }
+        }
         return s;
     }
 
@@ -294,7 +307,7 @@ private:
     std::optional<Job> read_job(const XMLElement* e, const Settings& defaults) {
         const auto start = d_.mark();
         allow(e, {"name", "output", "input", "style", "formats", "from", "to", "category", "lang",
-                  "order", "title", "pdf-standard"});
+                  "order", "title", "pdf-standard", "options"});
         Job job;
         job.at = {e->GetLineNum(), src_.column(e)};
         if (const auto name = value(e, "name")) {
@@ -354,6 +367,11 @@ private:
         o.title = pick(own.title, defaults.title);
         if (const auto p = pick(own.pdf_standards, defaults.pdf_standards))
             job.pdf_standards = *p;
+        // The defaults' options, then the job's own: an option the job sets
+        // replaces the defaults' value of it.
+        for (const auto* list : {&defaults.format_options, &own.format_options})
+            for (const auto& o : *list)
+                job.format_options.set(formats_, o);
 
         const char* out = e->Attribute("output");
         const std::string wanted = out ? std::string(out) : job.name;

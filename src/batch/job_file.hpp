@@ -42,9 +42,10 @@ struct Job {
     std::string style; // a style sheet file (relative to the job file's folder) or a
                        // built-in name, as written; empty: the built-in default
     Place style_at;
-    std::vector<std::string> formats;   // registered format names, in the order written
-    compose::Options options;           // filters, order, language, title; epoch unset
-    render::PdfStandards pdf_standards; // what its PDF claims (pdf-standard)
+    std::vector<std::string> formats;     // registered format names, in the order written
+    compose::Options options;             // filters, order, language, title; epoch unset
+    render::PdfStandards pdf_standards;   // what its PDF claims (pdf-standard)
+    render::FormatOptions format_options; // options="html.images=embed ..."
     // Output path without extension, relative to the output folder and
     // normalised ("print/lecos-a5"); each format adds its extension.
     std::string output;

@@ -101,9 +101,17 @@ std::string result_frame(const JobResult& r) {
             .str(d.message);
     w.u64(r.record ? 1 : 0);
     if (r.record) {
-        w.str(r.record->hash).u64(r.record->outputs.size());
-        for (const auto& m : r.record->outputs)
-            w.str(m.path).str(m.format).u64(m.bytes).pages(m.pages).i64(m.mtime_ns).str(m.sha256);
+        w.str(r.record->hash);
+        for (const auto* list : {&r.record->outputs, &r.record->files}) {
+            w.u64(list->size());
+            for (const auto& m : *list)
+                w.str(m.path)
+                    .str(m.format)
+                    .u64(m.bytes)
+                    .pages(m.pages)
+                    .i64(m.mtime_ns)
+                    .str(m.sha256);
+        }
     }
     w.u64(r.dropped ? 1 : 0);
     return w.frame('R');
@@ -146,16 +154,17 @@ JobResult decode_result(std::string_view payload) {
     if (in.u64()) {
         ManifestJob m;
         m.hash = in.str();
-        for (auto n = in.u64(); n > 0; --n) {
-            ManifestOutput o;
-            o.path = in.str();
-            o.format = in.str();
-            o.bytes = in.u64();
-            o.pages = in.pages();
-            o.mtime_ns = in.i64();
-            o.sha256 = in.str();
-            m.outputs.push_back(std::move(o));
-        }
+        for (auto* list : {&m.outputs, &m.files})
+            for (auto n = in.u64(); n > 0; --n) {
+                ManifestOutput o;
+                o.path = in.str();
+                o.format = in.str();
+                o.bytes = in.u64();
+                o.pages = in.pages();
+                o.mtime_ns = in.i64();
+                o.sha256 = in.str();
+                list->push_back(std::move(o));
+            }
         r.record = std::move(m);
     }
     r.dropped = in.u64() != 0;

@@ -65,7 +65,8 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
                 return std::nullopt;
             it->second.hash = std::string(f[2]);
             job = &it->second;
-        } else if (f[0] == "output" && f.size() == 7 && job && !f[1].empty() && !f[2].empty()) {
+        } else if ((f[0] == "output" || f[0] == "file") && f.size() == 7 && job && !f[1].empty() &&
+                   !f[2].empty()) {
             ManifestOutput o;
             o.path = std::string(f[1]);
             o.format = std::string(f[2]);
@@ -78,7 +79,7 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
                 o.pages = pages;
             }
             o.sha256 = std::string(f[6]);
-            job->outputs.push_back(std::move(o));
+            (f[0] == "file" ? job->files : job->outputs).push_back(std::move(o));
         } else {
             return std::nullopt;
         }
@@ -92,10 +93,11 @@ std::string serialise(const Manifest& m) {
     std::string out = std::string(header) + "\n";
     for (const auto& [name, job] : m.jobs) {
         out += "job\t" + name + "\t" + job.hash + "\n";
-        for (const auto& o : job.outputs)
-            out += "output\t" + o.path + "\t" + o.format + "\t" + text(o.bytes) + "\t" +
-                   (o.pages ? text(*o.pages) : std::string("-")) + "\t" + text(o.mtime_ns) + "\t" +
-                   o.sha256 + "\n";
+        for (const auto* list : {&job.outputs, &job.files})
+            for (const auto& o : *list)
+                out += (list == &job.files ? "file\t" : "output\t") + o.path + "\t" + o.format +
+                       "\t" + text(o.bytes) + "\t" + (o.pages ? text(*o.pages) : std::string("-")) +
+                       "\t" + text(o.mtime_ns) + "\t" + o.sha256 + "\n";
     }
     return out;
 }

@@ -39,6 +39,9 @@ struct ManifestOutput {
 struct ManifestJob {
     std::string hash;
     std::vector<ManifestOutput> outputs; // in the job's format order
+    // The files its formats made beside their outputs (render/attachment.hpp),
+    // "images/a-1f2e.jpg" with the format that made it; pages unset.
+    std::vector<ManifestOutput> files = {};
     bool operator==(const ManifestJob&) const = default;
 };
 

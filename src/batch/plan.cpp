@@ -258,6 +258,8 @@ private:
         h.add("has-title", static_cast<std::int64_t>(o.title.has_value()));
         h.add("title", o.title.value_or(""));
         h.add("pdf-standard", p.job->pdf_standards.spelled());
+        if (!p.job->format_options.empty()) // (absent: the hashes of older manifests hold)
+            h.add("options", p.job->format_options.spelled());
         // Without SOURCE_DATE_EPOCH the document date is the moment of the
         // render: outputs written earlier stay valid, so it is no input.
         h.add("epoch", o_.epoch_fixed ? std::to_string(o_.epoch) : std::string("unset"));
@@ -288,9 +290,14 @@ private:
             p.reason = "inputs changed";
             return;
         }
-        for (std::size_t i = 0; i < p.outputs.size(); ++i) {
-            auto& was = record.outputs[i];
-            const auto& file = p.outputs[i].file;
+        // Every output and every file made beside one must be as written.
+        std::vector<std::pair<ManifestOutput*, fs::path>> written;
+        for (std::size_t i = 0; i < p.outputs.size(); ++i)
+            written.emplace_back(&record.outputs[i], p.outputs[i].file);
+        for (auto& f : record.files)
+            written.emplace_back(&f, plan_.output / fs::path(f.path));
+        for (auto& [was_p, file] : written) {
+            auto& was = *was_p;
             std::error_code ec;
             const auto size = fs::is_regular_file(file, ec) ? fs::file_size(file, ec) : 0;
             if (ec || !fs::is_regular_file(file, ec)) {

@@ -3,8 +3,10 @@
 #include "content_hash.hpp"
 #include "job_wire.hpp"
 #include "pipeline/pipeline.hpp"
+#include "support/file_content.hpp"
 #include "text/font_set.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -362,8 +364,10 @@ void Runner::died(Worker& w) {
     if (!gone.job)
         return;
     const auto& p = plan_.jobs[*gone.job];
-    for (const auto& out : p.outputs)
+    for (const auto& out : p.outputs) {
         remove_(out.file.parent_path(), gone.pid);
+        remove_(out.file.parent_path() / render::attachment_folder, gone.pid);
+    }
     JobResult r;
     r.status = Status::Failed;
     r.seconds = seconds_since(gone.began);
@@ -396,8 +400,10 @@ void Runner::stop_now() {
         while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
         }
         if (w.job)
-            for (const auto& out : plan_.jobs[*w.job].outputs)
+            for (const auto& out : plan_.jobs[*w.job].outputs) {
                 remove_(out.file.parent_path(), w.pid);
+                remove_(out.file.parent_path() / render::attachment_folder, w.pid);
+            }
         ::close(w.socket);
         w = Worker{};
     }
@@ -417,7 +423,7 @@ JobResult Runner::run(const PlannedJob& p,
         for (const auto& out : p.outputs)
             rendered.push_back(pipeline::render(doc, *p.style, *out.renderer,
                                                 out.file.parent_path(), p.job->pdf_standards,
-                                                r.diags));
+                                                p.job->format_options, r.diags));
         // All formats rendered: now write them, one atomic file each.
         ManifestJob record{p.hash, {}};
         for (std::size_t k = 0; k < p.outputs.size(); ++k) {
@@ -436,6 +442,25 @@ JobResult Runner::run(const PlannedJob& p,
             fs::create_directories(folder, ec);
             if (ec)
                 throw std::system_error(ec, "cannot create the folder " + shown(folder));
+            // The files beside the output first (render/attachment.hpp): named
+            // for their content, so one already there with those bytes stays.
+            for (const auto& at : rendered[k].attachments) {
+                const auto file = folder / at.path;
+                const auto path = (fs::path(out.path).parent_path() / at.path).generic_string();
+                if (!file_has_content(file, *at.bytes)) {
+                    fs::create_directories(file.parent_path(), ec);
+                    if (ec)
+                        throw std::system_error(ec, "cannot create the folder " +
+                                                        shown(file.parent_path()));
+                    write_(file, *at.bytes);
+                    r.dropped = true;
+                }
+                if (std::none_of(record.files.begin(), record.files.end(),
+                                 [&](const ManifestOutput& f) { return f.path == path; }))
+                    record.files.push_back({path, std::string(out.renderer->name()),
+                                            at.bytes->size(), std::nullopt,
+                                            modified_ns(file).value_or(0), sha256_hex(*at.bytes)});
+            }
             write_(out.file, rendered[k].bytes);
             r.dropped = true; // from here on, some outputs are new
             ManifestOutput m{out.path,

@@ -55,6 +55,11 @@ OptionSet render_options() {
                          "standards the PDF claims and meets, comma-separated: " +
                              render::known_pdf_standards() + " (default: ua-1,a-2a)")
                       .argument("LIST"));
+    set.addOption(Option("option", "O",
+                         "an option of a format, FORMAT.NAME=VALUE (html.images=embed); "
+                         "repeatable; `chronik formats` lists them")
+                      .argument("F.N=V")
+                      .repeatable(true));
     set.addOption(
         Option("allow-outside-images", "",
                "allow image paths that are absolute or lead outside the chronicle's folder"));
@@ -220,7 +225,7 @@ std::string help_text(Command c, const render::Registry& formats) {
             << "] [-s STYLE] [-o DIR] [--from YEAR]\n"
                "                      [--to YEAR] [--category NAME] [--lang TAG] [--order "
                "ORDER]\n"
-               "                      [--pdf-standard LIST]\n\n"
+               "                      [--pdf-standard LIST] [-O FORMAT.NAME=VALUE]\n\n"
                "Renders each chronicle FILE into DIR as FILE's base name with each format's\n"
                "extension (data/x.xml -f md -> DIR/x.md). Every output is written to a temporary\n"
                "file and renamed when complete: a failure leaves no partial file behind.\n\n"
@@ -424,6 +429,11 @@ Arguments parse_arguments(const std::vector<std::string>& argv) {
                     throw UsageError("--pdf-standard '" + printable(value) + "' " + e.what());
                 }
                 pdf_standard = value;
+            } else if (name == "option") {
+                // Checked against the formats' declarations by the command,
+                // which has the registry.
+                check_value("-O", value, Kind::text);
+                a.format_options.push_back(value);
             } else if (name == "print") {
                 a.print = true;
             } else if (name == "allow-outside-images") {

@@ -27,8 +27,9 @@ struct Arguments {
     std::string output_dir = ".";
     compose::Options compose;
     bool allow_outside_images = false;
-    render::PdfStandards pdf_standards; // --pdf-standard (render, check)
-    bool print = false;                 // check --print: the print PDF alone, x-4 added
+    render::PdfStandards pdf_standards;      // --pdf-standard (render, check)
+    std::vector<std::string> format_options; // -O FORMAT.NAME=VALUE as given (render)
+    bool print = false;                      // check --print: the print PDF alone, x-4 added
     bool quiet = false;
     // batch
     bool output_given = false; // -o: instead of the job file's output folder

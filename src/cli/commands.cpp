@@ -10,6 +10,7 @@
 #include "signals.hpp"
 #include "style/style_reader.hpp"
 #include "support/civil_time.hpp"
+#include "support/file_content.hpp"
 #include "support/strings.hpp"
 #include "xml/source.hpp"
 
@@ -161,7 +162,7 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
                 for (const auto& o : j.outputs) {
                     try {
                         pipeline::render(doc, *j.style, *o.renderer, o.file.parent_path(),
-                                         j.job->pdf_standards, d);
+                                         j.job->pdf_standards, j.job->format_options, d);
                     } catch (const Failure& f) {
                         d.add(f.diagnostic());
                         rendered = false;
@@ -201,7 +202,7 @@ int run_check(const Arguments& a, const render::Registry& formats, std::ostream&
         std::optional<int> print_pages;
         for (const auto* r : renderers) {
             try {
-                print_pages = pipeline::render(doc, *style, *r, here, a.pdf_standards, d).pages;
+                print_pages = pipeline::render(doc, *style, *r, here, a.pdf_standards, {}, d).pages;
             } catch (const Failure& f) {
                 d.add(f.diagnostic());
                 rendered = false;
@@ -248,6 +249,14 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
         }
         if (seen_formats.insert(name).second)
             renderers.push_back(r);
+    }
+    render::FormatOptions format_options;
+    for (const auto& o : a.format_options) {
+        try {
+            format_options.set(formats, o);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError("-O '" + o + "' " + e.what());
+        }
     }
     // Set-up that does not need the input starts now, beside reading it.
     const auto prepared = prepare(renderers);
@@ -327,7 +336,25 @@ int run_render(const Arguments& a, const render::Registry& formats, std::ostream
             const fs::path path = output_path(file, *r);
             try {
                 const auto folder = fs::absolute(path).lexically_normal().parent_path();
-                const auto rendered = pipeline::render(doc, *style, *r, folder, a.pdf_standards, d);
+                const auto rendered =
+                    pipeline::render(doc, *style, *r, folder, a.pdf_standards, format_options, d);
+                // The files beside the output first: a page never shows
+                // before its pictures are there.
+                for (const auto& at : rendered.attachments)
+                    if (const auto* input = reads.replaced_by(path.parent_path() / at.path))
+                        throw Failure({Severity::Error, (path.parent_path() / at.path).string(), 0,
+                                       0,
+                                       "this file would replace the " +
+                                           pipeline::ReadFiles::describe(*input) +
+                                           " (the same file), which the run reads; nothing "
+                                           "was written"});
+                for (const auto& at : rendered.attachments) {
+                    const fs::path file = path.parent_path() / at.path;
+                    if (file_has_content(file, *at.bytes))
+                        continue; // an earlier render's, or another output's in this folder
+                    fs::create_directories(file.parent_path());
+                    write_atomically(file, *at.bytes);
+                }
                 write_atomically(path, rendered.bytes);
                 if (!a.quiet)
                     out << "wrote " << path.string() << " (" << rendered.bytes.size()
@@ -460,11 +487,19 @@ int run_batch(const Arguments& a, const render::Registry& formats, std::ostream&
 }
 
 int run_formats(const render::Registry& formats, std::ostream& out) {
-    for (const auto* r : formats.all())
-        out << r->name() << std::string(r->name().size() < 6 ? 6 - r->name().size() : 1, ' ')
-            << r->extension()
-            << std::string(r->extension().size() < 7 ? 7 - r->extension().size() : 1, ' ')
-            << r->description() << '\n';
+    std::size_t name_width = 0, ext_width = 0;
+    for (const auto* r : formats.all()) {
+        name_width = std::max(name_width, r->name().size());
+        ext_width = std::max(ext_width, r->extension().size());
+    }
+    for (const auto* r : formats.all()) {
+        out << r->name() << std::string(name_width - r->name().size() + 2, ' ') << r->extension()
+            << std::string(ext_width - r->extension().size() + 2, ' ') << r->description() << '\n';
+        // Its options, as -O takes them: the first value is the default.
+        for (const auto& o : r->options())
+            out << std::string(name_width + 2, ' ') << "-O " << r->name() << '.' << o.name << '='
+                << join(o.values, "|") << "  " << o.help << '\n';
+    }
     return 0;
 }
 

@@ -30,12 +30,15 @@ void render(const model::Document& doc, const style::Style& style, const render:
 
 Rendered render(const model::Document& doc, const style::Style& style,
                 const render::Renderer& format, const std::filesystem::path& folder,
-                const render::PdfStandards& pdf_standards, Diagnostics& diags) {
+                const render::PdfStandards& pdf_standards, const render::FormatOptions& options,
+                Diagnostics& diags) {
     render::Report report;
-    const render::Target target{folder.string(), &report, pdf_standards};
+    std::vector<render::Attachment> attachments;
+    const render::Target target{folder.string(), &report, pdf_standards, options.of(format.name()),
+                                &attachments};
     std::ostringstream out(std::ios::binary);
     render(doc, style, format, target, out, diags);
-    return {std::move(out).str(), report.pages};
+    return {std::move(out).str(), report.pages, std::move(attachments)};
 }
 
 } // namespace chronik::pipeline

@@ -20,6 +20,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace chronik::pipeline {
 
@@ -47,15 +48,19 @@ void render(const model::Document& doc, const style::Style& style, const render:
 struct Rendered {
     std::string bytes;
     std::optional<int> pages; // when the format has pages (the renderer's Report)
+    // Files the format made beside the output (render/attachment.hpp), for
+    // the caller to write before the output itself.
+    std::vector<render::Attachment> attachments;
 };
 
 // The same into memory: the step `chronik render` and `chronik batch` share
 // before they write a file atomically. `folder` is the absolute folder the
 // output will be written to (relative image links in Markdown are made
 // from it). `pdf_standards`: what a PDF claims and meets (other formats
-// ignore it).
+// ignore it). `options`: the formats' options (-O); this format takes its own.
 Rendered render(const model::Document& doc, const style::Style& style,
                 const render::Renderer& format, const std::filesystem::path& folder,
-                const render::PdfStandards& pdf_standards, Diagnostics& diags);
+                const render::PdfStandards& pdf_standards, const render::FormatOptions& options,
+                Diagnostics& diags);
 
 } // namespace chronik::pipeline

@@ -8,11 +8,14 @@
 // from the registry; callers render through pipeline::render.
 #pragma once
 
+#include "attachment.hpp"
+#include "format_options.hpp"
 #include "model/document.hpp"
 #include "standards.hpp"
 #include "style/style.hpp"
 #include "support/diagnostics.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -37,6 +40,14 @@ struct Target {
     Report* report = nullptr;
     // What a PDF claims and meets (standards.hpp); other formats ignore it.
     PdfStandards pdf_standards;
+    // The values given for this format's options, by name (checked against
+    // its OptionSpecs: format_options.hpp); Renderer::option() adds the
+    // defaults of those not given.
+    std::map<std::string, std::string> options;
+    // Where the format puts the files it makes beside its output
+    // (attachment.hpp); null when nobody would write them (rendering into
+    // memory): a format then embeds them in the output instead.
+    std::vector<Attachment>* attachments = nullptr;
 };
 
 // Work a renderer started ahead (see Renderer::prepare); destroying it
@@ -58,6 +69,11 @@ public:
     virtual std::string_view name() const = 0;        // "md", "pdf", "docx"
     virtual std::string_view extension() const = 0;   // ".md"
     virtual std::string_view description() const = 0; // one line for `chronik formats`
+    // The options the format takes (`-O FORMAT.NAME=VALUE`); none by default.
+    virtual std::vector<OptionSpec> options() const { return {}; }
+    // The value of one of them for this render: the target's, else the
+    // default. Throws std::logic_error for a name the format does not declare.
+    std::string option(const Target& target, std::string_view name) const;
     // Writes the whole output to `out`. Throws chronik::Failure on errors
     // it cannot recover from; warnings go to `diags`.
     virtual void render(const model::Document& doc, const style::Style& style, const Target& target,

@@ -205,7 +205,8 @@ TEST_CASE("batch: job file errors are reported with their lines, and nothing run
               "jobs.xml:5:" +
               std::to_string(colour.find("colour") + 1) +
               ": error: unknown attribute 'colour' on <job> (allowed: name, output, "
-              "input, style, formats, from, to, category, lang, order, title, pdf-standard)\n");
+              "input, style, formats, from, to, category, lang, order, title, pdf-standard, "
+              "options)\n");
     CHECK(!fs::exists(t / "out"));
     // A file that is not there, or not a job file.
     auto missing = run_batch({"nope.xml"}, t.path());

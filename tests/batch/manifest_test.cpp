@@ -102,3 +102,18 @@ TEST_CASE("manifest: after a run, records are set, kept or dropped as the result
     CHECK(m.jobs.at("cancelled").hash == hash_a); // untouched
     CHECK(m.jobs.at("other-file").hash == hash_b);
 }
+
+TEST_CASE("manifest: the files made beside the outputs follow them, read back the same") {
+    Manifest m;
+    m.jobs["web"] = {hash_a,
+                     {{"w.html", "html", 10, std::nullopt, 5, hash_b}},
+                     {{"images/a-0123456789abcdef.png", "html", 3, std::nullopt, 6, hash_c}}};
+    const auto text = serialise(m);
+    CHECK(text == "chronik-manifest 1\njob\tweb\t" + hash_a + "\noutput\tw.html\thtml\t10\t-\t5\t" +
+                      hash_b + "\nfile\timages/a-0123456789abcdef.png\thtml\t3\t-\t6\t" + hash_c +
+                      "\n");
+    const auto back = parse_manifest(text);
+    REQUIRE(back);
+    CHECK(*back == m);
+    CHECK(!parse_manifest("chronik-manifest 1\nfile\tx.png\thtml\t3\t-\t6\t" + hash_c + "\n"));
+}
