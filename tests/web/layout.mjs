@@ -25,6 +25,9 @@ const MAX_MEASURE_EM = 45;
 const args = parseArgs();
 const out = freshDir(args.out);
 const html = render(args.chronik, join(SOURCE_DIR, "data/lecos-chronik.xml"), join(out, "sample"), "html");
+// The rich case (pictures copied into images/, a cover and a logo) for the facts that do
+// not depend on the text: rail, markers, one-liners, pictures, no horizontal scroll.
+const rich = render(args.chronik, join(SOURCE_DIR, "tests/cases/rich/input.xml"), join(out, "rich"), "html");
 
 // Everything the page can tell about itself, in one evaluate (runs in the browser).
 function readFacts() {
@@ -36,6 +39,18 @@ function readFacts() {
   facts.innerWidth = window.innerWidth;
   facts.scrollWidth = document.documentElement.scrollWidth;
   facts.h1 = document.querySelectorAll("h1").length;
+  facts.lang = document.documentElement.lang;
+  facts.unhyphenated = [...document.querySelectorAll("main p")].filter((p) => getComputedStyle(p).hyphens !== "auto").length;
+  // Pictures: each loaded (a copied one from images/ beside the page), none wider than the page.
+  facts.images = [...document.querySelectorAll("img")].map((img) => ({
+    src: img.getAttribute("src").slice(0, 40),
+    loaded: img.complete && img.naturalWidth > 0,
+    right: img.getBoundingClientRect().right,
+  }));
+  for (const img of facts.images) {
+    if (!img.loaded) problem(`img ${img.src}: did not load`);
+    if (img.right > window.innerWidth + 0.5) problem(`img ${img.src}: ends at x=${img.right.toFixed(1)}, beyond the viewport`);
+  }
   facts.h2 = [...document.querySelectorAll("main h2")].map((h) => ({ id: h.id, text: h.textContent.trim() }));
 
   // The rail of each .timeline: its left border, or a ::before drawn as a line.
@@ -149,6 +164,8 @@ try {
     );
     for (const p of f.problems) fail(`${at}: ${p}`);
     check(f.h1 === 1, `${at}: ${f.h1} h1 elements, expected 1`);
+    check(f.lang === "de", `${at}: <html lang="${f.lang}">, the sample is German`);
+    check(f.unhyphenated === 0, `${at}: ${f.unhyphenated} paragraphs of main without hyphens: auto`);
     check(f.timelines > 0 && f.milestones > 0, `${at}: no .timeline with milestones in main`);
     check(f.oneLinerLists.length > 0, `${at}: no ul.one-liners (the sample has one-liners)`);
     if (width === 360) check(f.scrollWidth <= f.innerWidth, `${at}: horizontal scroll (scrollWidth ${f.scrollWidth} > ${f.innerWidth})`);
@@ -194,6 +211,22 @@ try {
 
     const shot = join(out, `web-${width}.png`);
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.screenshot({ path: shot, fullPage: true });
+    process.stdout.write(`screenshot: ${shot}\n`);
+    check(page.blocked.length === 0, `${at}: requests left file://: ${page.blocked.join(", ")}`);
+    await page.close();
+  }
+
+  for (const width of [360, 1280]) {
+    const page = await offlinePage(browser, { width, height: 800 });
+    await page.goto(fileUrl(rich), { waitUntil: "load" });
+    const f = await page.evaluate(readFacts);
+    const at = `rich ${width}px`;
+    process.stdout.write(`${at}: scrollWidth ${f.scrollWidth}, ${f.milestones} milestones, ${f.images.length} pictures, one-liner lists ${JSON.stringify(f.oneLinerLists)}\n`);
+    for (const p of f.problems) fail(`${at}: ${p}`);
+    check(f.images.length >= 3, `${at}: ${f.images.length} pictures, the rich case has a cover, a logo and two pictures`);
+    check(f.scrollWidth <= f.innerWidth, `${at}: horizontal scroll (scrollWidth ${f.scrollWidth} > ${f.innerWidth})`);
+    const shot = join(out, `rich-${width}.png`);
     await page.screenshot({ path: shot, fullPage: true });
     process.stdout.write(`screenshot: ${shot}\n`);
     check(page.blocked.length === 0, `${at}: requests left file://: ${page.blocked.join(", ")}`);
