@@ -40,8 +40,10 @@ function readFacts() {
   facts.scrollWidth = document.documentElement.scrollWidth;
   facts.h1 = document.querySelectorAll("h1").length;
   facts.lang = document.documentElement.lang;
-  facts.unhyphenated = [...document.querySelectorAll("main p")].filter((p) => getComputedStyle(p).hyphens !== "auto").length;
-  // Pictures: each loaded (a copied one from images/ beside the page), none wider than the page.
+  // Running text; the date lines and headings follow the style sheet's hyphenate="false".
+  facts.unhyphenated = [...document.querySelectorAll("main p.intro, main article.milestone > p:not(.date)")].filter((p) => getComputedStyle(p).hyphens !== "auto").length;
+  // Pictures: each loaded (a copied one from images/ beside the page; loadPictures brought
+  // the lazy ones in), none wider than the page.
   facts.images = [...document.querySelectorAll("img")].map((img) => ({
     src: img.getAttribute("src").slice(0, 40),
     loaded: img.complete && img.naturalWidth > 0,
@@ -110,6 +112,19 @@ function readFacts() {
     if (Math.max(...whats) - Math.min(...whats) > 1) problem(`one-liners ${i}: the titles start at x=${whats.map((x) => x.toFixed(1)).join(",")}`);
   }
 
+  // Headings and the masthead are not justified (a short title justified shows holes).
+  for (const h of document.querySelectorAll("h1, h2, h3, .masthead p")) {
+    if (getComputedStyle(h).textAlign === "justify")
+      problem(`${h.tagName.toLowerCase()}${h.className ? "." + h.className : ""} "${h.textContent.trim().slice(0, 30)}": text-align: justify`);
+  }
+
+  // Consecutive one-liners are one list: two lists side by side are one split in two.
+  for (const ul of document.querySelectorAll("main ul.one-liners")) {
+    const next = ul.nextElementSibling;
+    if (next && next.matches("ul.one-liners"))
+      problem(`one-liners ${ul.querySelector("li")?.id || ""}: followed by another ul.one-liners (consecutive one-liners belong in one list)`);
+  }
+
   // The measure: the widest text paragraph of main, in em of its own font size.
   facts.measureEm = 0;
   for (const p of document.querySelectorAll("main p")) {
@@ -125,6 +140,15 @@ function readFacts() {
     if (!target || target.tagName !== "H2" || !target.closest("main")) problem(`contents link ${href} does not point at an h2 in main`);
   }
   return facts;
+}
+
+// Scrolls every picture into view, so that loading="lazy" ones load, and back to the top.
+async function loadPictures() {
+  for (const img of document.querySelectorAll("img")) {
+    img.scrollIntoView();
+    await img.decode().catch(() => {});
+  }
+  window.scrollTo(0, 0);
 }
 
 // Colours and motion the page sets, for the scheme and media of the moment.
@@ -155,6 +179,7 @@ try {
   for (const width of [360, 1280]) {
     const page = await offlinePage(browser, { width, height: 800 });
     await page.goto(fileUrl(html), { waitUntil: "load" });
+    await page.evaluate(loadPictures);
     const f = await page.evaluate(readFacts);
     const at = `${width}px`;
     process.stdout.write(
@@ -220,6 +245,7 @@ try {
   for (const width of [360, 1280]) {
     const page = await offlinePage(browser, { width, height: 800 });
     await page.goto(fileUrl(rich), { waitUntil: "load" });
+    await page.evaluate(loadPictures);
     const f = await page.evaluate(readFacts);
     const at = `rich ${width}px`;
     process.stdout.write(`${at}: scrollWidth ${f.scrollWidth}, ${f.milestones} milestones, ${f.images.length} pictures, one-liner lists ${JSON.stringify(f.oneLinerLists)}\n`);
