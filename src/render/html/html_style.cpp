@@ -12,11 +12,11 @@ namespace {
 using style::Color;
 using style::Role;
 
-// A number with at most three decimals, locale-independent ("0.875").
+// A number with at most four decimals, locale-independent ("0.875").
 std::string num(double v) {
     char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, std::round(v * 1000) / 1000,
-                                 std::chars_format::fixed, 3);
+    const auto r = std::to_chars(buf, buf + sizeof buf, std::round(v * 10000) / 10000,
+                                 std::chars_format::fixed, 4);
     std::string s(buf, r.ptr);
     while (!s.empty() && s.back() == '0')
         s.pop_back();
