@@ -135,6 +135,14 @@ TEST_CASE("html: check_html.py fails on pages that break its rules") {
     CHECK(broken("datetime=\"1994-07-01\"", "datetime=\"1. Juli\"") != "");
     CHECK(broken("<p>x</p>", "<p><img src=\"a.png\" alt=\"\"></p>") != "");
     CHECK(broken("<p>x</p>", "<h1>again</h1>") != "");
+    {
+        std::string no_heading = good; // an article without its h3
+        const auto open = no_heading.find("<h3 class=\"date\">");
+        REQUIRE(open != std::string::npos);
+        no_heading.replace(no_heading.find("</h3>", open), 5, "</p>");
+        no_heading.replace(open, 3, "<p");
+        CHECK(check_page(no_heading).find("without an h3") != std::string::npos);
+    }
 }
 
 TEST_CASE("html: the page's head, the title block and the contents") {
@@ -178,9 +186,10 @@ TEST_CASE("html: milestones, dates and one-liners") {
                     "<article class=\"milestone\" id=\"m-1992-05\">\n<h3>C <em>x</em></h3>\n<p "
                     "class=\"date\"><time datetime=\"1992-05\">Mai 1992</time></p>\n<p>Body</p>\n"
                     "</article>\n</div>\n</section>") != std::string::npos);
-    // A bare year under its own year's heading: kept for machines and screen
-    // readers, hidden from sight.
-    CHECK(page.find("<p class=\"date visually-hidden\"><time datetime=\"2001\">2001</time></p>") !=
+    // A milestone without a title has its date as its heading, even a bare
+    // year under that year's heading.
+    CHECK(page.find("<article class=\"milestone\" id=\"m-2001\">\n<h3 class=\"date\"><time "
+                    "datetime=\"2001\">2001</time></h3>\n<p>Loose</p>\n</article>") !=
           std::string::npos);
 }
 

@@ -8,7 +8,7 @@ nested right (void elements excepted), exactly one h1, one <style> and
 no <script>, no on* attribute, no javascript:/vbscript:/data: link, ids
 unique and of [A-Za-z0-9_-], every period section labelled by its h2, every
 contents link resolving to a period heading in order, every img with alt,
-width, height and loading=lazy, every time with a valid datetime.
+width, height and loading=lazy, every article with an h3, every time with a valid datetime.
 """
 import re
 import sys
@@ -32,6 +32,7 @@ class Check(HTMLParser):
         self.sections = []  # (aria-labelledby, the id of the h2 that follows)
         self.in_nav = False
         self.doctype = False
+        self.articles = []  # whether each article has its h3
 
     def error(self, msg):
         self.errors.append(f"line {self.getpos()[0]}: {msg}")
@@ -60,6 +61,10 @@ class Check(HTMLParser):
             self.in_nav = True
         if tag == "a" and self.in_nav:
             self.nav_links.append(a.get("href", ""))
+        if tag == "article":
+            self.articles.append(False)
+        if tag == "h3" and self.stack and self.stack[-1] == "article":
+            self.articles[-1] = True
         if tag == "section":
             self.sections.append([a.get("aria-labelledby"), None])
         if tag == "h2" and self.stack and self.stack[-1] == "section":
@@ -113,6 +118,8 @@ def check(path):
     for tag in ("script", "iframe", "object", "embed", "link", "base", "form"):
         if c.counts.get(tag):
             c.error(f"a <{tag}> element")
+    if not all(c.articles):
+        c.error(f"{c.articles.count(False)} article(s) without an h3")
     dupes = sorted({i for i in c.ids if c.ids.count(i) > 1})
     if dupes:
         c.error("ids used twice: " + ", ".join(dupes))

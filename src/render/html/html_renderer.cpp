@@ -149,7 +149,8 @@ public:
             if (!list_)
                 out_ += "<ul class=\"one-liners\">\n";
             list_ = true;
-            // In a list the date is its column, shown even when redundant.
+            // Dates show even when the heading says them (date_is_redundant):
+            // here a column, in an article its heading (lead's decision, #14).
             out_ += "<li id=\"" + element_id(e.id) + "\">" + time + " <span class=\"what\">";
             w_.inlines(e.title);
             out_ += "</span></li>\n";
@@ -157,16 +158,15 @@ public:
         }
         close_list();
         out_ += "<article class=\"milestone\" id=\"" + element_id(e.id) + "\">\n";
-        if (!e.title.empty()) {
+        // Every milestone has a heading, so heading navigation lists them
+        // all: its title, else its date (as DOCX makes both headings).
+        if (e.title.empty()) {
+            out_ += "<h3 class=\"date\">" + time + "</h3>\n";
+        } else {
             out_ += "<h3>";
             w_.inlines(e.title);
-            out_ += "</h3>\n";
+            out_ += "</h3>\n<p class=\"date\">" + time + "</p>\n";
         }
-        // A date the heading already says (a bare year under that year's
-        // heading) stays for screen readers and machines, hidden from sight
-        // as the other formats leave it out.
-        out_ += std::string("<p class=\"date") + (e.date_is_redundant ? " visually-hidden" : "") +
-                "\">" + time + "</p>\n";
         article_ = true;
     }
 

@@ -341,18 +341,6 @@ figure.wide img, .masthead .cover img {
 .masthead .cover {
   margin: 0 0 1.5rem;
 }
-.visually-hidden {
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  margin: -1px;
-  padding: 0;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  clip-path: inset(50%);
-  white-space: nowrap;
-  border: 0;
-}
 @media (max-width: 30em) {
   .masthead h1 {
     font-size: 2rem;
