@@ -157,6 +157,7 @@ std::string css(const style::Style& st) {
     c += ":root {\n  color-scheme: light dark;\n  --background: #ffffff;\n";
     for (const Role r : text_roles)
         c += "  " + var(r) + ": " + hex(readable(st.role(r).color, white, black, 4.6)) + ";\n";
+    // The rail is drawn, not read: visible, and quieter than the text.
     c += "  --rail: " + hex(mix(st.role(Role::PeriodHeading).color, white, 0.7)) + ";\n";
     c += "  --marker: " + hex(readable(st.role(Role::MilestoneDate).color, white, black, 3.2)) +
          ";\n}\n";
@@ -165,8 +166,8 @@ std::string css(const style::Style& st) {
     for (const Role r : text_roles)
         c += "    " + var(r) + ": " + hex(readable(st.role(r).color, dark_background, white, 7)) +
              ";\n";
-    c +=
-        "    --rail: " + hex(mix(st.role(Role::PeriodHeading).color, dark_background, 0.4)) + ";\n";
+    c += "    --rail: " +
+         hex(readable(st.role(Role::PeriodHeading).color, dark_background, white, 2.5)) + ";\n";
     c += "    --marker: " +
          hex(readable(st.role(Role::MilestoneDate).color, dark_background, white, 4.5)) +
          ";\n  }\n}\n";
