@@ -15,7 +15,7 @@
 // CHRONIK_UPDATE_GOLDEN=1 writes the golden instead of comparing.
 //
 //   node layout.mjs --chronik BIN --out DIR
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { check, fail, fileUrl, finish, freshDir, launch, offlinePage, parseArgs, render, run, SOURCE_DIR, WEB_DIR } from "./common.mjs";
 
@@ -204,6 +204,8 @@ try {
     golden.oneLinerLists = f.oneLinerLists;
 
     // Following each contents link brings its heading into view (click, as a reader would).
+    // With reduced motion, so that no smooth scroll (2 s for each link) is waited for.
+    await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
     const anchors = await page.$$("nav.contents a");
     for (const [i, a] of anchors.entries()) {
       const href = f.links[i];
@@ -223,6 +225,7 @@ try {
     }
 
     // Tab from the top: the skip link first, with a focus outline.
+    await page.emulateMediaFeatures([]);
     await page.goto(fileUrl(html), { waitUntil: "load" });
     await page.keyboard.press("Tab");
     const focus = await page.evaluate(() => {
@@ -294,6 +297,7 @@ try {
 }
 
 if (process.env.CHRONIK_UPDATE_GOLDEN) {
+  mkdirSync(join(WEB_DIR, "golden"), { recursive: true });
   writeFileSync(GOLDEN, JSON.stringify(golden, null, 2) + "\n");
   process.stdout.write(`wrote ${GOLDEN}\n`);
 } else if (!existsSync(GOLDEN)) {
