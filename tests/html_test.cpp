@@ -305,6 +305,13 @@ TEST_CASE("html: the CSS has the media rules, the rail and contrast-safe colours
     REQUIRE(caption != std::string::npos);
     CHECK(css.substr(caption, 19) != "--caption: #dddddd;");
     CHECK(css.find("font-size: 1.0625rem;") != std::string::npos); // the body
+    // Justified (the sheet's body and intro) in print only; on screen every
+    // role starts at the start.
+    const auto justify = css.find("text-align: justify");
+    REQUIRE(justify != std::string::npos);
+    CHECK(css.rfind("@media print", justify) > css.rfind("}\n}\n", justify));
+    CHECK(css.find("text-align: justify", justify + 1) == std::string::npos);
+    CHECK(css.find("text-align: start") != std::string::npos);
 }
 
 TEST_CASE("html: pictures copied as attachments, embedded on request or into memory") {

@@ -173,6 +173,7 @@ std::string css(const style::Style& st) {
          ";\n  }\n}\n";
 
     // Type: one rule per role.
+    std::string justified; // the selectors of the roles the sheet justifies, for print
     auto role_rule = [&](std::string_view selector, Role r, bool spacing = true) {
         const auto& t = st.role(r);
         std::string s = std::string(selector) + " {\n";
@@ -184,13 +185,18 @@ std::string css(const style::Style& st) {
         s += "  color: var(" + var(r) + ");\n";
         if (spacing)
             s += "  margin: " + rem(t.space_before) + " 0 " + rem(t.space_after) + ";\n";
-        // Always set: a role's alignment must not be inherited from the body's.
+        // On screen text starts at the start: browsers often lack the
+        // hyphenation patterns justification needs (Chromium on Debian has
+        // none), and WCAG 1.4.8 asks for unjustified text. The sheet's
+        // justification is kept for print (below). Always set, so that no
+        // role inherits another's.
         s += std::string("  text-align: ") +
-             (t.align == style::Align::Justify  ? "justify"
-              : t.align == style::Align::Center ? "center"
-              : t.align == style::Align::Right  ? "right"
-                                                : "left") +
+             (t.align == style::Align::Center  ? "center"
+              : t.align == style::Align::Right ? "right"
+                                               : "start") +
              ";\n";
+        if (t.align == style::Align::Justify)
+            justified += (justified.empty() ? "" : ",\n  ") + std::string(selector);
         s += std::string("  hyphens: ") + (t.hyphenate ? "auto" : "manual") + ";\n";
         return s + "}\n";
     };
@@ -346,9 +352,6 @@ figure.wide img, .masthead .cover img {
   .masthead h1 {
     font-size: 2rem;
   }
-  body * {
-    text-align: left !important;
-  }
 }
 @media (prefers-reduced-motion: reduce) {
   html {
@@ -396,6 +399,8 @@ figure.wide img, .masthead .cover img {
   }
 }
 )css";
+    if (!justified.empty())
+        c += "@media print {\n  " + justified + " {\n    text-align: justify;\n  }\n}\n";
     for (const unsigned char ch : c)
         if (ch >= 0x80)
             throw std::logic_error("html: the style sheet's CSS is not ASCII");
