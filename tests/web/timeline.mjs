@@ -69,9 +69,14 @@ try {
     pathToFileURL(dirname(js)).href + "/",
   );
   const ready = await page
-    .waitForFunction(() => window.timelineReady === true, { timeout: 20000, polling: 100 })
+    .waitForFunction(() => window.timelineReady === true, { timeout: 10000, polling: 100 })
     .then(() => true, () => false);
-  check(ready, "TimelineJS did not finish loading the JSON (no 'loaded' event in 20 s)");
+  check(ready, "TimelineJS did not finish loading the JSON (no 'loaded' event in 10 s)");
+  if (!ready) {
+    // TimelineJS says why in its message box (e.g. a config it refuses).
+    const said = await page.evaluate(() => document.querySelector("#timeline").innerText.trim());
+    process.stdout.write(`TimelineJS says: ${said.replace(/\s*\n\s*/g, " | ").slice(0, 2000)}\n`);
+  }
   const built = await page.evaluate(() => ({
     slides: document.querySelectorAll("#timeline .tl-slide").length,
     titleSlides: document.querySelectorAll("#timeline .tl-slide-titleslide").length,
