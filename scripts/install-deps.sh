@@ -6,8 +6,11 @@
 #
 #   scripts/install-deps.sh          build: compiler, libraries, fonts
 #   scripts/install-deps.sh --test   the test tools: schema checker, PDF and
-#                                    DOCX readers, LibreOffice, and pdf.js
-#                                    (npm ci in tests/tagged)
+#                                    DOCX readers, LibreOffice, pdf.js
+#                                    (npm ci in tests/tagged), and the web's
+#                                    clients: java and chromium, with vnu,
+#                                    axe-core, puppeteer-core and TimelineJS
+#                                    (npm ci in tests/web)
 set -euo pipefail
 
 build_packages=(
@@ -53,6 +56,9 @@ test_packages=(
   # the print PDF's separations (gs -sDEVICE=tiffsep): body text on the black plate
   # alone, ink in the bleed; the plates read with PIL (tests/print/check_print.py)
   ghostscript python3-pil
+  # HTML (tests/web): the Nu Html Checker (npm vnu-jar) runs on java; axe-core, the layout
+  # facts and TimelineJS run in Debian's headless chromium (puppeteer-core drives it)
+  default-jre-headless chromium
 )
 
 case "${1:-}" in
@@ -98,5 +104,14 @@ if [ "$what" = test ]; then
      [ "$tagged/package-lock.json" -nt "$tagged/node_modules/.package-lock.json" ]; then
     echo "Installing pdfjs-dist into tests/tagged/node_modules (npm ci)"
     (cd "$tagged" && npm ci --omit=optional --no-audit --no-fund)
+  fi
+  # The web's clients, the same way (tests/web/package-lock.json). --ignore-scripts: vnu-jar's
+  # postinstall would download a Java of its own (Debian's is used), and puppeteer-core
+  # downloads no browser (Debian's chromium is used; PUPPETEER_SKIP_DOWNLOAD in case).
+  web="$(cd "$(dirname "$0")/.." && pwd)/tests/web"
+  if [ ! -f "$web/node_modules/.package-lock.json" ] ||
+     [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+    echo "Installing vnu-jar, axe-core, puppeteer-core, TimelineJS into tests/web/node_modules (npm ci)"
+    (cd "$web" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
   fi
 fi

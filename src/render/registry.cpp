@@ -1,6 +1,7 @@
 #include "renderer.hpp"
 
 #include "docx/docx_renderer.hpp"
+#include "html/html_renderer.hpp"
 #include "md/markdown_renderer.hpp"
 #include "pdf/pdf_renderer.hpp"
 
@@ -40,6 +41,7 @@ Registry builtin_registry() {
     r.add(std::make_unique<pdf::PdfRenderer>());
     r.add(std::make_unique<docx::DocxRenderer>());
     r.add(std::make_unique<md::MarkdownRenderer>());
+    r.add(std::make_unique<html::HtmlRenderer>());
     return r;
 }
 
