@@ -3,6 +3,7 @@
 #include "docx/docx_renderer.hpp"
 #include "md/markdown_renderer.hpp"
 #include "pdf/pdf_renderer.hpp"
+#include "timeline/timeline_renderer.hpp"
 
 #include <stdexcept>
 
@@ -49,6 +50,7 @@ Registry builtin_registry() {
     r.add(std::make_unique<pdf::PdfRenderer>());
     r.add(std::make_unique<docx::DocxRenderer>());
     r.add(std::make_unique<md::MarkdownRenderer>());
+    r.add(std::make_unique<timeline::TimelineRenderer>());
     return r;
 }
 
