@@ -151,7 +151,7 @@ TEST_CASE("timeline: pictures are attachments, embedded on request or without a 
     CHECK(files[0].bytes->size() > 0);
     CHECK(contains(j, "\"media\": {\n        \"url\": \"" + files[0].path +
                           "\",\n        \"caption\": \"The <em>caption<\\/em>\",\n"
-                          "        \"alt\": \"A \\\"small\\\" picture\"\n      },"));
+                          "        \"alt\": \"A &quot;small&quot; picture\"\n      },"));
     const auto embedded = timeline(xml); // no attachments: embedded
     CHECK(contains(embedded, "\"url\": \"data:image/png;base64,iVBORw0KGgo"));
     std::vector<render::Attachment> none;

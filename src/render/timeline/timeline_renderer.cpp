@@ -55,8 +55,10 @@ public:
         JsonObject o{{"url", str(url(img))}};
         if (!img.caption.empty())
             o.emplace_back("caption", str(inline_html(img.caption)));
+        // TimelineJS sets alt as a DOM property, but pages that reuse the data
+        // may insert any field as markup: every text of the JSON is HTML.
         if (img.has_alt)
-            o.emplace_back("alt", str(img.alt)); // a DOM property there, not HTML
+            o.emplace_back("alt", str(escape_html(img.alt)));
         return o;
     }
 
@@ -119,7 +121,8 @@ void TimelineRenderer::render(const Document& doc, const style::Style&, const Ta
                 [&](const Heading& h) {
                     if (h.level != 1)
                         return;
-                    group = plain_text(h.content);
+                    // TimelineJS shows the group label as markup
+                    group = escape_html(plain_text(h.content));
                     if (h.first_year && h.last_year)
                         eras.push_back(JsonValue{JsonObject{
                             {"start_date",
