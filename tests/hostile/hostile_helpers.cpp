@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <vector>
 
 namespace chronik::hostile {
 
@@ -57,7 +58,9 @@ void expect_rendered(const fs::path& dir, const std::string& input,
         const auto r = run(args, dir);
         CHECK_MESSAGE(r.status == 0, r.err.substr(0, 2000));
         CHECK(r.seconds < max_seconds);
-        const auto written = files_in(out);
+        auto written = files_in(out);
+        // the pictures a format writes beside its output (render/attachment.hpp)
+        std::erase(written, "images");
         REQUIRE(written.size() == 1);
         CHECK(fs::file_size(out / written[0]) > 0);
         CHECK_MESSAGE(sanitizers_quiet(r.err), r.err.substr(0, 4000));
