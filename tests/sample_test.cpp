@@ -150,12 +150,13 @@ TEST_CASE("sample: the photo sample renders every format in both brochure styles
                 fs::current_path(), "SOURCE_DATE_EPOCH=1700000000");
             REQUIRE_MESSAGE(r.status == 0, r.err);
             CHECK_MESSAGE(r.err.empty(), r.err); // no warning of any kind
-            CHECK(test::files_in(dir / run) == std::vector<std::string>{"auenwald-chronik.docx",
-                                                                        "auenwald-chronik.md",
-                                                                        "auenwald-chronik.pdf"});
+            CHECK(test::files_in(dir / run) ==
+                  std::vector<std::string>{"auenwald-chronik.docx", "auenwald-chronik.json",
+                                           "auenwald-chronik.md", "auenwald-chronik.pdf",
+                                           "images"});
         }
-        for (const char* name :
-             {"auenwald-chronik.pdf", "auenwald-chronik.docx", "auenwald-chronik.md"}) {
+        for (const char* name : {"auenwald-chronik.pdf", "auenwald-chronik.docx",
+                                 "auenwald-chronik.md", "auenwald-chronik.json"}) {
             CAPTURE(name);
             const auto a = test::read_file(dir / "a" / name);
             CHECK(a.size() > 10000);
