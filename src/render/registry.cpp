@@ -4,6 +4,7 @@
 #include "html/html_renderer.hpp"
 #include "md/markdown_renderer.hpp"
 #include "pdf/pdf_renderer.hpp"
+#include "timeline/timeline_renderer.hpp"
 
 #include <stdexcept>
 
@@ -42,6 +43,7 @@ Registry builtin_registry() {
     r.add(std::make_unique<docx::DocxRenderer>());
     r.add(std::make_unique<md::MarkdownRenderer>());
     r.add(std::make_unique<html::HtmlRenderer>());
+    r.add(std::make_unique<timeline::TimelineRenderer>());
     return r;
 }
 

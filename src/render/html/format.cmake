@@ -6,10 +6,5 @@ chronik_stage(chronik_render_html render/html
           src/render/html/html_escape.cpp
           src/render/html/html_style.cpp
           src/render/html/base64.cpp
-  PUBLIC chronik_render_headers
-  # attachment_path() is compiled into the registry's library (render/
-  # attachment.cpp), which links the format stages: a format that calls it
-  # links it back (a cycle CMake repeats on the link line). Reported to the
-  # lead: the house mechanism has no library of the render/ interface.
-  PRIVATE chronik_render)
+  PUBLIC chronik_render_headers)
 list(APPEND CHRONIK_FORMAT_STAGES chronik_render_html)

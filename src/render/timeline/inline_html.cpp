@@ -1,0 +1,88 @@
+#include "inline_html.hpp"
+
+#include "model/overloaded.hpp"
+#include "support/uri.hpp"
+
+#include <cctype>
+
+namespace chronik::render::timeline {
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// The reader allows only these schemes; checked again here because a
+// javascript: link in a slide would run in the embedding page.
+bool linkable(std::string_view href) {
+    std::string scheme;
+    for (const char c : href.substr(0, href.find(':')))
+        scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return href.find(':') != std::string_view::npos &&
+           (scheme == "http" || scheme == "https" || scheme == "mailto");
+}
+
+void write(const model::Inlines& in, std::string& out) {
+    using namespace model;
+    for (const auto& node : in)
+        std::visit(overloaded{
+                       [&](const Text& t) { out += escape_html(t.text); },
+                       [&](const Emphasis& e) {
+                           out += "<em>";
+                           write(e.children, out);
+                           out += "</em>";
+                       },
+                       [&](const Strong& s) {
+                           out += "<strong>";
+                           write(s.children, out);
+                           out += "</strong>";
+                       },
+                       [&](const Link& l) {
+                           if (!linkable(l.href)) {
+                               write(l.children, out);
+                               return;
+                           }
+                           out += "<a href=\"" +
+                                  escape_html(uri::percent_encode(l.href, uri::not_in_uri)) + "\">";
+                           write(l.children, out);
+                           out += "</a>";
+                       },
+                       [&](const LineBreak&) { out += "<br>"; },
+                       [&](const Span& s) {
+                           out += "<span lang=\"" + escape_html(s.lang) + "\">";
+                           write(s.children, out);
+                           out += "</span>";
+                       },
+                   },
+                   node);
+}
+
+} // namespace
+
+std::string inline_html(const model::Inlines& inlines) {
+    std::string out;
+    write(inlines, out);
+    return out;
+}
+
+} // namespace chronik::render::timeline
