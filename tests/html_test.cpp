@@ -4,7 +4,7 @@
 #include "compose/composer.hpp"
 #include "helpers.hpp"
 #include "reader/chronicle_reader.hpp"
-#include "render/html/base64.hpp"
+#include "render/attachment.hpp"
 #include "render/html/html_escape.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/html/html_style.hpp"
@@ -351,7 +351,7 @@ TEST_CASE("html: pictures copied as attachments, embedded on request or into mem
 }
 
 TEST_CASE("html: base64 as RFC 4648 gives it") {
-    using render::html::base64;
+    using render::base64;
     CHECK(base64("") == "");
     CHECK(base64("f") == "Zg==");
     CHECK(base64("fo") == "Zm8=");

@@ -3,7 +3,6 @@
 #include "compose/composer.hpp"
 #include "helpers.hpp"
 #include "reader/chronicle_reader.hpp"
-#include "render/timeline/data_uri.hpp"
 #include "render/timeline/json_writer.hpp"
 #include "render/timeline/timeline_renderer.hpp"
 #include "style/style_reader.hpp"
@@ -69,15 +68,6 @@ TEST_CASE("timeline: JSON layout is two spaces, keys in order, a newline at the 
     CHECK(write_json(v) == "{\n  \"b\": \"1\",\n  \"a\": [\n    \"x\"\n  ],\n  \"e\": []\n}\n");
 }
 
-TEST_CASE("timeline: base64 of the data: URIs") {
-    CHECK(base64("") == "");
-    CHECK(base64("f") == "Zg==");
-    CHECK(base64("fo") == "Zm8=");
-    CHECK(base64("foo") == "Zm9v");
-    CHECK(base64("foobar") == "Zm9vYmFy");
-    CHECK(base64(std::string("\xff\xfe\x00", 3)) == "//4A");
-}
-
 TEST_CASE("timeline: an event per milestone: date parts, display date, headline, group, id") {
     const auto j = timeline(R"(<chronicle><title>T</title><period label="1990s">
       <milestone date="1994-07-01" id="m-a"><title>A <em>big</em> day</title><p>Body <strong>x</strong></p></milestone>
@@ -112,10 +102,14 @@ TEST_CASE("timeline: an event per milestone: date parts, display date, headline,
     CHECK(contains(j, R"("eras": [
     {
       "start_date": {
-        "year": "1992"
+        "year": "1992",
+        "month": "1",
+        "day": "1"
       },
       "end_date": {
-        "year": "1994"
+        "year": "1994",
+        "month": "12",
+        "day": "31"
       },
       "text": {
         "headline": "1990s"
@@ -125,6 +119,17 @@ TEST_CASE("timeline: an event per milestone: date parts, display date, headline,
   "scale": "human"
 }
 )"));
+}
+
+TEST_CASE("timeline: timeline.groups=none gives the events no group, the eras stay") {
+    const std::string xml = R"(<chronicle><title>T</title><period label="1990s">
+      <milestone date="1994"><title>A</title></milestone></period></chronicle>)";
+    CHECK(contains(timeline(xml), R"("group": "1990s")"));
+    render::Target none;
+    none.options["groups"] = "none";
+    const auto j = timeline(xml, none);
+    CHECK_FALSE(contains(j, R"("group")"));
+    CHECK(contains(j, R"("eras")"));
 }
 
 TEST_CASE("timeline: hostile text is HTML text, links only http, https and mailto") {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chronik::render {
 
@@ -27,5 +28,18 @@ inline constexpr std::string_view attachment_folder = "images";
 // rest '-', at most 40 bytes), the hash 16 hexadecimal digits of its bytes
 // (64-bit FNV-1a), the extension from its format (.png, .jpg).
 std::string attachment_path(const model::Image& image);
+
+// A picture's address in a flowing output: its attachment's path, added to
+// `attachments` once; or, when `embed` (the user asked) or `attachments` is
+// null (nothing is written beside the output), the picture itself as a
+// data: URI (RFC 2397).
+std::string picture_uri(const model::Image& image, std::vector<Attachment>* attachments,
+                        bool embed);
+
+// "data:image/png;base64,..." or "data:image/jpeg;base64,...".
+std::string data_uri(const model::Image& image);
+
+// RFC 4648 base64, with padding.
+std::string base64(std::string_view bytes);
 
 } // namespace chronik::render

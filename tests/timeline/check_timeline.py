@@ -71,6 +71,9 @@ def check(out_path, xml_path):
     for era in data.get("eras", []):
         if "year" not in era.get("start_date", {}) or "year" not in era.get("end_date", {}):
             problems.append("an era without start or end year")
+        elif all(era["end_date"].get(k) == v for k, v in era["start_date"].items()):
+            # TimelineJS drops an end whose start's fields it equals, then refuses the era
+            problems.append("era %r ends where it starts" % era.get("text", {}).get("headline"))
     want = chronicle_dates(xml_path)
     if got != want:
         problems.append("event dates %s differ from the chronicle's milestones %s"

@@ -5,6 +5,5 @@ chronik_stage(chronik_render_html render/html
   SOURCES src/render/html/html_renderer.cpp
           src/render/html/html_escape.cpp
           src/render/html/html_style.cpp
-          src/render/html/base64.cpp
   PUBLIC chronik_render_headers)
 list(APPEND CHRONIK_FORMAT_STAGES chronik_render_html)

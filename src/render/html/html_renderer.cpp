@@ -1,6 +1,5 @@
 #include "html_renderer.hpp"
 
-#include "base64.hpp"
 #include "html_escape.hpp"
 #include "html_style.hpp"
 #include "model/overloaded.hpp"
@@ -61,19 +60,7 @@ public:
     }
 
     // The src of a picture: its attachment's path, or a data: URI.
-    std::string source(const Image& img) {
-        const std::string_view bytes = img.bytes ? std::string_view(*img.bytes) : "";
-        const bool jpeg = img.format == Image::Format::Jpeg;
-        if (embed_ || !target_.attachments)
-            return std::string("data:image/") + (jpeg ? "jpeg" : "png") + ";base64," +
-                   base64(bytes);
-        const std::string path = attachment_path(img);
-        auto& list = *target_.attachments;
-        if (std::none_of(list.begin(), list.end(),
-                         [&](const Attachment& a) { return a.path == path; }))
-            list.push_back({path, img.bytes ? img.bytes : std::make_shared<const std::string>()});
-        return path;
-    }
+    std::string source(const Image& img) { return picture_uri(img, target_.attachments, embed_); }
 
     std::string img(const Image& image, std::string_view css_class = "") {
         std::string s = "<img";

@@ -352,6 +352,11 @@ figure.wide img, .masthead .cover img {
   .masthead h1 {
     font-size: 2rem;
   }
+  /* on a phone the date column would take half the line and break the
+     titles inside words: the date goes above its title */
+  .one-liners li {
+    grid-template-columns: minmax(0, 1fr);
+  }
 }
 @media (prefers-reduced-motion: reduce) {
   html {

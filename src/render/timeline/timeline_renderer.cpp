@@ -1,6 +1,5 @@
 #include "timeline_renderer.hpp"
 
-#include "data_uri.hpp"
 #include "inline_html.hpp"
 #include "json_writer.hpp"
 #include "model/overloaded.hpp"
@@ -41,15 +40,7 @@ public:
     Mapper(const Target& target, bool embed) : target_(target), embed_(embed) {}
 
     // The picture's url: a file among the attachments, or the picture itself.
-    std::string url(const Image& img) {
-        if (embed_ || !target_.attachments)
-            return data_uri(img);
-        auto path = attachment_path(img);
-        auto& list = *target_.attachments;
-        if (std::none_of(list.begin(), list.end(), [&](const auto& a) { return a.path == path; }))
-            list.push_back({path, img.bytes});
-        return path;
-    }
+    std::string url(const Image& img) { return picture_uri(img, target_.attachments, embed_); }
 
     JsonObject media(const Image& img) {
         JsonObject o{{"url", str(url(img))}};
@@ -95,6 +86,7 @@ JsonValue event_json(Event e) {
 void TimelineRenderer::render(const Document& doc, const style::Style&, const Target& target,
                               std::ostream& os, Diagnostics&) const {
     Mapper mapper(target, option(target, "images") == "embed");
+    const bool grouped = option(target, "groups") == "period";
     std::string headline = escape_html(doc.meta.title);
     std::string title_text;
     std::vector<Event> events;
@@ -123,12 +115,20 @@ void TimelineRenderer::render(const Document& doc, const style::Style&, const Ta
                         return;
                     // TimelineJS shows the group label as markup
                     group = escape_html(plain_text(h.content));
+                    // An era runs from the first day of its first year to the
+                    // last day of its last: TimelineJS drops an end_date whose
+                    // start's fields it equals (a period of one year) and then
+                    // refuses the era, and with it the whole timeline.
                     if (h.first_year && h.last_year)
                         eras.push_back(JsonValue{JsonObject{
                             {"start_date",
-                             JsonValue{JsonObject{{"year", str(std::to_string(h.first_year))}}}},
+                             JsonValue{JsonObject{{"year", str(std::to_string(h.first_year))},
+                                                  {"month", str("1")},
+                                                  {"day", str("1")}}}},
                             {"end_date",
-                             JsonValue{JsonObject{{"year", str(std::to_string(h.last_year))}}}},
+                             JsonValue{JsonObject{{"year", str(std::to_string(h.last_year))},
+                                                  {"month", str("12")},
+                                                  {"day", str("31")}}}},
                             {"text",
                              JsonValue{JsonObject{{"headline", str(inline_html(h.content))}}}},
                         }});
@@ -158,8 +158,11 @@ void TimelineRenderer::render(const Document& doc, const style::Style&, const Ta
         title.emplace_back("media", JsonValue{mapper.media(doc.front.cover)});
 
     JsonArray event_values;
-    for (auto& e : events)
+    for (auto& e : events) {
+        if (!grouped)
+            e.group.clear();
         event_values.push_back(event_json(std::move(e)));
+    }
     JsonObject root{{"title", JsonValue{std::move(title)}},
                     {"events", JsonValue{std::move(event_values)}}};
     if (!eras.empty())

@@ -17,7 +17,11 @@ public:
     std::vector<OptionSpec> options() const override {
         return {{"images",
                  {"copy", "embed"},
-                 "copy: pictures as files in images/ beside the JSON; embed: as data: URIs"}};
+                 "copy: pictures as files in images/ beside the JSON; embed: as data: URIs"},
+                {"groups",
+                 {"period", "none"},
+                 "period: a row of the time axis per period; none: one row (many short "
+                 "periods crowd it)"}};
     }
     void render(const model::Document& doc, const style::Style& style, const Target& target,
                 std::ostream& out, Diagnostics& diags) const override;
