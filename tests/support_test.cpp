@@ -84,6 +84,12 @@ TEST_CASE("strings: join and hex") {
     CHECK(s == "xAB");
 }
 
+TEST_CASE("strings: escape_markup for XML and HTML text and quoted attributes") {
+    CHECK(escape_markup("") == "");
+    CHECK(escape_markup("a & b <c> \"d\" 'e' ü") == "a &amp; b &lt;c&gt; &quot;d&quot; 'e' ü");
+    CHECK(escape_markup("&amp;") == "&amp;amp;"); // nothing is taken for already escaped
+}
+
 TEST_CASE("utf8: next never reads past the end, ill-formed bytes decode one by one") {
     using chronik::utf8::next;
     using chronik::utf8::replacement;

@@ -1,7 +1,7 @@
 // String formatters every module used to write by hand: joining names
 // into a list for a message ("pdf, docx, md"), bytes or code points as
 // upper-case hexadecimal ("0x1F", "U+00E4", "%20"), any bytes made fit for
-// a message.
+// a message, text escaped for markup.
 #pragma once
 
 #include <cstdint>
@@ -35,5 +35,9 @@ void append_hex_byte(std::string& out, unsigned char byte);
 // control characters (C0, DEL, C1) as \xHH or \u0085, each byte of
 // ill-formed UTF-8 as \xHH; everything else as it is.
 std::string printable(std::string_view s);
+
+// `s` as text (or a double-quoted attribute value) of XML or HTML: & < > "
+// as &amp; &lt; &gt; &quot;, everything else as it is.
+std::string escape_markup(std::string_view s);
 
 } // namespace chronik

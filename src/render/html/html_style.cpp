@@ -367,9 +367,18 @@ figure.wide img, .masthead .cover img {
     animation: none !important;
   }
 }
+/* a browser's print: margins of their own (a PDF printer's default is none),
+   the rail and markers printed although they are backgrounds */
+@page {
+  margin: 18mm 16mm 20mm;
+}
 @media print {
   .skip-link {
     display: none;
+  }
+  .timeline::before, .milestone::before, .one-liners li::before {
+    -webkit-print-color-adjust: exact;
+    print-color-adjust: exact;
   }
   html, body {
     background: #ffffff;
@@ -381,7 +390,7 @@ figure.wide img, .masthead .cover img {
     max-width: none;
     padding: 0;
   }
-  .milestone, .one-liners li, figure {
+  .milestone, .one-liners li, figure, .contents {
     break-inside: avoid;
   }
   h1, h2, h3 {

@@ -1,5 +1,7 @@
 #include "xmp_packet.hpp"
 
+#include "support/strings.hpp"
+
 namespace chronik::render::pdf {
 
 namespace {
@@ -7,27 +9,7 @@ namespace {
 // Text as XML character data or an attribute value. The input holds no
 // character XML 1.0 forbids (the reader and the command line refuse them).
 std::string escaped(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return escape_markup(s);
 }
 
 // A language alternative (XMP Part 1, 8.2.2.4): x-default first, as

@@ -1,6 +1,7 @@
 #include "inline_html.hpp"
 
 #include "model/overloaded.hpp"
+#include "support/strings.hpp"
 #include "support/uri.hpp"
 
 #include <cctype>
@@ -8,26 +9,7 @@
 namespace chronik::render::timeline {
 
 std::string escape_html(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+    return escape_markup(text);
 }
 
 namespace {
