@@ -296,7 +296,7 @@ TEST_CASE("html: the CSS has the media rules, the rail and contrast-safe colours
     const auto css = render::html::css(style);
     for (const char* rule :
          {"@media (prefers-color-scheme: dark)", "@media (prefers-reduced-motion: reduce)",
-          "@media print", ":focus-visible", "hyphens: auto", ".timeline::before",
+          "@media print", ":focus-visible", "hyphens: auto", "border-left: 2px solid var(--rail)",
           ".milestone::before", "grid-template-columns: 9.5em", "max-width: 40em",
           "break-inside: avoid", "break-after: avoid", "--title: #17324d;",
           "--milestone-date: #a8432a;"})

@@ -51,7 +51,14 @@ try {
             process.stdout.write(`    ${node.target.join(" ")}: ${node.failureSummary.replace(/\n/g, " | ")}\n      ${node.html}\n`);
         }
         for (const v of result.incomplete)
-          process.stdout.write(`    incomplete (needs review): ${v.id} on ${v.nodes.length} nodes\n`);
+          process.stdout.write(
+            `    incomplete (needs review): ${v.id} on ${v.nodes.length} nodes: ` +
+              v.nodes
+                .slice(0, 5)
+                .map((n) => `${n.target.join(" ")} (${(n.any[0] && n.any[0].data && n.any[0].data.messageKey) || "?"})`)
+                .join(", ") +
+              "\n",
+          );
         check(page.blocked.length === 0, `${label}: requests left file://: ${page.blocked.join(", ")}`);
         await page.close();
       }
