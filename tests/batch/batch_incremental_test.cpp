@@ -414,8 +414,13 @@ TEST_CASE("batch: a worker that is killed fails its job alone, and leaves no tem
         CHECK(out.find("40 jobs: 40 written") != std::string::npos);
         return;
     }
+    INFO("stdout:\n" << out << "stderr:\n" << err);
     CHECK(status == 1);
     CHECK(test::lines_with(err, "chronik crashed (signal 9, SIGKILL) while rendering").size() == 1);
     CHECK(out.find("40 jobs: 39 written, 1 failed; 39 files written") != std::string::npos);
-    CHECK(test::files_below(t / "out").size() == 40); // 39 PDFs and the manifest
+    // 39 PDFs and the manifest; or 40 PDFs when the worker was killed after
+    // renaming its whole output into place but before reporting it (the job
+    // failed all the same, is not in the manifest and is rendered again).
+    const auto files = test::files_below(t / "out").size();
+    CHECK((files == 40 || files == 41));
 }
