@@ -74,6 +74,10 @@ struct Runner::Worker {
     Clock::time_point began;
     std::string received;              // bytes not yet a whole frame
     std::vector<OutputResult> written; // the job's outputs on disk so far
+    // When the job began, each output's modification time (none: absent): a
+    // worker killed between renaming an output into place and reporting it
+    // leaves a whole file that it never told of.
+    std::vector<std::optional<std::int64_t>> before;
 };
 
 namespace {
@@ -291,6 +295,9 @@ void Runner::dispatch() {
         ++next_;
         w.job = i;
         w.began = Clock::now();
+        w.before.clear();
+        for (const auto& out : plan_.jobs[i].outputs)
+            w.before.push_back(modified_ns(out.file));
         observer_.started(i);
     }
     // None could be started again: the rest run here.
@@ -367,6 +374,18 @@ void Runner::died(Worker& w) {
     for (const auto& out : p.outputs) {
         remove_(out.file.parent_path(), gone.pid);
         remove_(out.file.parent_path() / render::attachment_folder, gone.pid);
+    }
+    for (std::size_t k = 0; k < p.outputs.size() && k < gone.before.size(); ++k) {
+        const auto& out = p.outputs[k];
+        const auto now = modified_ns(out.file);
+        if (!now || now == gone.before[k] ||
+            std::any_of(gone.written.begin(), gone.written.end(),
+                        [&](const OutputResult& o) { return o.path == out.path; }))
+            continue;
+        std::error_code ec;
+        const auto size = fs::file_size(out.file, ec);
+        gone.written.push_back(
+            {out.path, std::string(out.renderer->name()), ec ? 0 : size, std::nullopt});
     }
     JobResult r;
     r.status = Status::Failed;

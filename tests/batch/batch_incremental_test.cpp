@@ -417,10 +417,16 @@ TEST_CASE("batch: a worker that is killed fails its job alone, and leaves no tem
     INFO("stdout:\n" << out << "stderr:\n" << err);
     CHECK(status == 1);
     CHECK(test::lines_with(err, "chronik crashed (signal 9, SIGKILL) while rendering").size() == 1);
-    CHECK(out.find("40 jobs: 39 written, 1 failed; 39 files written") != std::string::npos);
-    // 39 PDFs and the manifest; or 40 PDFs when the worker was killed after
-    // renaming its whole output into place but before reporting it (the job
-    // failed all the same, is not in the manifest and is rendered again).
-    const auto files = test::files_below(t / "out").size();
-    CHECK((files == 40 || files == 41));
+    // Killed while rendering: nothing of the job is on disk, 39 PDFs and the
+    // manifest are. Killed after renaming its whole output into place but
+    // before reporting it: the message names that output, and it is there too
+    // (the job failed all the same, is not in the manifest, renders again).
+    if (err.find("; nothing of it was written") != std::string::npos) {
+        CHECK(out.find("40 jobs: 39 written, 1 failed; 39 files written") != std::string::npos);
+        CHECK(test::files_below(t / "out").size() == 40);
+    } else {
+        CHECK(test::lines_with(err, "; of its outputs only j").size() == 1);
+        CHECK(out.find("40 jobs: 39 written, 1 failed; 40 files written") != std::string::npos);
+        CHECK(test::files_below(t / "out").size() == 41);
+    }
 }
