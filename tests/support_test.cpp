@@ -52,6 +52,18 @@ TEST_CASE("uri: path_reference makes a path a link that percent-decodes to it") 
                                                 "bergabe.png");
 }
 
+TEST_CASE("uri: scheme of a reference, lower-cased, none for a relative one") {
+    CHECK(uri::scheme("HTTPS://example.org/") == "https");
+    CHECK(uri::scheme("mailto:a@b") == "mailto");
+    CHECK(uri::scheme("JavaScript:alert(1)") == "javascript");
+    CHECK(uri::scheme(" javascript:x") == " javascript"); // as written: on no allowed list
+    CHECK_FALSE(uri::scheme("images/a:b.png"));
+    CHECK_FALSE(uri::scheme("?q=a:b"));
+    CHECK_FALSE(uri::scheme("#p-1:2"));
+    CHECK_FALSE(uri::scheme("page.html"));
+    CHECK(uri::scheme(":x") == ""); // an empty scheme, not a relative reference
+}
+
 TEST_CASE("civil_time: the range every output can write, clamped outside it") {
     static_assert(representable(0) && representable(last_epoch));
     static_assert(!representable(-1) && !representable(last_epoch + 1));

@@ -57,4 +57,15 @@ std::string path_reference(std::string_view generic_path) {
     return percent_encode(generic_path, file_path);
 }
 
+std::optional<std::string> scheme(std::string_view reference) {
+    const std::size_t colon = reference.find(':');
+    if (colon == std::string_view::npos || reference.find_first_of("/?#") < colon)
+        return std::nullopt;
+    std::string out(reference.substr(0, colon));
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 } // namespace chronik::uri

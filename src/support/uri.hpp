@@ -9,6 +9,7 @@
 // the file.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -56,5 +57,12 @@ std::string percent_encode(std::string_view text, const Encoded& what);
 // as a URI reference that Markdown and HTML links can hold and that
 // percent-decodes to the path's bytes again.
 std::string path_reference(std::string_view generic_path);
+
+// The scheme of a URI reference, lower-cased ("HTTPS://x" -> "https"), or
+// nullopt for a relative reference: what precedes the first ':' when no
+// '/', '?' or '#' comes before it (RFC 3986 §4.2: a relative reference's
+// first segment holds no ':'). Taken as written, so " javascript:x" has the
+// scheme " javascript" and ":x" the scheme "", which no allowed list names.
+std::optional<std::string> scheme(std::string_view reference);
 
 } // namespace chronik::uri

@@ -83,21 +83,10 @@ std::string id(std::string_view s) {
 }
 
 std::optional<std::string> safe_href(std::string_view url) {
-    // The scheme is what precedes the first ':' when no '/', '?' or '#'
-    // comes before it (RFC 3986 §4.2: a relative reference's first segment
-    // holds no ':'). Anything before a ':' that is not an allowed scheme,
-    // " javascript" or "java\tscript" included, keeps the target from
-    // being a link.
-    const std::size_t colon = url.find(':');
-    const std::size_t delimiter = url.find_first_of("/?#");
-    if (colon != std::string_view::npos &&
-        (delimiter == std::string_view::npos || colon < delimiter)) {
-        std::string scheme(url.substr(0, colon));
-        for (char& c : scheme)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (scheme != "http" && scheme != "https" && scheme != "mailto")
-            return std::nullopt;
-    }
+    // A relative reference (no scheme) is a link; of the schemes, only these.
+    const auto s = uri::scheme(url);
+    if (s && *s != "http" && *s != "https" && *s != "mailto")
+        return std::nullopt;
     return uri::percent_encode(url, uri::not_in_uri);
 }
 

@@ -4,8 +4,6 @@
 #include "support/strings.hpp"
 #include "support/uri.hpp"
 
-#include <cctype>
-
 namespace chronik::render::timeline {
 
 std::string escape_html(std::string_view text) {
@@ -17,11 +15,8 @@ namespace {
 // The reader allows only these schemes; checked again here because a
 // javascript: link in a slide would run in the embedding page.
 bool linkable(std::string_view href) {
-    std::string scheme;
-    for (const char c : href.substr(0, href.find(':')))
-        scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return href.find(':') != std::string_view::npos &&
-           (scheme == "http" || scheme == "https" || scheme == "mailto");
+    const auto s = uri::scheme(href);
+    return s && (*s == "http" || *s == "https" || *s == "mailto");
 }
 
 void write(const model::Inlines& in, std::string& out) {
