@@ -62,9 +62,15 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "willkommen im Team, Servus und Grüß Gott!“",
         "Figure: ",
         "Heading1: The early years",
-        "DatedList: 1 January 2005Office opened",
-        "DatedList: June 2004First hire, a Werkstudentin",
-        "DatedList: 2003Founded",
+        // the one-liners' table: its header row, then date and title per row
+        "MilestoneDate: Date",
+        "MilestoneDate: Event",
+        "DatedList: 1 January 2005",
+        "DatedList: Office opened",
+        "DatedList: June 2004",
+        "DatedList: First hire, a Werkstudentin",
+        "DatedList: 2003",
+        "DatedList: Founded",
         "Heading1: 2001",
         "BodyText: A loose milestone, grouped by its year.",
     };
@@ -354,27 +360,103 @@ TEST_CASE("content: the language of the chronicle, with a region Word knows") {
     CHECK(lang_of("de-AT") == "de-AT");
 }
 
-TEST_CASE(
-    "content: dated one-liners: date, tab, title, a redundant date is left out, the tab kept") {
+namespace {
+// The children of `e` named `name`, in order.
+std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e, const char* name) {
+    std::vector<const tinyxml2::XMLElement*> out;
+    for (auto* c = e ? e->FirstChildElement(name) : nullptr; c; c = c->NextSiblingElement(name))
+        out.push_back(c);
+    return out;
+}
+} // namespace
+
+TEST_CASE("content: consecutive dated one-liners are one borderless two-column table with a "
+          "header row") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const auto tables = x.all("w:tbl");
+    REQUIRE(tables.size() == 1);
+    const auto* tbl = tables[0];
+    // In the body, between the period's heading and the next period.
+    CHECK(tbl->Parent() == x.first("w:body"));
+    CHECK(text_of(tbl->PreviousSiblingElement()) == "The early years");
+    CHECK(text_of(tbl->NextSiblingElement()) == "2001");
+
+    const auto* pr = tbl->FirstChildElement("w:tblPr");
+    REQUIRE(pr);
+    std::vector<std::string> order;
+    for (auto* c = pr->FirstChildElement(); c; c = c->NextSiblingElement())
+        order.push_back(c->Name());
+    // CT_TblPr's order (ECMA-376 Part 1, 17.4.60)
+    CHECK(order == std::vector<std::string>{"w:tblStyle", "w:tblW", "w:tblLayout", "w:tblCellMar",
+                                            "w:tblLook"});
+    CHECK(attr(pr->FirstChildElement("w:tblStyle"), "w:val") == "ChronikOneLiners");
+    const std::string text_width = "8958"; // 11906 - 1587 - 1361 (A4 less the margins), twips
+    CHECK(attr(pr->FirstChildElement("w:tblW"), "w:w") == text_width);
+    CHECK(attr(pr->FirstChildElement("w:tblW"), "w:type") == "dxa");
+    CHECK(attr(pr->FirstChildElement("w:tblLayout"), "w:type") == "fixed");
+    const auto* mar = pr->FirstChildElement("w:tblCellMar");
+    CHECK(attr(mar->FirstChildElement("w:left"), "w:w") == "0");
+    CHECK(attr(mar->FirstChildElement("w:right"), "w:w") == "0");
+    CHECK(attr(pr->FirstChildElement("w:tblLook"), "w:firstRow") == "1");
+    CHECK(!x.first("w:tblBorders")); // the table style's (none), not direct ones
+
+    const auto cols = children(tbl->FirstChildElement("w:tblGrid"), "w:gridCol");
+    REQUIRE(cols.size() == 2);
+    const auto date_col = std::stoll(attr(cols[0], "w:w"));
+    CHECK(date_col >= 850); // at least 15 mm, past the widest date
+    CHECK(date_col + std::stoll(attr(cols[1], "w:w")) == std::stoll(text_width));
+
+    const auto rows = children(tbl, "w:tr");
+    REQUIRE(rows.size() == 4);
+    std::vector<std::string> cells;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto* trpr = rows[i]->FirstChildElement("w:trPr");
+        REQUIRE(trpr);
+        CHECK(trpr->FirstChildElement("w:cantSplit"));
+        CHECK((trpr->FirstChildElement("w:tblHeader") != nullptr) == (i == 0));
+        const auto tcs = children(rows[i], "w:tc");
+        REQUIRE(tcs.size() == 2);
+        for (std::size_t c = 0; c < 2; ++c) {
+            CHECK(attr(tcs[c]->FirstChildElement("w:tcPr")->FirstChildElement("w:tcW"), "w:w") ==
+                  attr(cols[c], "w:w"));
+            const auto paras = children(tcs[c], "w:p");
+            REQUIRE(paras.size() == 1);
+            cells.push_back(style_of(paras[0]) + ": " + text_of(paras[0]));
+        }
+    }
+    CHECK(cells == std::vector<std::string>{"MilestoneDate: Date", "MilestoneDate: Event",
+                                            "DatedList: 1 January 2005", "DatedList: Office opened",
+                                            "DatedList: June 2004",
+                                            "DatedList: First hire, a Werkstudentin",
+                                            "DatedList: 2003", "DatedList: Founded"});
+    // The date in the List Date character style; no tabs any more.
+    const auto* date_run =
+        children(rows[1], "w:tc")[0]->FirstChildElement("w:p")->FirstChildElement("w:r");
+    CHECK(attr(date_run->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
+          "ListDate");
+    CHECK(!tbl->FirstChildElement("w:tr")->NextSiblingElement()->FirstChildElement("w:tab"));
+    CHECK(x.all("w:tab").size() == 5); // the TOC entries' tabs only
+}
+
+TEST_CASE("content: one-liners: German column heads, a redundant date left out, a table per run") {
     const auto p = render_parts(R"(<chronicle><title>T</title><period label="1999">
       <milestone date="1999-05-01"><title>With a <em>day</em></title></milestone>
-      <milestone date="1999"><title>Only the year</title></milestone></period></chronicle>)");
+      <milestone date="1999"><title>Only the year</title></milestone>
+      <milestone date="1999-07"><p>A body between.</p></milestone>
+      <milestone date="1999-08"><title>Again</title></milestone></period></chronicle>)");
     Xml x(p.at("word/document.xml"));
-    std::vector<const tinyxml2::XMLElement*> items;
-    for (const auto* para : x.all("w:p"))
-        if (style_of(para) == "DatedList")
-            items.push_back(para);
-    REQUIRE(items.size() == 2);
-    // first run: the date in the List Date style; then a tab; then the title
-    const auto* r = items[0]->FirstChildElement("w:r");
-    REQUIRE(r);
-    CHECK(attr(r->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
-          "ListDate");
-    CHECK(text_of(r) == "1. Mai 1999");
-    CHECK(r->NextSiblingElement("w:r")->FirstChildElement("w:tab"));
-    CHECK(text_of(items[0]) == "1. Mai 1999With a day");
-    CHECK(items[1]->FirstChildElement("w:r")->FirstChildElement("w:tab"));
-    CHECK(text_of(items[1]) == "Only the year");
+    const auto tables = x.all("w:tbl");
+    REQUIRE(tables.size() == 2);
+    std::vector<std::string> cells;
+    for (const auto* tc : x.all("w:tc"))
+        cells.push_back(text_of(tc));
+    CHECK(cells == std::vector<std::string>{"Datum", "Ereignis", "1. Mai 1999", "With a day", "",
+                                            "Only the year", "Datum", "Ereignis", "August 1999",
+                                            "Again"});
+    // Every cell holds one paragraph, also an empty one (the schema wants one).
+    for (const auto* tc : x.all("w:tc"))
+        CHECK(children(tc, "w:p").size() == 1);
 }
 
 TEST_CASE("content: a line break is a w:br, and does not stretch its line in justified text") {

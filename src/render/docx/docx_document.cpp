@@ -3,6 +3,7 @@
 #include "style/roles.hpp"
 
 #include "docx_media.hpp"
+#include "docx_one_liners.hpp"
 #include "docx_runs.hpp"
 #include "docx_units.hpp"
 #include "docx_xml.hpp"
@@ -36,6 +37,7 @@ public:
         const auto& blocks = ctx_.doc.blocks;
         for (std::size_t i = 0; i < blocks.size(); ++i)
             block(i, blocks[i]);
+        end_one_liners();
         section();
         x_.close();
         x_.close();
@@ -46,6 +48,9 @@ public:
 private:
     void block(std::size_t index, const model::Block& b) {
         const bool is_heading = std::holds_alternative<model::Heading>(b);
+        const auto* e = std::get_if<model::DatedEntry>(&b);
+        if (!(e && !e->has_body))
+            end_one_liners();
         std::visit(model::overloaded{
                        [&](const model::Paragraph& p) { paragraph(p); },
                        [&](const model::Heading& h) { heading(index, h); },
@@ -123,19 +128,13 @@ private:
     void entry(std::size_t index, const model::DatedEntry& e) {
         milestone_start_ = false;
         if (!e.has_body) {
-            // A dated one-liner: one item of a compact list, the date in its
-            // own character style, a tab, the title.
-            open_paragraph(style_id::dated_list);
-            if (!e.date_is_redundant)
-                write_text_run(x_, e.date_label, style_id::list_date);
-            // The tab also without a date, so all titles of the list align.
-            if (!e.title.empty()) {
-                x_.open("w:r");
-                x_.leaf("w:tab");
-                x_.close();
+            // A dated one-liner: one row of the table that holds this run
+            // of them (docx_one_liners.hpp).
+            if (!in_one_liners_) {
+                open_one_liners(x_, ctx_);
+                in_one_liners_ = true;
             }
-            write_inlines(x_, state_, e.title, base_of(ctx_.style, Role::Body));
-            x_.close();
+            one_liner_row(x_, state_, ctx_, e);
             return;
         }
         if (!has_head(e)) {
@@ -163,6 +162,12 @@ private:
         write_inlines(x_, state_, e.title, base_of(ctx_.style, Role::MilestoneTitle));
         bookmark_end(index);
         x_.close();
+    }
+
+    void end_one_liners() {
+        if (in_one_liners_)
+            close_one_liners(x_);
+        in_one_liners_ = false;
     }
 
     void image(const model::Image& img) {
@@ -318,6 +323,7 @@ private:
     int bookmark_ = 0;
     bool milestone_start_ = false; // the next body paragraph opens a headless milestone
     bool after_heading_ = false;   // the block before was a Heading
+    bool in_one_liners_ = false;   // a table of one-liners is open
 };
 
 } // namespace
