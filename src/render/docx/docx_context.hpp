@@ -108,6 +108,10 @@ inline constexpr const char* image =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 inline constexpr const char* hyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+inline constexpr const char* theme =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+// mammoth's embedded style map (docx_mammoth.hpp), as mammoth itself adds it.
+inline constexpr const char* mammoth_style_map = "http://schemas.zwobble.org/mammoth/style-map";
 inline constexpr const char* office_document =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 inline constexpr const char* core_properties =

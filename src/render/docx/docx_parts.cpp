@@ -37,11 +37,33 @@ std::string settings_xml(const Context& ctx) {
     // A line ended by a line break (<br/>) is not stretched in justified
     // text; without this, Word and LibreOffice spread its words apart.
     x.leaf("w:doNotExpandShiftReturn");
-    x.leaf("w:compatSetting", {{"w:name", "compatibilityMode"},
-                               {"w:uri", "http://schemas.microsoft.com/office/word"},
-                               {"w:val", "15"}});
+    // Word 2013 and later's layout (compatibilityMode 15: no "Compatibility
+    // Mode" in the title bar), with the settings Word 2016 and later write
+    // for a new document.
+    for (const auto& [name, val] : {std::pair{"compatibilityMode", "15"},
+                                    {"overrideTableStyleFontSizeAndJustification", "1"},
+                                    {"enableOpenTypeFeatures", "1"},
+                                    {"doNotFlipMirrorIndents", "1"},
+                                    {"differentiateMultirowTableHeaders", "1"},
+                                    {"useWord2013TrackBottomHyphenation", "0"}})
+        x.leaf("w:compatSetting", {{"w:name", name},
+                                   {"w:uri", "http://schemas.microsoft.com/office/word"},
+                                   {"w:val", val}});
     x.close();
     x.leaf("w:themeFontLang", {{"w:val", ctx.language}});
+    // The theme's colours under the names styles.xml uses (text1 = dk1...).
+    x.leaf("w:clrSchemeMapping", {{"w:bg1", "light1"},
+                                  {"w:t1", "dark1"},
+                                  {"w:bg2", "light2"},
+                                  {"w:t2", "dark2"},
+                                  {"w:accent1", "accent1"},
+                                  {"w:accent2", "accent2"},
+                                  {"w:accent3", "accent3"},
+                                  {"w:accent4", "accent4"},
+                                  {"w:accent5", "accent5"},
+                                  {"w:accent6", "accent6"},
+                                  {"w:hyperlink", "hyperlink"},
+                                  {"w:followedHyperlink", "followedHyperlink"}});
     x.leaf("w:decimalSymbol", {{"w:val", german ? "," : "."}});
     x.leaf("w:listSeparator", {{"w:val", german ? ";" : ","}});
     x.close();
@@ -161,6 +183,8 @@ std::string content_types_xml(const State& state) {
     over("/word/fontTable.xml", std::string(wml) + "fontTable+xml");
     over("/word/header1.xml", std::string(wml) + "header+xml");
     over("/word/footer1.xml", std::string(wml) + "footer+xml");
+    over("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml");
+    over("/mammoth/style-map", "text/prs.mammoth.style-map");
     over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     over("/docProps/app.xml",
          "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -190,7 +214,10 @@ std::string package_relationships_xml() {
 }
 
 std::string document_relationships_xml(const State& state) {
-    return relationships(state.relationships);
+    // mammoth's style map under the id mammoth gives it, past the numbered ones.
+    auto rels = state.relationships;
+    rels.push_back({"rMammothStyleMap", reltype::mammoth_style_map, "/mammoth/style-map", false});
+    return relationships(rels);
 }
 
 } // namespace chronik::render::docx
