@@ -183,18 +183,53 @@ TEST_CASE("content: links are external relationships, one per URL") {
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:i w:val="1"/>)") != std::string::npos);
 }
 
-TEST_CASE("content: emphasis and strong are character styles, emphasis in italic text is upright") {
-    const auto p = rich_parts();
-    const std::string doc = p.at("word/document.xml");
+namespace {
+// Each text run as "text: rStyle b i" (the direct w:b / w:i values, "-"
+// where the run has none), in document order.
+std::vector<std::string> formatted_runs(const std::string& document) {
+    Xml x(document);
+    std::vector<std::string> out;
+    for (const auto* r : x.all("w:r")) {
+        if (!r->FirstChildElement("w:t"))
+            continue;
+        const auto* rpr = r->FirstChildElement("w:rPr");
+        auto val = [&](const char* name) -> std::string {
+            const auto* e = rpr ? rpr->FirstChildElement(name) : nullptr;
+            if (!e)
+                return "-";
+            return attr(e, "w:val").empty() ? "1" : attr(e, "w:val");
+        };
+        const auto* st = rpr ? rpr->FirstChildElement("w:rStyle") : nullptr;
+        out.push_back(text_of(r) + ": " + (st ? attr(st, "w:val") : "") + " b" + val("w:b") + " i" +
+                      val("w:i"));
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("content: emphasis and strong are direct w:i and w:b under their character styles, "
+          "emphasis in italic text is upright") {
+    const auto runs = formatted_runs(rich_parts().at("word/document.xml"));
+    auto has = [&](const std::string& r) {
+        return std::find(runs.begin(), runs.end(), r) != runs.end();
+    };
     // The intro is italic in the brochure style: its emphasis switches italic off.
-    CHECK(
-        doc.find(
-            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="0"/><w:iCs w:val="0"/></w:rPr><w:t>emphasis</w:t>)") !=
-        std::string::npos);
-    CHECK(doc.find(R"(<w:rStyle w:val="Strong"/></w:rPr><w:t>strength</w:t>)") !=
-          std::string::npos);
-    // In a bold heading, emphasis is simply the Emphasis style.
-    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/></w:rPr><w:t>big</w:t>)") != std::string::npos);
+    CHECK(has("emphasis: Emphasis b- i0"));
+    CHECK(has("strength: Strong b1 i-"));
+    CHECK(has("First intro paragraph with :  b- i-"));
+    // In a bold heading, emphasis is italic and stays bold (the style's).
+    CHECK(has("big: Emphasis b- i1"));
+    // Strong in the italic caption: bold, still italic (the style's).
+    CHECK(has("party: Strong b1 i-"));
+    // In body text.
+    CHECK(has("willkommen: Emphasis b- i1"));
+    // Both at once, and each inside a link.
+    const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>
+      <strong><em>both</em></strong> <a href="https://a.de"><strong>bold link</strong></a></p>
+      </milestone></chronicle>)");
+    const auto more = formatted_runs(p.at("word/document.xml"));
+    CHECK(std::find(more.begin(), more.end(), "both: StrongEmphasis b1 i1") != more.end());
+    CHECK(std::find(more.begin(), more.end(), "bold link: Hyperlink b1 i-") != more.end());
 }
 
 TEST_CASE("content: images in EMU with alt text, at the PDF's dpi and height cap") {
@@ -535,8 +570,10 @@ TEST_CASE("content: spans nest (the innermost wins), inside and around links, wi
     CHECK(std::find(runs.begin(), runs.end(), " nach|") != runs.end());
     CHECK(std::find(runs.begin(), runs.end(), "vor |") != runs.end());
     // Formatting and language in one w:rPr, in the schema's order.
-    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
-          std::string::npos);
+    CHECK(
+        doc.find(
+            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="1"/><w:iCs w:val="1"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
+        std::string::npos);
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:lang w:val="en-GB"/></w:rPr><w:t>colour)") !=
           std::string::npos);
 }
