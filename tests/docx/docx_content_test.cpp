@@ -57,7 +57,7 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "BodyText: We launched. See the page.A second line after a break.",
         "Figure: ",
         "Caption: At the party",
-        "MilestoneDateHeading: November 2010",
+        "Heading2: November 2010", // a milestone without a title: its date is its head
         "BodyText: Someone joined. *Not emphasis*, #not a heading. The welcome read „Herzlich "
         "willkommen im Team, Servus und Grüß Gott!“",
         "Figure: ",
@@ -75,6 +75,39 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "BodyText: A loose milestone, grouped by its year.",
     };
     CHECK(paras == want);
+}
+
+TEST_CASE("content: a milestone without a title has its date as a Heading 2 in the date's look") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const tinyxml2::XMLElement* head = nullptr;
+    for (const auto* para : x.all("w:p"))
+        if (text_of(para) == "November 2010" && style_of(para) == "Heading2")
+            head = para;
+    REQUIRE(head);
+    // Heading 2, so every reader (Word's navigation pane, pandoc, mammoth's
+    // default style map) sees a heading; the look of the milestone date
+    // (9 pt bold in the accent colour, 10 pt before, 2 pt after, 12 pt lines).
+    const auto* spacing = head->FirstChildElement("w:pPr")->FirstChildElement("w:spacing");
+    REQUIRE(spacing);
+    CHECK(attr(spacing, "w:before") == "200");
+    CHECK(attr(spacing, "w:after") == "40");
+    CHECK(attr(spacing, "w:line") == "240");
+    CHECK(attr(spacing, "w:lineRule") == "exact");
+    CHECK(head->FirstChildElement("w:bookmarkStart"));
+    const auto* rpr = head->FirstChildElement("w:r")->FirstChildElement("w:rPr");
+    REQUIRE(rpr);
+    // No character style (a bold one would toggle Heading 2's bold off in
+    // Word) and no direct w:b (pandoc would read strong text): bold comes
+    // from Heading 2; colour and size are the date's.
+    CHECK(!rpr->FirstChildElement("w:rStyle"));
+    CHECK(!rpr->FirstChildElement("w:b"));
+    CHECK(!rpr->FirstChildElement("w:i"));
+    CHECK(attr(rpr->FirstChildElement("w:color"), "w:val") == "A8432A");
+    CHECK(attr(rpr->FirstChildElement("w:sz"), "w:val") == "18");
+    // No paragraph refers to the old custom heading style any more.
+    for (const auto* para : x.all("w:p"))
+        CHECK(style_of(para) != "MilestoneDateHeading");
 }
 
 TEST_CASE("content: the title page stands alone, pages break before, not with empty paragraphs") {
