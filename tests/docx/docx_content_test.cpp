@@ -405,6 +405,9 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
     CHECK(text("dc:subject") == "Everything the format can say");
     CHECK(text("dc:creator") == "Example & Sons Ltd.");
     CHECK(text("cp:keywords") == "launch; office; people");
+    // The intro's plain text, a line per paragraph (python-docx: comments).
+    CHECK(text("dc:description") ==
+          "First intro paragraph with emphasis and strength.\nSecond one, with a mail link.");
     CHECK(text("dc:language") == "en-US");
     CHECK(text("dcterms:created") == "2023-11-14T22:13:20Z");
     CHECK(text("dcterms:modified") == "2023-11-14T22:13:20Z");
@@ -412,6 +415,27 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
     Xml app(p.at("docProps/app.xml"));
     CHECK(std::string(app.first("Application")->GetText()) == "chronik");
     CHECK(std::string(app.first("Company")->GetText()) == "Example & Sons Ltd.");
+}
+
+TEST_CASE("content: the description is the intro, cut at a word to at most 1000 characters") {
+    std::string intro;
+    for (int i = 0; i < 300; ++i)
+        intro += "W\xc3\xb6rter "; // 7 characters each, 9 bytes
+    const auto p = render_parts("<chronicle><title>T</title><intro><p>" + intro +
+                                "</p></intro><milestone date=\"2000\"><p>a</p></milestone>"
+                                "</chronicle>");
+    Xml core(p.at("docProps/core.xml"));
+    const std::string d = core.first("dc:description")->GetText();
+    CHECK(d.ends_with("W\xc3\xb6rter\xe2\x80\xa6")); // a whole word, then "…"
+    std::size_t chars = 0;
+    for (unsigned char c : d)
+        chars += (c & 0xC0) != 0x80;
+    CHECK(chars <= 1000);
+    CHECK(chars >= 990);
+    // No intro: no description.
+    const auto none = render_parts(
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>a</p></milestone></chronicle>");
+    CHECK(!Xml(none.at("docProps/core.xml")).first("dc:description"));
 }
 
 TEST_CASE("content: the language of the chronicle, with a region Word knows") {
