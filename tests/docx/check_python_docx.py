@@ -136,6 +136,8 @@ def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str
     f.check(cp.created is not None and cp.created.year == 2023 and cp.created == cp.modified,
             f"{label}: created = modified = SOURCE_DATE_EPOCH ({cp.created})")
     f.check("security" in (cp.keywords or ""), f"{label}: keywords {cp.keywords!r}")
+    f.check(cp.comments.split("\n") == chron.intro,
+            f"{label}: description (comments) = the intro, a line per paragraph: {cp.comments!r}")
 
     s = d.sections[0]
     f.check(round(s.page_width / Mm(1)) == page_mm[0] and round(s.page_height / Mm(1)) == page_mm[1],

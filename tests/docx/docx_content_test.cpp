@@ -57,7 +57,7 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "BodyText: We launched. See the page.A second line after a break.",
         "Figure: ",
         "Caption: At the party",
-        "MilestoneDateHeading: November 2010",
+        "Heading2: November 2010", // a milestone without a title: its date is its head
         "BodyText: Someone joined. *Not emphasis*, #not a heading. The welcome read „Herzlich "
         "willkommen im Team, Servus und Grüß Gott!“",
         "Figure: ",
@@ -75,6 +75,39 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "BodyText: A loose milestone, grouped by its year.",
     };
     CHECK(paras == want);
+}
+
+TEST_CASE("content: a milestone without a title has its date as a Heading 2 in the date's look") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const tinyxml2::XMLElement* head = nullptr;
+    for (const auto* para : x.all("w:p"))
+        if (text_of(para) == "November 2010" && style_of(para) == "Heading2")
+            head = para;
+    REQUIRE(head);
+    // Heading 2, so every reader (Word's navigation pane, pandoc, mammoth's
+    // default style map) sees a heading; the look of the milestone date
+    // (9 pt bold in the accent colour, 10 pt before, 2 pt after, 12 pt lines).
+    const auto* spacing = head->FirstChildElement("w:pPr")->FirstChildElement("w:spacing");
+    REQUIRE(spacing);
+    CHECK(attr(spacing, "w:before") == "200");
+    CHECK(attr(spacing, "w:after") == "40");
+    CHECK(attr(spacing, "w:line") == "240");
+    CHECK(attr(spacing, "w:lineRule") == "exact");
+    CHECK(head->FirstChildElement("w:bookmarkStart"));
+    const auto* rpr = head->FirstChildElement("w:r")->FirstChildElement("w:rPr");
+    REQUIRE(rpr);
+    // No character style (a bold one would toggle Heading 2's bold off in
+    // Word) and no direct w:b (pandoc would read strong text): bold comes
+    // from Heading 2; colour and size are the date's.
+    CHECK(!rpr->FirstChildElement("w:rStyle"));
+    CHECK(!rpr->FirstChildElement("w:b"));
+    CHECK(!rpr->FirstChildElement("w:i"));
+    CHECK(attr(rpr->FirstChildElement("w:color"), "w:val") == "A8432A");
+    CHECK(attr(rpr->FirstChildElement("w:sz"), "w:val") == "18");
+    // No paragraph refers to the old custom heading style any more.
+    for (const auto* para : x.all("w:p"))
+        CHECK(style_of(para) != "MilestoneDateHeading");
 }
 
 TEST_CASE("content: the title page stands alone, pages break before, not with empty paragraphs") {
@@ -183,18 +216,53 @@ TEST_CASE("content: links are external relationships, one per URL") {
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:i w:val="1"/>)") != std::string::npos);
 }
 
-TEST_CASE("content: emphasis and strong are character styles, emphasis in italic text is upright") {
-    const auto p = rich_parts();
-    const std::string doc = p.at("word/document.xml");
+namespace {
+// Each text run as "text: rStyle b i" (the direct w:b / w:i values, "-"
+// where the run has none), in document order.
+std::vector<std::string> formatted_runs(const std::string& document) {
+    Xml x(document);
+    std::vector<std::string> out;
+    for (const auto* r : x.all("w:r")) {
+        if (!r->FirstChildElement("w:t"))
+            continue;
+        const auto* rpr = r->FirstChildElement("w:rPr");
+        auto val = [&](const char* name) -> std::string {
+            const auto* e = rpr ? rpr->FirstChildElement(name) : nullptr;
+            if (!e)
+                return "-";
+            return attr(e, "w:val").empty() ? "1" : attr(e, "w:val");
+        };
+        const auto* st = rpr ? rpr->FirstChildElement("w:rStyle") : nullptr;
+        out.push_back(text_of(r) + ": " + (st ? attr(st, "w:val") : "") + " b" + val("w:b") + " i" +
+                      val("w:i"));
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("content: emphasis and strong are direct w:i and w:b under their character styles, "
+          "emphasis in italic text is upright") {
+    const auto runs = formatted_runs(rich_parts().at("word/document.xml"));
+    auto has = [&](const std::string& r) {
+        return std::find(runs.begin(), runs.end(), r) != runs.end();
+    };
     // The intro is italic in the brochure style: its emphasis switches italic off.
-    CHECK(
-        doc.find(
-            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="0"/><w:iCs w:val="0"/></w:rPr><w:t>emphasis</w:t>)") !=
-        std::string::npos);
-    CHECK(doc.find(R"(<w:rStyle w:val="Strong"/></w:rPr><w:t>strength</w:t>)") !=
-          std::string::npos);
-    // In a bold heading, emphasis is simply the Emphasis style.
-    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/></w:rPr><w:t>big</w:t>)") != std::string::npos);
+    CHECK(has("emphasis: Emphasis b- i0"));
+    CHECK(has("strength: Strong b1 i-"));
+    CHECK(has("First intro paragraph with :  b- i-"));
+    // In a bold heading, emphasis is italic and stays bold (the style's).
+    CHECK(has("big: Emphasis b- i1"));
+    // Strong in the italic caption: bold, still italic (the style's).
+    CHECK(has("party: Strong b1 i-"));
+    // In body text.
+    CHECK(has("willkommen: Emphasis b- i1"));
+    // Both at once, and each inside a link.
+    const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>
+      <strong><em>both</em></strong> <a href="https://a.de"><strong>bold link</strong></a></p>
+      </milestone></chronicle>)");
+    const auto more = formatted_runs(p.at("word/document.xml"));
+    CHECK(std::find(more.begin(), more.end(), "both: StrongEmphasis b1 i1") != more.end());
+    CHECK(std::find(more.begin(), more.end(), "bold link: Hyperlink b1 i-") != more.end());
 }
 
 TEST_CASE("content: images in EMU with alt text, at the PDF's dpi and height cap") {
@@ -337,6 +405,9 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
     CHECK(text("dc:subject") == "Everything the format can say");
     CHECK(text("dc:creator") == "Example & Sons Ltd.");
     CHECK(text("cp:keywords") == "launch; office; people");
+    // The intro's plain text, a line per paragraph (python-docx: comments).
+    CHECK(text("dc:description") ==
+          "First intro paragraph with emphasis and strength.\nSecond one, with a mail link.");
     CHECK(text("dc:language") == "en-US");
     CHECK(text("dcterms:created") == "2023-11-14T22:13:20Z");
     CHECK(text("dcterms:modified") == "2023-11-14T22:13:20Z");
@@ -344,6 +415,27 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
     Xml app(p.at("docProps/app.xml"));
     CHECK(std::string(app.first("Application")->GetText()) == "chronik");
     CHECK(std::string(app.first("Company")->GetText()) == "Example & Sons Ltd.");
+}
+
+TEST_CASE("content: the description is the intro, cut at a word to at most 1000 characters") {
+    std::string intro;
+    for (int i = 0; i < 300; ++i)
+        intro += "W\xc3\xb6rter "; // 7 characters each, 9 bytes
+    const auto p = render_parts("<chronicle><title>T</title><intro><p>" + intro +
+                                "</p></intro><milestone date=\"2000\"><p>a</p></milestone>"
+                                "</chronicle>");
+    Xml core(p.at("docProps/core.xml"));
+    const std::string d = core.first("dc:description")->GetText();
+    CHECK(d.ends_with("W\xc3\xb6rter\xe2\x80\xa6")); // a whole word, then "…"
+    std::size_t chars = 0;
+    for (unsigned char c : d)
+        chars += (c & 0xC0) != 0x80;
+    CHECK(chars <= 1000);
+    CHECK(chars >= 990);
+    // No intro: no description.
+    const auto none = render_parts(
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>a</p></milestone></chronicle>");
+    CHECK(!Xml(none.at("docProps/core.xml")).first("dc:description"));
 }
 
 TEST_CASE("content: the language of the chronicle, with a region Word knows") {
@@ -535,8 +627,10 @@ TEST_CASE("content: spans nest (the innermost wins), inside and around links, wi
     CHECK(std::find(runs.begin(), runs.end(), " nach|") != runs.end());
     CHECK(std::find(runs.begin(), runs.end(), "vor |") != runs.end());
     // Formatting and language in one w:rPr, in the schema's order.
-    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
-          std::string::npos);
+    CHECK(
+        doc.find(
+            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="1"/><w:iCs w:val="1"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
+        std::string::npos);
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:lang w:val="en-GB"/></w:rPr><w:t>colour)") !=
           std::string::npos);
 }

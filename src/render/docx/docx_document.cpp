@@ -145,11 +145,7 @@ private:
             return;
         }
         if (e.title.empty()) {
-            open_paragraph(style_id::milestone_date_heading);
-            bookmark_start(index);
-            write_text_run(x_, e.date_label);
-            bookmark_end(index);
-            x_.close();
+            date_heading(index, e);
             return;
         }
         if (!e.date_is_redundant) {
@@ -160,6 +156,55 @@ private:
         open_paragraph(style_id::heading2);
         bookmark_start(index);
         write_inlines(x_, state_, e.title, base_of(ctx_.style, Role::MilestoneTitle));
+        bookmark_end(index);
+        x_.close();
+    }
+
+    // A milestone without a title: its date is its head, a Heading 2 (so
+    // Word's navigation pane, pandoc and mammoth's default style map see a
+    // heading) in the milestone date's look, given directly: spacing in the
+    // paragraph; face, bold and italic where they differ from Heading 2's,
+    // colour and size in the run (no character style: a bold one in a bold
+    // paragraph style toggles bold off in Word, a direct w:b reads as
+    // strong text in pandoc, and mammoth warns of a style it does not map).
+    void date_heading(std::size_t index, const model::DatedEntry& e) {
+        const auto& look = ctx_.looks.date_heading;
+        const auto& h2 = ctx_.looks.heading2;
+        x_.open("w:p");
+        x_.open("w:pPr");
+        x_.leaf("w:pStyle", {{"w:val", style_id::heading2}});
+        if (state_.page_break_pending)
+            x_.leaf("w:pageBreakBefore");
+        state_.page_break_pending = false;
+        x_.open("w:spacing");
+        x_.attr("w:before", twips_from_pt(look.space_before));
+        x_.attr("w:after", twips_from_pt(look.space_after));
+        x_.attr("w:line", twips_from_pt(look.leading));
+        x_.attr("w:lineRule", "exact");
+        x_.close();
+        x_.close();
+        bookmark_start(index);
+        x_.open("w:r");
+        // Children in the order of CT_RPr (17.3.2.28).
+        x_.open("w:rPr");
+        if (look.font.family != h2.font.family) {
+            const std::string& f = look.font.family;
+            x_.leaf("w:rFonts", {{"w:ascii", f}, {"w:hAnsi", f}, {"w:eastAsia", f}, {"w:cs", f}});
+        }
+        auto toggle = [&](const char* name, const char* cs, bool on, bool heading_on) {
+            if (on == heading_on)
+                return;
+            x_.leaf(name, {{"w:val", on ? "1" : "0"}});
+            x_.leaf(cs, {{"w:val", on ? "1" : "0"}});
+        };
+        toggle("w:b", "w:bCs", look.font.bold, h2.font.bold);
+        toggle("w:i", "w:iCs", look.font.italic, h2.font.italic);
+        x_.leaf("w:color", {{"w:val", hex_rgb(look.color)}});
+        x_.leaf("w:sz", "w:val", half_points(look.size));
+        x_.leaf("w:szCs", "w:val", half_points(look.size));
+        x_.close();
+        write_t(x_, e.date_label);
+        x_.close();
         bookmark_end(index);
         x_.close();
     }

@@ -4,11 +4,45 @@
 #include "docx_runs.hpp"
 #include "docx_units.hpp"
 #include "docx_xml.hpp"
+#include "model/overloaded.hpp"
 #include "support/language.hpp"
+#include "support/utf8.hpp"
 
 #include <algorithm>
 
 namespace chronik::render::docx {
+
+namespace {
+
+// The intro's plain text, a line per paragraph, for dc:description (Word's
+// "Comments", python-docx's comments). A summary for file dialogs and
+// search, not the text itself: at most 1000 characters, cut after a whole
+// word and marked with "…" (Dublin Core sets no limit; the intro stays whole
+// in the document).
+std::string description(const model::Document& doc) {
+    constexpr std::size_t cap = 1000;
+    std::string text;
+    for (const auto& b : doc.blocks)
+        if (const auto* p = std::get_if<model::Paragraph>(&b); p && p->role == model::Role::Intro)
+            text += (text.empty() ? "" : "\n") + model::plain_text(p->content);
+    if (utf8::length(text) <= cap)
+        return text;
+    // Byte offset of every code point up to the cap; cut at the last space.
+    std::size_t i = 0, cut = 0;
+    for (std::size_t n = 0; n + 1 < cap && i < text.size(); ++n) {
+        if (text[i] == ' ' || text[i] == '\n')
+            cut = i;
+        utf8::next(text, i);
+    }
+    if (cut == 0)
+        cut = i; // one word longer than the cap: cut inside it
+    text.resize(cut);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n'))
+        text.pop_back();
+    return text + "\u2026";
+}
+
+} // namespace
 
 std::string settings_xml(const Context& ctx) {
     const auto& roles = ctx.style.roles;
@@ -135,6 +169,8 @@ std::string core_properties_xml(const Context& ctx) {
         x.text_element("dc:creator", m.organization);
     if (!keywords.empty())
         x.text_element("cp:keywords", keywords);
+    if (const std::string d = description(ctx.doc); !d.empty())
+        x.text_element("dc:description", d);
     x.text_element("dc:language", ctx.language);
     x.text_element("dcterms:created", when, {{"xsi:type", "dcterms:W3CDTF"}});
     x.text_element("dcterms:modified", when, {{"xsi:type", "dcterms:W3CDTF"}});
