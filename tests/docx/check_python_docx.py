@@ -41,7 +41,7 @@ WORD_STYLES = {
     "Default Paragraph Font", "Emphasis", "Strong", "Hyperlink", "Normal Table",
 }
 CHRONIK_STYLES = {
-    "Milestone Body", "Intro", "Organization", "Milestone Date Heading", "Milestone Date",
+    "Milestone Body", "Abstract", "Author", "Milestone Date Heading", "Milestone Date",
     "Dated List", "Figure", "Strong Emphasis", "List Date", "One-liners",
 }
 # The Quick Styles gallery: these and no other style (latent ones included).
@@ -125,7 +125,7 @@ def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str
             if p.style.name in ("Body Text", "Milestone Body")]
     want_body = [t for _, ms in chron.periods for m in ms for t in m["paragraphs"]]
     f.check(body == want_body, f"{label}: {len(want_body)} body paragraphs in order")
-    intro = [docxtest.norm(full_text(p)) for p in paras if p.style.name == "Intro"]
+    intro = [docxtest.norm(full_text(p)) for p in paras if p.style.name == "Abstract"]
     f.check(intro == chron.intro, f"{label}: the intro")
 
     cp = d.core_properties

@@ -5,12 +5,12 @@
 // "Unrecognised paragraph style" for every other one; this map names each
 // style styles.xml defines, so the HTML has the outline of chronik's own
 // page (one h1, the periods as h2, the milestone heads as h3) and the
-// chronicle's classes. Emphasis and strong come from their character
-// styles, not from the runs' direct w:i / w:b, which the map turns off:
-// both are on every such run (mammoth would nest a second em), and an
-// emphasis inside italic text (the intro, a caption) is set upright with
-// w:i="0", as in the PDF, so only its style still says it is one. Word
-// ignores the part (an unknown relationship type, ECMA-376 Part 2, 9.3).
+// chronicle's classes. Emphasis and strong come from the runs' direct
+// w:i / w:b (mammoth's em and strong), so their character styles map to
+// nothing rather than nest a second em; an emphasis inside italic text
+// (the intro, a caption) is set upright (w:i="0"), as in the PDF, and
+// reads as plain text there. Word ignores the part (an unknown
+// relationship type, ECMA-376 Part 2, 9.3).
 #pragma once
 
 #include <string>

@@ -120,7 +120,9 @@ public:
         mb.next = style_id::body;
         paragraph_style(mb);
 
-        paragraph_style(custom(style_id::intro, "Intro", l.intro, style_id::body, &l.body));
+        // The organization and the intro under the names pandoc's DOCX reader
+        // takes as the document's author and abstract (its metaStyles).
+        paragraph_style(custom(style_id::intro, "Abstract", l.intro, style_id::body, &l.body));
 
         auto title = para(style_id::title, "Title", l.title);
         title.next = style_id::subtitle;
@@ -137,7 +139,7 @@ public:
         subtitle.keep_next = true;
         paragraph_style(subtitle);
 
-        auto org = custom(style_id::organization, "Organization", l.organization);
+        auto org = custom(style_id::organization, "Author", l.organization);
         org.next = style_id::body;
         paragraph_style(org);
 
