@@ -67,6 +67,11 @@ Context::Context(const model::Document& d, const style::Style& s)
     Widths widths;
     style::TextStyle date_look = s.role(style::Role::MilestoneDate);
     double widest_date = 0; // em of the list's size
+    // The contents list the levels of the PDF's; every head keeps its bookmark.
+    auto list = [&](int level, std::string text, const std::string& name, std::size_t i) {
+        if (level <= toc_levels)
+            toc.push_back({level, std::move(text), name, i});
+    };
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         std::visit(
             model::overloaded{
@@ -74,7 +79,7 @@ Context::Context(const model::Document& d, const style::Style& s)
                     if (h.level > 2)
                         return;
                     auto name = names.make(h.id);
-                    toc.push_back({h.level, model::plain_text(h.content), name, i});
+                    list(h.level, model::plain_text(h.content), name, i);
                     bookmarks.emplace(i, std::move(name));
                 },
                 [&](const model::DatedEntry& e) {
@@ -83,8 +88,7 @@ Context::Context(const model::Document& d, const style::Style& s)
                     if (!has_head(e))
                         return;
                     auto name = names.make(e.id);
-                    toc.push_back(
-                        {2, e.title.empty() ? e.date_label : model::plain_text(e.title), name, i});
+                    list(2, e.title.empty() ? e.date_label : model::plain_text(e.title), name, i);
                     bookmarks.emplace(i, std::move(name));
                 },
                 [](const model::Paragraph&) {},

@@ -22,9 +22,14 @@
 
 namespace chronik::render::docx {
 
+// The heading levels the table of contents lists: those of the PDF's
+// contents, which the brochure design fills with the periods (level-1
+// headings) only (design/brochure/brochure_design.cpp, toc()).
+inline constexpr int toc_levels = 1;
+
 // One entry of the table of contents, in document order.
 struct TocEntry {
-    int level = 1;         // 1 = period heading, 2 = milestone head
+    int level = 1;         // 1 = period heading (up to toc_levels)
     std::string text;      // plain text, as Word would list it
     std::string bookmark;  // "_Toc..." name of the heading's bookmark
     std::size_t block = 0; // index of the heading's block
@@ -54,7 +59,9 @@ struct Context {
     std::int64_t dated_list_indent = 0;
 
     std::vector<TocEntry> toc;
-    // Bookmark name per block index (headings and milestone heads only).
+    int pages = 0; // the page model's page count (0: not estimated, no contents)
+    // Bookmark name per block index (headings and milestone heads: link
+    // targets also where the contents do not list them).
     std::map<std::size_t, std::string> bookmarks;
 };
 

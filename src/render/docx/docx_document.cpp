@@ -225,12 +225,9 @@ private:
 
     // A complex field: begin, instruction, separate, (result), end. The
     // runs of the result come between separate() and end().
-    void field_begin(std::string_view instruction, bool dirty = false) {
+    void field_begin(std::string_view instruction) {
         x_.open("w:r");
-        x_.open("w:fldChar", {{"w:fldCharType", "begin"}});
-        if (dirty)
-            x_.attr("w:dirty", "true");
-        x_.close();
+        x_.leaf("w:fldChar", {{"w:fldCharType", "begin"}});
         x_.close();
         x_.open("w:r");
         x_.open("w:instrText", {{"xml:space", "preserve"}});
@@ -248,10 +245,13 @@ private:
     }
 
     // The TOC field holds the entries Word would make: a link to the
-    // heading's bookmark, a tab, a PAGEREF field. Its page numbers are
-    // estimates (docx_pages.hpp); the field is marked dirty and settings.xml
-    // asks Word to update fields on opening, which puts in the real ones.
+    // heading's bookmark, a tab, a PAGEREF field, for the levels of the
+    // PDF's contents. Its page numbers are computed (docx_pages.hpp) to
+    // match LibreOffice's pages, so the field is neither dirty nor updated
+    // on opening: no prompt. A Word user may still update it by hand.
     void toc(const model::TableOfContents& t) {
+        const std::string instruction =
+            " TOC \\o \"1-" + std::to_string(toc_levels) + "\" \\h \\z \\u ";
         milestone_start_ = false;
         open_paragraph(style_id::toc_heading);
         write_text_run(x_, t.title);
@@ -260,7 +260,7 @@ private:
         const auto& entries = ctx_.toc;
         if (entries.empty()) {
             open_paragraph(style_id::toc1);
-            field_begin(R"( TOC \o "1-2" \h \z \u )", true);
+            field_begin(instruction);
             field_end();
             x_.close();
             return;
@@ -269,7 +269,7 @@ private:
             const auto& e = entries[i];
             open_paragraph(e.level <= 1 ? style_id::toc1 : style_id::toc2);
             if (i == 0)
-                field_begin(R"( TOC \o "1-2" \h \z \u )", true);
+                field_begin(instruction);
             x_.open("w:hyperlink", {{"w:anchor", e.bookmark}, {"w:history", "1"}});
             write_text_run(x_, e.text);
             x_.open("w:r");

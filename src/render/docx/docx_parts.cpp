@@ -31,8 +31,6 @@ std::string settings_xml(const Context& ctx) {
         x.leaf("w:hyphenationZone", "w:val", twips_from_mm(6));
     }
     x.leaf("w:characterSpacingControl", {{"w:val", "doNotCompress"}});
-    // Word refreshes the table of contents and page references on opening.
-    x.leaf("w:updateFields", {{"w:val", "true"}});
     x.open("w:compat");
     // A line ended by a line break (<br/>) is not stretched in justified
     // text; without this, Word and LibreOffice spread its words apart.
@@ -129,6 +127,10 @@ std::string app_properties_xml(const Context& ctx) {
     x.text_element("DocSecurity", "0");
     if (!ctx.doc.meta.organization.empty())
         x.text_element("Company", ctx.doc.meta.organization);
+    // The page count of the page model that numbers the contents (Word
+    // writes its own count here; readers show it before laying out).
+    if (ctx.pages > 0)
+        x.text_element("Pages", std::to_string(ctx.pages));
     x.close();
     return std::string(x.bytes());
 }
