@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """python-docx (Debian's python3-docx) opens the sample's DOCX and finds,
 by style name and in order: the periods as Heading 1, the milestone heads as
-Heading 2 (or a style based on it), the dated one-liners as a list; and the
+Heading 2 (or a style based on it), the dated one-liners as tables with a
+header row (date, title per row); and the
 metadata, page set-up, header and footer the issue asks for."""
 
 import os
@@ -47,9 +48,25 @@ def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str
     order = [p.style.name for p in paras if based_on_heading(p.style, 1) or based_on_heading(p.style, 2)]
     f.check(order[0] == "Heading 1" if order else False, f"{label}: the first heading is a Heading 1")
 
-    listed = [p.text for p in paras if p.style.name == "Dated List"]
+    # The one-liners: tables of two columns, each a header row marked as such
+    # (w:tblHeader) with the localised heads, then date and title per row.
+    heads, listed, marked = [], [], []
+    for t in d.tables:
+        rows = [[c.text for c in r.cells] for r in t.rows]
+        heads.append(rows[0] if rows else [])
+        listed += ["\t".join(r) for r in rows[1:]]
+        marked.append([r._tr.trPr is not None and r._tr.trPr.find(qn("w:tblHeader")) is not None
+                       for r in t.rows])
     f.check(listed == chron.one_liners(),
-            f"{label}: {len(chron.one_liners())} one-liners as 'Dated List' items, date<TAB>title")
+            f"{label}: {len(chron.one_liners())} one-liners as table rows (date, title) "
+            f"in {len(d.tables)} table(s): {listed[:2]}")
+    f.check(heads and all(h == ["Datum", "Ereignis"] for h in heads),
+            f"{label}: each table's first row holds the column heads: {heads[:1]}")
+    f.check(marked and all(m[0] and not any(m[1:]) for m in marked),
+            f"{label}: the first row, and only it, is a header row (w:tblHeader)")
+    f.check(all(p.style.name == "Dated List" for t in d.tables for r in t.rows[1:]
+                for c in r.cells for p in c.paragraphs),
+            f"{label}: the cells of the one-liners are 'Dated List' paragraphs")
 
     titles = [p.text for p in paras if p.style.name == "Title"]
     f.check(titles == [chron.title], f"{label}: one Title paragraph: {titles}")

@@ -55,18 +55,57 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "BodyText: We launched. See the page.A second line after a break.",
         "Figure: ",
         "Caption: At the party",
-        "MilestoneDateHeading: November 2010",
+        "Heading2: November 2010", // a milestone without a title: its date is its head
         "BodyText: Someone joined. *Not emphasis*, #not a heading. The welcome read „Herzlich "
         "willkommen im Team, Servus und Grüß Gott!“",
         "Figure: ",
         "Heading1: The early years",
-        "DatedList: 1 January 2005Office opened",
-        "DatedList: June 2004First hire, a Werkstudentin",
-        "DatedList: 2003Founded",
+        // the one-liners' table: its header row, then date and title per row
+        "MilestoneDate: Date",
+        "MilestoneDate: Event",
+        "DatedList: 1 January 2005",
+        "DatedList: Office opened",
+        "DatedList: June 2004",
+        "DatedList: First hire, a Werkstudentin",
+        "DatedList: 2003",
+        "DatedList: Founded",
         "Heading1: 2001",
         "BodyText: A loose milestone, grouped by its year.",
     };
     CHECK(paras == want);
+}
+
+TEST_CASE("content: a milestone without a title has its date as a Heading 2 in the date's look") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const tinyxml2::XMLElement* head = nullptr;
+    for (const auto* para : x.all("w:p"))
+        if (text_of(para) == "November 2010" && style_of(para) == "Heading2")
+            head = para;
+    REQUIRE(head);
+    // Heading 2, so every reader (Word's navigation pane, pandoc, mammoth's
+    // default style map) sees a heading; the look of the milestone date
+    // (9 pt bold in the accent colour, 10 pt before, 2 pt after, 12 pt lines).
+    const auto* spacing = head->FirstChildElement("w:pPr")->FirstChildElement("w:spacing");
+    REQUIRE(spacing);
+    CHECK(attr(spacing, "w:before") == "200");
+    CHECK(attr(spacing, "w:after") == "40");
+    CHECK(attr(spacing, "w:line") == "240");
+    CHECK(attr(spacing, "w:lineRule") == "exact");
+    CHECK(head->FirstChildElement("w:bookmarkStart"));
+    const auto* rpr = head->FirstChildElement("w:r")->FirstChildElement("w:rPr");
+    REQUIRE(rpr);
+    // No character style (a bold one would toggle Heading 2's bold off in
+    // Word) and no direct w:b (pandoc would read strong text): bold comes
+    // from Heading 2; colour and size are the date's.
+    CHECK(!rpr->FirstChildElement("w:rStyle"));
+    CHECK(!rpr->FirstChildElement("w:b"));
+    CHECK(!rpr->FirstChildElement("w:i"));
+    CHECK(attr(rpr->FirstChildElement("w:color"), "w:val") == "A8432A");
+    CHECK(attr(rpr->FirstChildElement("w:sz"), "w:val") == "18");
+    // No paragraph refers to the old custom heading style any more.
+    for (const auto* para : x.all("w:p"))
+        CHECK(style_of(para) != "MilestoneDateHeading");
 }
 
 TEST_CASE("content: the title page stands alone, pages break before, not with empty paragraphs") {
@@ -179,18 +218,53 @@ TEST_CASE("content: links are external relationships, one per URL") {
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:i w:val="1"/>)") != std::string::npos);
 }
 
-TEST_CASE("content: emphasis and strong are character styles, emphasis in italic text is upright") {
-    const auto p = rich_parts();
-    const std::string doc = p.at("word/document.xml");
+namespace {
+// Each text run as "text: rStyle b i" (the direct w:b / w:i values, "-"
+// where the run has none), in document order.
+std::vector<std::string> formatted_runs(const std::string& document) {
+    Xml x(document);
+    std::vector<std::string> out;
+    for (const auto* r : x.all("w:r")) {
+        if (!r->FirstChildElement("w:t"))
+            continue;
+        const auto* rpr = r->FirstChildElement("w:rPr");
+        auto val = [&](const char* name) -> std::string {
+            const auto* e = rpr ? rpr->FirstChildElement(name) : nullptr;
+            if (!e)
+                return "-";
+            return attr(e, "w:val").empty() ? "1" : attr(e, "w:val");
+        };
+        const auto* st = rpr ? rpr->FirstChildElement("w:rStyle") : nullptr;
+        out.push_back(text_of(r) + ": " + (st ? attr(st, "w:val") : "") + " b" + val("w:b") + " i" +
+                      val("w:i"));
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("content: emphasis and strong are direct w:i and w:b under their character styles, "
+          "emphasis in italic text is upright") {
+    const auto runs = formatted_runs(rich_parts().at("word/document.xml"));
+    auto has = [&](const std::string& r) {
+        return std::find(runs.begin(), runs.end(), r) != runs.end();
+    };
     // The intro is italic in the brochure style: its emphasis switches italic off.
-    CHECK(
-        doc.find(
-            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="0"/><w:iCs w:val="0"/></w:rPr><w:t>emphasis</w:t>)") !=
-        std::string::npos);
-    CHECK(doc.find(R"(<w:rStyle w:val="Strong"/></w:rPr><w:t>strength</w:t>)") !=
-          std::string::npos);
-    // In a bold heading, emphasis is simply the Emphasis style.
-    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/></w:rPr><w:t>big</w:t>)") != std::string::npos);
+    CHECK(has("emphasis: Emphasis b- i0"));
+    CHECK(has("strength: Strong b1 i-"));
+    CHECK(has("First intro paragraph with :  b- i-"));
+    // In a bold heading, emphasis is italic and stays bold (the style's).
+    CHECK(has("big: Emphasis b- i1"));
+    // Strong in the italic caption: bold, still italic (the style's).
+    CHECK(has("party: Strong b1 i-"));
+    // In body text.
+    CHECK(has("willkommen: Emphasis b- i1"));
+    // Both at once, and each inside a link.
+    const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>
+      <strong><em>both</em></strong> <a href="https://a.de"><strong>bold link</strong></a></p>
+      </milestone></chronicle>)");
+    const auto more = formatted_runs(p.at("word/document.xml"));
+    CHECK(std::find(more.begin(), more.end(), "both: StrongEmphasis b1 i1") != more.end());
+    CHECK(std::find(more.begin(), more.end(), "bold link: Hyperlink b1 i-") != more.end());
 }
 
 TEST_CASE("content: images in EMU with alt text, at the PDF's dpi and height cap") {
@@ -356,27 +430,103 @@ TEST_CASE("content: the language of the chronicle, with a region Word knows") {
     CHECK(lang_of("de-AT") == "de-AT");
 }
 
-TEST_CASE(
-    "content: dated one-liners: date, tab, title, a redundant date is left out, the tab kept") {
+namespace {
+// The children of `e` named `name`, in order.
+std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* e, const char* name) {
+    std::vector<const tinyxml2::XMLElement*> out;
+    for (auto* c = e ? e->FirstChildElement(name) : nullptr; c; c = c->NextSiblingElement(name))
+        out.push_back(c);
+    return out;
+}
+} // namespace
+
+TEST_CASE("content: consecutive dated one-liners are one borderless two-column table with a "
+          "header row") {
+    const auto p = rich_parts();
+    Xml x(p.at("word/document.xml"));
+    const auto tables = x.all("w:tbl");
+    REQUIRE(tables.size() == 1);
+    const auto* tbl = tables[0];
+    // In the body, between the period's heading and the next period.
+    CHECK(tbl->Parent() == x.first("w:body"));
+    CHECK(text_of(tbl->PreviousSiblingElement()) == "The early years");
+    CHECK(text_of(tbl->NextSiblingElement()) == "2001");
+
+    const auto* pr = tbl->FirstChildElement("w:tblPr");
+    REQUIRE(pr);
+    std::vector<std::string> order;
+    for (auto* c = pr->FirstChildElement(); c; c = c->NextSiblingElement())
+        order.push_back(c->Name());
+    // CT_TblPr's order (ECMA-376 Part 1, 17.4.60)
+    CHECK(order == std::vector<std::string>{"w:tblStyle", "w:tblW", "w:tblLayout", "w:tblCellMar",
+                                            "w:tblLook"});
+    CHECK(attr(pr->FirstChildElement("w:tblStyle"), "w:val") == "ChronikOneLiners");
+    const std::string text_width = "8958"; // 11906 - 1587 - 1361 (A4 less the margins), twips
+    CHECK(attr(pr->FirstChildElement("w:tblW"), "w:w") == text_width);
+    CHECK(attr(pr->FirstChildElement("w:tblW"), "w:type") == "dxa");
+    CHECK(attr(pr->FirstChildElement("w:tblLayout"), "w:type") == "fixed");
+    const auto* mar = pr->FirstChildElement("w:tblCellMar");
+    CHECK(attr(mar->FirstChildElement("w:left"), "w:w") == "0");
+    CHECK(attr(mar->FirstChildElement("w:right"), "w:w") == "0");
+    CHECK(attr(pr->FirstChildElement("w:tblLook"), "w:firstRow") == "1");
+    CHECK(!x.first("w:tblBorders")); // the table style's (none), not direct ones
+
+    const auto cols = children(tbl->FirstChildElement("w:tblGrid"), "w:gridCol");
+    REQUIRE(cols.size() == 2);
+    const auto date_col = std::stoll(attr(cols[0], "w:w"));
+    CHECK(date_col >= 850); // at least 15 mm, past the widest date
+    CHECK(date_col + std::stoll(attr(cols[1], "w:w")) == std::stoll(text_width));
+
+    const auto rows = children(tbl, "w:tr");
+    REQUIRE(rows.size() == 4);
+    std::vector<std::string> cells;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto* trpr = rows[i]->FirstChildElement("w:trPr");
+        REQUIRE(trpr);
+        CHECK(trpr->FirstChildElement("w:cantSplit"));
+        CHECK((trpr->FirstChildElement("w:tblHeader") != nullptr) == (i == 0));
+        const auto tcs = children(rows[i], "w:tc");
+        REQUIRE(tcs.size() == 2);
+        for (std::size_t c = 0; c < 2; ++c) {
+            CHECK(attr(tcs[c]->FirstChildElement("w:tcPr")->FirstChildElement("w:tcW"), "w:w") ==
+                  attr(cols[c], "w:w"));
+            const auto paras = children(tcs[c], "w:p");
+            REQUIRE(paras.size() == 1);
+            cells.push_back(style_of(paras[0]) + ": " + text_of(paras[0]));
+        }
+    }
+    CHECK(cells == std::vector<std::string>{"MilestoneDate: Date", "MilestoneDate: Event",
+                                            "DatedList: 1 January 2005", "DatedList: Office opened",
+                                            "DatedList: June 2004",
+                                            "DatedList: First hire, a Werkstudentin",
+                                            "DatedList: 2003", "DatedList: Founded"});
+    // The date in the List Date character style; no tabs any more.
+    const auto* date_run =
+        children(rows[1], "w:tc")[0]->FirstChildElement("w:p")->FirstChildElement("w:r");
+    CHECK(attr(date_run->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
+          "ListDate");
+    CHECK(!tbl->FirstChildElement("w:tr")->NextSiblingElement()->FirstChildElement("w:tab"));
+    CHECK(x.all("w:tab").size() == 5); // the TOC entries' tabs only
+}
+
+TEST_CASE("content: one-liners: German column heads, a redundant date left out, a table per run") {
     const auto p = render_parts(R"(<chronicle><title>T</title><period label="1999">
       <milestone date="1999-05-01"><title>With a <em>day</em></title></milestone>
-      <milestone date="1999"><title>Only the year</title></milestone></period></chronicle>)");
+      <milestone date="1999"><title>Only the year</title></milestone>
+      <milestone date="1999-07"><p>A body between.</p></milestone>
+      <milestone date="1999-08"><title>Again</title></milestone></period></chronicle>)");
     Xml x(p.at("word/document.xml"));
-    std::vector<const tinyxml2::XMLElement*> items;
-    for (const auto* para : x.all("w:p"))
-        if (style_of(para) == "DatedList")
-            items.push_back(para);
-    REQUIRE(items.size() == 2);
-    // first run: the date in the List Date style; then a tab; then the title
-    const auto* r = items[0]->FirstChildElement("w:r");
-    REQUIRE(r);
-    CHECK(attr(r->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
-          "ListDate");
-    CHECK(text_of(r) == "1. Mai 1999");
-    CHECK(r->NextSiblingElement("w:r")->FirstChildElement("w:tab"));
-    CHECK(text_of(items[0]) == "1. Mai 1999With a day");
-    CHECK(items[1]->FirstChildElement("w:r")->FirstChildElement("w:tab"));
-    CHECK(text_of(items[1]) == "Only the year");
+    const auto tables = x.all("w:tbl");
+    REQUIRE(tables.size() == 2);
+    std::vector<std::string> cells;
+    for (const auto* tc : x.all("w:tc"))
+        cells.push_back(text_of(tc));
+    CHECK(cells == std::vector<std::string>{"Datum", "Ereignis", "1. Mai 1999", "With a day", "",
+                                            "Only the year", "Datum", "Ereignis", "August 1999",
+                                            "Again"});
+    // Every cell holds one paragraph, also an empty one (the schema wants one).
+    for (const auto* tc : x.all("w:tc"))
+        CHECK(children(tc, "w:p").size() == 1);
 }
 
 TEST_CASE("content: a line break is a w:br, and does not stretch its line in justified text") {
@@ -455,8 +605,10 @@ TEST_CASE("content: spans nest (the innermost wins), inside and around links, wi
     CHECK(std::find(runs.begin(), runs.end(), " nach|") != runs.end());
     CHECK(std::find(runs.begin(), runs.end(), "vor |") != runs.end());
     // Formatting and language in one w:rPr, in the schema's order.
-    CHECK(doc.find(R"(<w:rStyle w:val="Emphasis"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
-          std::string::npos);
+    CHECK(
+        doc.find(
+            R"(<w:rStyle w:val="Emphasis"/><w:i w:val="1"/><w:iCs w:val="1"/><w:lang w:val="en-US"/></w:rPr><w:t>em</w:t>)") !=
+        std::string::npos);
     CHECK(doc.find(R"(<w:rStyle w:val="Hyperlink"/><w:lang w:val="en-GB"/></w:rPr><w:t>colour)") !=
           std::string::npos);
 }

@@ -3,6 +3,7 @@
 #include "style/roles.hpp"
 
 #include "docx_media.hpp"
+#include "docx_one_liners.hpp"
 #include "docx_runs.hpp"
 #include "docx_units.hpp"
 #include "docx_xml.hpp"
@@ -36,6 +37,7 @@ public:
         const auto& blocks = ctx_.doc.blocks;
         for (std::size_t i = 0; i < blocks.size(); ++i)
             block(i, blocks[i]);
+        end_one_liners();
         section();
         x_.close();
         x_.close();
@@ -46,6 +48,9 @@ public:
 private:
     void block(std::size_t index, const model::Block& b) {
         const bool is_heading = std::holds_alternative<model::Heading>(b);
+        const auto* e = std::get_if<model::DatedEntry>(&b);
+        if (!(e && !e->has_body))
+            end_one_liners();
         std::visit(model::overloaded{
                        [&](const model::Paragraph& p) { paragraph(p); },
                        [&](const model::Heading& h) { heading(index, h); },
@@ -123,19 +128,13 @@ private:
     void entry(std::size_t index, const model::DatedEntry& e) {
         milestone_start_ = false;
         if (!e.has_body) {
-            // A dated one-liner: one item of a compact list, the date in its
-            // own character style, a tab, the title.
-            open_paragraph(style_id::dated_list);
-            if (!e.date_is_redundant)
-                write_text_run(x_, e.date_label, style_id::list_date);
-            // The tab also without a date, so all titles of the list align.
-            if (!e.title.empty()) {
-                x_.open("w:r");
-                x_.leaf("w:tab");
-                x_.close();
+            // A dated one-liner: one row of the table that holds this run
+            // of them (docx_one_liners.hpp).
+            if (!in_one_liners_) {
+                open_one_liners(x_, ctx_);
+                in_one_liners_ = true;
             }
-            write_inlines(x_, state_, e.title, base_of(ctx_.style, Role::Body));
-            x_.close();
+            one_liner_row(x_, state_, ctx_, e);
             return;
         }
         if (!has_head(e)) {
@@ -146,11 +145,7 @@ private:
             return;
         }
         if (e.title.empty()) {
-            open_paragraph(style_id::milestone_date_heading);
-            bookmark_start(index);
-            write_text_run(x_, e.date_label);
-            bookmark_end(index);
-            x_.close();
+            date_heading(index, e);
             return;
         }
         if (!e.date_is_redundant) {
@@ -163,6 +158,61 @@ private:
         write_inlines(x_, state_, e.title, base_of(ctx_.style, Role::MilestoneTitle));
         bookmark_end(index);
         x_.close();
+    }
+
+    // A milestone without a title: its date is its head, a Heading 2 (so
+    // Word's navigation pane, pandoc and mammoth's default style map see a
+    // heading) in the milestone date's look, given directly: spacing in the
+    // paragraph; face, bold and italic where they differ from Heading 2's,
+    // colour and size in the run (no character style: a bold one in a bold
+    // paragraph style toggles bold off in Word, a direct w:b reads as
+    // strong text in pandoc, and mammoth warns of a style it does not map).
+    void date_heading(std::size_t index, const model::DatedEntry& e) {
+        const auto& look = ctx_.looks.date_heading;
+        const auto& h2 = ctx_.looks.heading2;
+        x_.open("w:p");
+        x_.open("w:pPr");
+        x_.leaf("w:pStyle", {{"w:val", style_id::heading2}});
+        if (state_.page_break_pending)
+            x_.leaf("w:pageBreakBefore");
+        state_.page_break_pending = false;
+        x_.open("w:spacing");
+        x_.attr("w:before", twips_from_pt(look.space_before));
+        x_.attr("w:after", twips_from_pt(look.space_after));
+        x_.attr("w:line", twips_from_pt(look.leading));
+        x_.attr("w:lineRule", "exact");
+        x_.close();
+        x_.close();
+        bookmark_start(index);
+        x_.open("w:r");
+        // Children in the order of CT_RPr (17.3.2.28).
+        x_.open("w:rPr");
+        if (look.font.family != h2.font.family) {
+            const std::string& f = look.font.family;
+            x_.leaf("w:rFonts", {{"w:ascii", f}, {"w:hAnsi", f}, {"w:eastAsia", f}, {"w:cs", f}});
+        }
+        auto toggle = [&](const char* name, const char* cs, bool on, bool heading_on) {
+            if (on == heading_on)
+                return;
+            x_.leaf(name, {{"w:val", on ? "1" : "0"}});
+            x_.leaf(cs, {{"w:val", on ? "1" : "0"}});
+        };
+        toggle("w:b", "w:bCs", look.font.bold, h2.font.bold);
+        toggle("w:i", "w:iCs", look.font.italic, h2.font.italic);
+        x_.leaf("w:color", {{"w:val", hex_rgb(look.color)}});
+        x_.leaf("w:sz", "w:val", half_points(look.size));
+        x_.leaf("w:szCs", "w:val", half_points(look.size));
+        x_.close();
+        write_t(x_, e.date_label);
+        x_.close();
+        bookmark_end(index);
+        x_.close();
+    }
+
+    void end_one_liners() {
+        if (in_one_liners_)
+            close_one_liners(x_);
+        in_one_liners_ = false;
     }
 
     void image(const model::Image& img) {
@@ -318,6 +368,7 @@ private:
     int bookmark_ = 0;
     bool milestone_start_ = false; // the next body paragraph opens a headless milestone
     bool after_heading_ = false;   // the block before was a Heading
+    bool in_one_liners_ = false;   // a table of one-liners is open
 };
 
 } // namespace

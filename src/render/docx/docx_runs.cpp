@@ -70,10 +70,12 @@ private:
         x_.close();
     }
 
-    // Character style from what the text is; direct w:i / w:b only where
-    // the style alone would come out differently in Word and LibreOffice,
-    // or where a link (whose style says nothing of italic and bold) holds
-    // emphasis.
+    // Character style from what the text is, and under it direct w:i / w:b
+    // on every emphasised or strong run: readers that know no styles
+    // (mammoth, pandoc) read emphasis from the run's own properties. Also
+    // direct where the style alone would come out differently in Word and
+    // LibreOffice, or where a link (whose style says nothing of italic and
+    // bold) holds emphasis.
     void properties(const Format& f) {
         const bool emph = f.emphasis % 2 == 1;
         const bool want_italic = base_.italic != emph;
@@ -99,8 +101,8 @@ private:
         // Word toggles when both style levels set the property.
         const bool italic_clash = style_italic && base_.italic;
         const bool bold_clash = style_bold && base_.bold;
-        const bool direct_italic = italic_clash || shown_italic != want_italic;
-        const bool direct_bold = bold_clash || shown_bold != want_bold;
+        const bool direct_italic = emph || italic_clash || shown_italic != want_italic;
+        const bool direct_bold = f.strong || bold_clash || shown_bold != want_bold;
         if (!style && !direct_italic && !direct_bold && f.lang.empty())
             return;
         x_.open("w:rPr");

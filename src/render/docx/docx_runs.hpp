@@ -1,7 +1,8 @@
 // Inline content as WordprocessingML runs: text, emphasis, strong, links,
-// line breaks. Emphasis and strong use the character styles "Emphasis" and
-// "Strong" (see docx_styles.cpp); links are w:hyperlink elements whose
-// targets are relationships of document.xml, one per distinct URL.
+// line breaks. Emphasis and strong are direct w:i and w:b, under the
+// character styles "Emphasis", "Strong" and "StrongEmphasis" (see
+// docx_styles.cpp); links are w:hyperlink elements whose targets are
+// relationships of document.xml, one per distinct URL.
 #pragma once
 
 #include "docx_context.hpp"

@@ -153,14 +153,9 @@ public:
         date.keep_next = date.keep_lines = true;
         paragraph_style(date);
 
-        // Dated one-liners: a compact list, the titles aligned at a tab
-        // past the longest date, wrapped lines hanging at the same place.
-        auto dl = para(style_id::dated_list, "Dated List", l.dated_list);
-        dl.contextual_spacing = true;
-        dl.indent_left = ctx_.dated_list_indent;
-        dl.hanging = ctx_.dated_list_indent;
-        dl.tabs.push_back({"left", ctx_.dated_list_indent});
-        paragraph_style(dl);
+        // Dated one-liners: the cells of their table (docx_one_liners.hpp),
+        // whose grid places the titles.
+        paragraph_style(para(style_id::dated_list, "Dated List", l.dated_list));
 
         auto fig = para(style_id::figure, "Figure", l.figure);
         fig.keep_next = true;

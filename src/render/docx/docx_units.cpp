@@ -24,6 +24,16 @@ std::int64_t emu_from_twips(std::int64_t twips) {
     return twips * emu_per_pt / twips_per_pt;
 }
 
+std::string hex_rgb(const style::Color& c) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string s;
+    for (auto v : {c.r, c.g, c.b}) {
+        s += hex[v >> 4];
+        s += hex[v & 15];
+    }
+    return s;
+}
+
 std::string num(std::int64_t v) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);

@@ -6,6 +6,7 @@
 // reaches the XML. Numbers are formatted with std::to_chars (no locale).
 #pragma once
 
+#include "style/style.hpp"
 #include "support/civil_time.hpp"
 
 #include <cstdint>
@@ -26,6 +27,9 @@ std::int64_t emu_from_twips(std::int64_t twips);
 inline constexpr std::int64_t emu_per_px = emu_per_inch / 96;
 
 std::string num(std::int64_t v);
+
+// "A8432A": a colour as w:color wants it (ST_HexColorRGB).
+std::string hex_rgb(const style::Color& c);
 
 // "2023-11-14T22:13:20Z" for seconds since 1970 (UTC), as W3CDTF wants it.
 std::string w3cdtf(std::int64_t epoch);
