@@ -40,6 +40,7 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
     const auto p = rich_parts();
     const auto paras = paragraphs(p.at("word/document.xml"));
     const std::vector<std::string> want = {
+        "TitleRule: ",
         "Title: A Rich Chronicle",
         "Subtitle: Everything the format can say",
         "Organization: Example & Sons Ltd.",
@@ -47,8 +48,8 @@ TEST_CASE("content: blocks in reading order, each in its named style") {
         "Intro: Second one, with a mail link.",
         "TOCHeading: Contents",
         "TOC1: 2010–20123",
-        "TOC1: The early years3",
-        "TOC1: 20013",
+        "TOC1: The early years4", // the picture as wide as the text fills page 3
+        "TOC1: 20014",
         "Heading1: 2010–2012",
         "MilestoneDate: 4 March 2012",
         "Heading2: The big launch",
@@ -272,8 +273,11 @@ TEST_CASE("content: images in EMU with alt text, at the PDF's dpi and height cap
     Xml x(p.at("word/document.xml"));
     const auto extents = x.all("wp:extent");
     REQUIRE(extents.size() == 2);
-    CHECK(attr(extents[0], "cx") == "390144"); // 64 px at 150 dpi (image-dpi, as in the PDF)
-    CHECK(attr(extents[0], "cy") == "292608"); // 48 px
+    // 64 x 48 px asked to be as wide as the text (over the rail), as in the
+    // PDF: that wide unless taller than image-max-height (45 %) of the text
+    // area (244 mm = 13833 twips; 6225 twips = 3953065 EMU), 4:3 kept.
+    CHECK(attr(extents[0], "cy") == "3953065");
+    CHECK(attr(extents[0], "cx") == "5270753");
     const auto doc_pr = x.all("wp:docPr");
     REQUIRE(doc_pr.size() == 2);
     CHECK(attr(doc_pr[0], "descr") == "The launch party");
@@ -458,10 +462,12 @@ TEST_CASE("content: consecutive dated one-liners are one borderless two-column t
     for (auto* c = pr->FirstChildElement(); c; c = c->NextSiblingElement())
         order.push_back(c->Name());
     // CT_TblPr's order (ECMA-376 Part 1, 17.4.60)
-    CHECK(order == std::vector<std::string>{"w:tblStyle", "w:tblW", "w:tblLayout", "w:tblCellMar",
-                                            "w:tblLook"});
+    CHECK(order == std::vector<std::string>{"w:tblStyle", "w:tblW", "w:tblInd", "w:tblLayout",
+                                            "w:tblCellMar", "w:tblLook"});
     CHECK(attr(pr->FirstChildElement("w:tblStyle"), "w:val") == "ChronikOneLiners");
-    const std::string text_width = "8958"; // 11906 - 1587 - 1361 (A4 less the margins), twips
+    // 11906 - 1587 - 1361 (A4 less the margins) - 814 (the rail), twips
+    const std::string text_width = "8144";
+    CHECK(attr(pr->FirstChildElement("w:tblInd"), "w:w") == "814");
     CHECK(attr(pr->FirstChildElement("w:tblW"), "w:w") == text_width);
     CHECK(attr(pr->FirstChildElement("w:tblW"), "w:type") == "dxa");
     CHECK(attr(pr->FirstChildElement("w:tblLayout"), "w:type") == "fixed");

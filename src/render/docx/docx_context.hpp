@@ -53,6 +53,19 @@ struct Context {
 
     Looks looks; // the paragraph styles' looks
 
+    // The brochure's timeline as Word can carry it (the PDF's measures,
+    // design/brochure): the milestones' paragraphs stand rail_indent (twips)
+    // right of the text's left edge, and their left border, the rail, is
+    // drawn rail_space (points, at most Word's 31) left of their text in
+    // rail_color. 0 for a design without a rail.
+    std::int64_t rail_indent = 0;
+    int rail_space = 0;
+    style::Color rail_color;
+    std::int64_t column_width() const { return text_width() - rail_indent; }
+    // The accent bar above the title on a title page of its own (twips
+    // long; 0: none).
+    std::int64_t title_rule = 0;
+
     // Where the titles of dated one-liners start (twips from the text's
     // left edge): past the longest date label among them, estimated at 0.6 em
     // per character of the body size, rounded up to 1/4 cm.

@@ -65,13 +65,21 @@ private:
 
     // <w:p><w:pPr> with the style, and a pending page break as the
     // paragraph's own "page break before" (no empty paragraph on the new page).
-    void open_paragraph(const char* style) {
+    // `off_rail`: a picture as wide as the text, and its caption, stand
+    // over the rail (as in the PDF), without the style's indent and line.
+    void open_paragraph(const char* style, bool off_rail = false) {
         x_.open("w:p");
         x_.open("w:pPr");
         x_.leaf("w:pStyle", {{"w:val", style}});
         if (state_.page_break_pending)
             x_.leaf("w:pageBreakBefore");
         state_.page_break_pending = false;
+        if (off_rail && ctx_.rail_indent > 0) {
+            x_.open("w:pBdr");
+            x_.leaf("w:left", {{"w:val", "nil"}});
+            x_.close();
+            x_.leaf("w:ind", {{"w:left", "0"}});
+        }
         x_.close();
     }
 
@@ -81,6 +89,10 @@ private:
         switch (p.role) {
         case model::Role::Title:
             style = style_id::title;
+            if (ctx_.title_rule > 0) { // the accent bar above it
+                open_paragraph(style_id::title_rule);
+                x_.close();
+            }
             break;
         case model::Role::Subtitle:
             style = style_id::subtitle;
@@ -226,7 +238,8 @@ private:
             std::filesystem::path(img.path).filename().string(), uri::ill_formed_utf8);
         const std::string cx = num(ext.cx), cy = num(ext.cy);
 
-        open_paragraph(style_id::figure);
+        const bool wide = img.width == model::Image::Width::Text;
+        open_paragraph(style_id::figure, wide);
         x_.open("w:r");
         x_.open("w:drawing");
         x_.open("wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
@@ -267,7 +280,7 @@ private:
         x_.close(); // p
 
         if (!img.caption.empty()) {
-            open_paragraph(style_id::caption);
+            open_paragraph(style_id::caption, wide);
             write_inlines(x_, state_, img.caption, base_of(ctx_.style, Role::Caption));
             x_.close();
         }

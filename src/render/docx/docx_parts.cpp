@@ -46,6 +46,10 @@ std::string settings_xml(const Context& ctx) {
     return std::string(x.bytes());
 }
 
+// The running head as the PDF's: the title at the left, the period at the
+// page's top at the right (a STYLEREF field: Word and LibreOffice fill it
+// from the page's period headings), the rule under both (the Header
+// style's bottom border).
 std::string header_xml(const Context& ctx) {
     XmlWriter x;
     x.open("w:hdr", {{"xmlns:w", ns::w}, {"xmlns:r", ns::r}});
@@ -54,6 +58,21 @@ std::string header_xml(const Context& ctx) {
     x.leaf("w:pStyle", {{"w:val", style_id::header}});
     x.close();
     write_text_run(x, ctx.doc.meta.title);
+    x.open("w:r");
+    x.leaf("w:tab");
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "begin"}});
+    x.close();
+    x.open("w:r");
+    x.text_element("w:instrText", " STYLEREF \"heading 1\" ", {{"xml:space", "preserve"}});
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "separate"}});
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "end"}});
+    x.close();
     x.close();
     x.close();
     return std::string(x.bytes());

@@ -47,6 +47,16 @@ struct Tab {
     const char* leader = nullptr;
 };
 
+// A paragraph border (CT_Border): w:sz in eighths of a point, w:space in
+// points; val "nil" takes away a border the based-on style has.
+struct Border {
+    const char* side; // "w:top", "w:left", "w:bottom", "w:right"
+    int eighths = 0;
+    int space = 0;
+    std::string color;
+    const char* val = "single";
+};
+
 // One paragraph or character style. `look` is the role whose font, size,
 // colour, spacing and alignment it takes; the fields after it adjust.
 struct StyleDef {
@@ -63,7 +73,9 @@ struct StyleDef {
     bool contextual_spacing = false;
     bool exact_leading = true;
     int outline = -1; // 0 = level 1; -1 = none; 9 = body text
-    std::int64_t indent_left = 0, hanging = 0;
+    std::int64_t indent_left = 0, hanging = 0, indent_right = 0;
+    bool reset_indent = false;   // w:ind w:left="0" against the based-on style's
+    std::vector<Border> borders; // in CT_PBdr order: top, left, bottom, right
     std::vector<Tab> tabs;
     int ui_priority = 0;
     bool quick = false; // in the style gallery
@@ -100,8 +112,19 @@ public:
             return p;
         };
 
+        // The brochure's timeline: milestones' paragraphs past the rail
+        // column, the rail their left border (grouped paragraphs with the
+        // same border draw one line); a period heading past it, unlined.
+        const Border rail{"w:left", 7, ctx_.rail_space, hex_color(ctx_.rail_color)};
+        auto on_rail = [&](StyleDef& d, bool line = true) {
+            d.indent_left = ctx_.rail_indent;
+            if (line && ctx_.rail_indent > 0)
+                d.borders.push_back(rail);
+        };
+
         auto b = para(style_id::body, "Body Text", l.body);
         b.ui_priority = 1;
+        on_rail(b);
         paragraph_style(b);
 
         auto mb = para(style_id::milestone_body, "Milestone Body", l.milestone_body, style_id::body,
@@ -109,7 +132,24 @@ public:
         mb.next = style_id::body;
         paragraph_style(mb);
 
-        paragraph_style(para(style_id::intro, "Intro", l.intro, style_id::body, &l.body));
+        auto intro = para(style_id::intro, "Intro", l.intro, style_id::body, &l.body);
+        if (ctx_.rail_indent > 0) { // off the body text's rail
+            intro.reset_indent = true;
+            intro.borders.push_back({"w:left", 0, 0, "", "nil"});
+        }
+        paragraph_style(intro);
+
+        // The accent bar above the title on the title page: the bottom
+        // border of an empty paragraph as long as the bar.
+        if (ctx_.title_rule > 0) {
+            auto rule = para(style_id::title_rule, "Title Rule", l.title_rule);
+            rule.keep_next = true;
+            rule.indent_right = ctx_.text_width() - ctx_.title_rule;
+            rule.borders.push_back({"w:bottom", 32, 0, hex_color(l.title_rule.color)});
+            rule.next = style_id::title;
+            rule.quick = false;
+            paragraph_style(rule);
+        }
 
         auto title = para(style_id::title, "Title", l.title);
         title.next = style_id::subtitle;
@@ -132,6 +172,7 @@ public:
         h1.keep_next = h1.keep_lines = true;
         h1.outline = 0;
         h1.ui_priority = 9;
+        on_rail(h1, false);
         paragraph_style(h1);
 
         auto h2 = para(style_id::heading2, "heading 2", l.heading2);
@@ -139,6 +180,7 @@ public:
         h2.keep_next = h2.keep_lines = true;
         h2.outline = 1;
         h2.ui_priority = 9;
+        on_rail(h2);
         paragraph_style(h2);
 
         auto dh = para(style_id::milestone_date_heading, "Milestone Date Heading", l.date_heading,
@@ -151,6 +193,7 @@ public:
         auto date = para(style_id::milestone_date, "Milestone Date", l.date);
         date.next = style_id::heading2;
         date.keep_next = date.keep_lines = true;
+        on_rail(date);
         paragraph_style(date);
 
         // Dated one-liners: the cells of their table (docx_one_liners.hpp),
@@ -161,11 +204,13 @@ public:
         fig.keep_next = true;
         fig.exact_leading = false; // an exact line height would clip the picture
         fig.next = style_id::caption;
+        on_rail(fig);
         paragraph_style(fig);
 
         auto cap = para(style_id::caption, "caption", l.caption);
         cap.next = style_id::body;
         cap.ui_priority = 35;
+        on_rail(cap);
         paragraph_style(cap);
 
         auto toch = para(style_id::toc_heading, "TOC Heading", l.toc_heading);
@@ -191,7 +236,10 @@ public:
         const Tab center{"center", ctx_.text_width() / 2};
         const Tab right{"right", ctx_.text_width()};
         auto hdr = para(style_id::header, "header", l.header);
-        hdr.tabs = {center, right};
+        // The title, then the period at the right edge; the PDF's rule
+        // under both, 0.4 pt in the header's colour half tinted.
+        hdr.tabs = {right};
+        hdr.borders.push_back({"w:bottom", 3, 4, hex_color(mix_with_white(l.header.color, 0.5))});
         hdr.quick = false;
         paragraph_style(hdr);
         auto ftr = para(style_id::footer, "footer", l.footer);
@@ -258,6 +306,19 @@ private:
             x_.leaf("w:keepLines");
         if (d.is_default)
             x_.leaf("w:widowControl");
+        if (!d.borders.empty()) {
+            x_.open("w:pBdr");
+            for (const auto& b : d.borders) {
+                x_.open(b.side, {{"w:val", b.val}});
+                if (std::string_view(b.val) != "nil") {
+                    x_.attr("w:sz", b.eighths);
+                    x_.attr("w:space", b.space);
+                    x_.attr("w:color", b.color);
+                }
+                x_.close();
+            }
+            x_.close();
+        }
         if (!d.tabs.empty()) {
             x_.open("w:tabs");
             for (const auto& tab : d.tabs) {
@@ -284,9 +345,11 @@ private:
             x_.attr("w:lineRule", "auto");
         }
         x_.close();
-        if (d.indent_left || d.hanging) {
+        if (d.indent_left || d.hanging || d.indent_right || d.reset_indent) {
             x_.open("w:ind");
             x_.attr("w:left", d.indent_left);
+            if (d.indent_right)
+                x_.attr("w:right", d.indent_right);
             if (d.hanging)
                 x_.attr("w:hanging", d.hanging);
             x_.close();
