@@ -139,6 +139,7 @@ TEST_CASE("styles: element order inside w:pPr follows the schema (Word rejects o
                                             "w:keepLines",
                                             "w:pageBreakBefore",
                                             "w:widowControl",
+                                            "w:pBdr",
                                             "w:tabs",
                                             "w:suppressAutoHyphens",
                                             "w:spacing",
@@ -267,7 +268,7 @@ TEST_CASE("styles: Word's built-in ones by Word's id and name, chronik's own mar
     }
     CHECK(custom == std::set<std::string>{"MilestoneBody", "Intro", "Organization",
                                           "MilestoneDateHeading", "MilestoneDate", "DatedList",
-                                          "Figure", "StrongEmphasis", "ListDate",
+                                          "TitleRule", "Figure", "StrongEmphasis", "ListDate",
                                           "ChronikOneLiners"});
     CHECK(quick == std::set<std::string>{"Normal", "BodyText", "Title", "Subtitle", "Heading1",
                                          "Heading2", "Heading3", "MilestoneDate", "Caption",
@@ -379,4 +380,70 @@ TEST_CASE("mammoth: the DOCX carries a style map naming every style it defines")
             .find(
                 R"(Id="rMammothStyleMap" Type="http://schemas.zwobble.org/mammoth/style-map" Target="/mammoth/style-map")") !=
         std::string::npos);
+}
+
+namespace {
+// The w:pBdr child `side` of a style ("<none>" if none): "val sz space color".
+std::string border(const tinyxml2::XMLElement* s, const char* side) {
+    const auto* ppr = s ? s->FirstChildElement("w:pPr") : nullptr;
+    const auto* bdr = ppr ? ppr->FirstChildElement("w:pBdr") : nullptr;
+    const auto* e = bdr ? bdr->FirstChildElement(side) : nullptr;
+    if (!e)
+        return "<none>";
+    return attr(e, "w:val") + " " + attr(e, "w:sz") + " " + attr(e, "w:space") + " " +
+           attr(e, "w:color");
+}
+} // namespace
+
+TEST_CASE("styles: the brochure's look: running head with the period and a rule, the rail, the "
+          "title rule, dates in the accent colour") {
+    const auto sheet = style::default_style();
+    const auto p = parts_for(sheet);
+    Xml x(p.at("word/styles.xml"));
+    // The header: the title, a tab to the right edge, the current period.
+    Xml h(p.at("word/header1.xml"));
+    REQUIRE(h.all("w:instrText").size() == 1);
+    CHECK(std::string(h.first("w:instrText")->GetText()) == R"( STYLEREF "heading 1" )");
+    CHECK(h.all("w:tab").size() == 1);
+    const auto* hdr = style_el(x, "Header");
+    REQUIRE(hdr);
+    // 0.4 pt (3 eighths) in the header's colour blended half with white.
+    CHECK(border(hdr, "w:bottom") == "single 3 4 B5B5B5");
+    CHECK(hdr->FirstChildElement("w:pPr")->FirstChildElement("w:tabs")->FirstChildElement() ==
+          hdr->FirstChildElement("w:pPr")->FirstChildElement("w:tabs")->LastChildElement());
+
+    // The rail: a left border at the rail's line, the text past the rail
+    // column (A4, 158 mm measure: 158/11 = 14.4 mm = 814 twips, the line at
+    // 2/5 of it: 3/5 = 24 pt left of the text).
+    const std::string rail = "single 7 24 E1BDB4"; // 0.9 pt, accent blended 35 %
+    for (const char* id : {"BodyText", "Heading2", "MilestoneDate", "Figure", "Caption"}) {
+        CHECK_MESSAGE(border(style_el(x, id), "w:left") == rail, id);
+        CHECK_MESSAGE(prop(style_el(x, id), "w:pPr", "w:ind", "w:left") == "814", id);
+    }
+    // Periods stand past the rail, where the PDF puts its marker, without
+    // the line (so each period's rail is one group of paragraphs).
+    CHECK(border(style_el(x, "Heading1"), "w:left") == "<none>");
+    CHECK(prop(style_el(x, "Heading1"), "w:pPr", "w:ind", "w:left") == "814");
+    // The intro (based on the body text) takes neither.
+    CHECK(border(style_el(x, "Intro"), "w:left") == "nil   ");
+    CHECK(prop(style_el(x, "Intro"), "w:pPr", "w:ind", "w:left") == "0");
+    // The one-liners' table stands in the column right of the rail.
+    Xml d(p.at("word/document.xml"));
+    CHECK(attr(d.first("w:tblInd"), "w:w") == "814");
+    const auto text_width = std::stoll(attr(d.first("w:pgSz"), "w:w")) -
+                            std::stoll(attr(d.first("w:pgMar"), "w:left")) -
+                            std::stoll(attr(d.first("w:pgMar"), "w:right"));
+    CHECK(std::stoll(attr(d.first("w:tblW"), "w:w")) == text_width - 814);
+
+    // The title rule: 4 pt in the accent colour, title-bar-width (36 mm) long.
+    const auto* rule = style_el(x, "TitleRule");
+    REQUIRE(rule);
+    CHECK(border(rule, "w:bottom").starts_with("single 32 0 " + std::string("A8432A")));
+    CHECK(d.all("w:p").size() > 1);
+    CHECK(style_of(d.all("w:p")[0]) == "TitleRule");
+    CHECK(style_of(d.all("w:p")[1]) == "Title");
+
+    // Dates in the accent colour.
+    CHECK(prop(style_el(x, "MilestoneDate"), "w:rPr", "w:color") == "A8432A");
+    CHECK(prop(style_el(x, "ListDate"), "w:rPr", "w:color") == "A8432A");
 }

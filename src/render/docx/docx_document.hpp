@@ -14,6 +14,7 @@ std::string document_xml(const Context& ctx, State& state);
 
 // The paragraph style ids document.xml uses; styles.xml defines each one.
 namespace style_id {
+inline constexpr const char* title_rule = "TitleRule";
 inline constexpr const char* title = "Title";
 inline constexpr const char* subtitle = "Subtitle";
 inline constexpr const char* organization = "Organization";

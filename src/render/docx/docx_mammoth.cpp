@@ -11,6 +11,7 @@ std::string mammoth_style_map() {
            "p[style-name='Body Text'] => p:fresh\n"
            "p[style-name='Milestone Body'] => p:fresh\n"
            "p[style-name='Abstract'] => p.intro:fresh\n"
+           "p[style-name='Title Rule'] => p:fresh\n"
            "p[style-name='Title'] => h1:fresh\n"
            "p[style-name='Subtitle'] => p.subtitle:fresh\n"
            "p[style-name='Author'] => p.organization:fresh\n"

@@ -65,8 +65,6 @@ std::string settings_xml(const Context& ctx) {
         x.leaf("w:hyphenationZone", "w:val", twips_from_mm(6));
     }
     x.leaf("w:characterSpacingControl", {{"w:val", "doNotCompress"}});
-    // Word refreshes the table of contents and page references on opening.
-    x.leaf("w:updateFields", {{"w:val", "true"}});
     x.open("w:compat");
     // A line ended by a line break (<br/>) is not stretched in justified
     // text; without this, Word and LibreOffice spread its words apart.
@@ -104,6 +102,10 @@ std::string settings_xml(const Context& ctx) {
     return std::string(x.bytes());
 }
 
+// The running head as the PDF's: the title at the left, the period at the
+// page's top at the right (a STYLEREF field: Word and LibreOffice fill it
+// from the page's period headings), the rule under both (the Header
+// style's bottom border).
 std::string header_xml(const Context& ctx) {
     XmlWriter x;
     x.open("w:hdr", {{"xmlns:w", ns::w}, {"xmlns:r", ns::r}});
@@ -112,6 +114,21 @@ std::string header_xml(const Context& ctx) {
     x.leaf("w:pStyle", {{"w:val", style_id::header}});
     x.close();
     write_text_run(x, ctx.doc.meta.title);
+    x.open("w:r");
+    x.leaf("w:tab");
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "begin"}});
+    x.close();
+    x.open("w:r");
+    x.text_element("w:instrText", " STYLEREF \"heading 1\" ", {{"xml:space", "preserve"}});
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "separate"}});
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "end"}});
+    x.close();
     x.close();
     x.close();
     return std::string(x.bytes());
@@ -187,6 +204,10 @@ std::string app_properties_xml(const Context& ctx) {
     x.text_element("DocSecurity", "0");
     if (!ctx.doc.meta.organization.empty())
         x.text_element("Company", ctx.doc.meta.organization);
+    // The page count of the page model that numbers the contents (Word
+    // writes its own count here; readers show it before laying out).
+    if (ctx.pages > 0)
+        x.text_element("Pages", std::to_string(ctx.pages));
     x.close();
     return std::string(x.bytes());
 }

@@ -40,6 +40,16 @@ struct Tab {
     const char* leader = nullptr;
 };
 
+// A paragraph border (CT_Border): w:sz in eighths of a point, w:space in
+// points; val "nil" takes away a border the based-on style has.
+struct Border {
+    const char* side; // "w:top", "w:left", "w:bottom", "w:right"
+    int eighths = 0;
+    int space = 0;
+    std::string color;
+    const char* val = "single";
+};
+
 // One paragraph or character style. `look` is the role whose font, size,
 // colour, spacing and alignment it takes; the fields after it adjust.
 struct StyleDef {
@@ -56,7 +66,9 @@ struct StyleDef {
     bool contextual_spacing = false;
     bool exact_leading = true;
     int outline = -1; // 0 = level 1; -1 = none; 9 = body text
-    std::int64_t indent_left = 0, hanging = 0;
+    std::int64_t indent_left = 0, hanging = 0, indent_right = 0;
+    bool reset_indent = false;   // w:ind w:left="0" against the based-on style's
+    std::vector<Border> borders; // in CT_PBdr order: top, left, bottom, right
     std::vector<Tab> tabs;
     // Built-in styles carry Word's own id, name and UI flags; the others
     // are marked w:customStyle, so Word, python-docx and mammoth tell them
@@ -109,10 +121,21 @@ public:
             return p;
         };
 
+        // The brochure's timeline: milestones' paragraphs past the rail
+        // column, the rail their left border (grouped paragraphs with the
+        // same border draw one line); a period heading past it, unlined.
+        const Border rail{"w:left", 7, ctx_.rail_space, hex_color(ctx_.rail_color)};
+        auto on_rail = [&](StyleDef& d, bool line = true) {
+            d.indent_left = ctx_.rail_indent;
+            if (line && ctx_.rail_indent > 0)
+                d.borders.push_back(rail);
+        };
+
         auto b = para(style_id::body, "Body Text", l.body);
         b.ui_priority = 99;
         b.unhide_when_used = true;
         b.quick = true;
+        on_rail(b);
         paragraph_style(b);
 
         auto mb = custom(style_id::milestone_body, "Milestone Body", l.milestone_body,
@@ -122,7 +145,23 @@ public:
 
         // The organization and the intro under the names pandoc's DOCX reader
         // takes as the document's author and abstract (its metaStyles).
-        paragraph_style(custom(style_id::intro, "Abstract", l.intro, style_id::body, &l.body));
+        auto intro = custom(style_id::intro, "Abstract", l.intro, style_id::body, &l.body);
+        if (ctx_.rail_indent > 0) { // off the body text's rail
+            intro.reset_indent = true;
+            intro.borders.push_back({"w:left", 0, 0, "", "nil"});
+        }
+        paragraph_style(intro);
+
+        // The accent bar above the title on the title page: the bottom
+        // border of an empty paragraph as long as the bar.
+        if (ctx_.title_rule > 0) {
+            auto rule = custom(style_id::title_rule, "Title Rule", l.title_rule);
+            rule.keep_next = true;
+            rule.indent_right = ctx_.text_width() - ctx_.title_rule;
+            rule.borders.push_back({"w:bottom", 32, 0, hex_color(l.title_rule.color)});
+            rule.next = style_id::title;
+            paragraph_style(rule);
+        }
 
         auto title = para(style_id::title, "Title", l.title);
         title.next = style_id::subtitle;
@@ -154,14 +193,20 @@ public:
             h.major_font = true;
             return h;
         };
-        paragraph_style(heading(style_id::heading1, "heading 1", l.heading1, 1));
-        paragraph_style(heading(style_id::heading2, "heading 2", l.heading2, 2));
+        auto h1 = heading(style_id::heading1, "heading 1", l.heading1, 1);
+        on_rail(h1, false);
+        paragraph_style(h1);
+        auto h2 = heading(style_id::heading2, "heading 2", l.heading2, 2);
+        on_rail(h2);
+        paragraph_style(h2);
         // Not used by chronik: a level under the milestone heads for an
         // editor, in the milestone title's face at the body's size.
         TextStyle h3_look = l.heading2;
         h3_look.size = l.body.size;
         h3_look.leading = l.body.leading;
-        paragraph_style(heading(style_id::heading3, "heading 3", h3_look, 3));
+        auto h3 = heading(style_id::heading3, "heading 3", h3_look, 3);
+        on_rail(h3);
+        paragraph_style(h3);
 
         auto dh = custom(style_id::milestone_date_heading, "Milestone Date Heading", l.date_heading,
                          style_id::heading2, &l.heading2);
@@ -175,6 +220,7 @@ public:
         date.next = style_id::heading2;
         date.keep_next = date.keep_lines = true;
         date.quick = true; // what an editor adding a milestone starts with
+        on_rail(date);
         paragraph_style(date);
 
         // Dated one-liners: the cells of their table (docx_one_liners.hpp),
@@ -193,6 +239,7 @@ public:
         fig.keep_next = true;
         fig.exact_leading = false; // an exact line height would clip the picture
         fig.next = style_id::caption;
+        on_rail(fig);
         paragraph_style(fig);
 
         auto cap = para(style_id::caption, "caption", l.caption);
@@ -200,6 +247,7 @@ public:
         cap.ui_priority = 35;
         cap.unhide_when_used = true;
         cap.quick = true;
+        on_rail(cap);
         paragraph_style(cap);
 
         auto toch = para(style_id::toc_heading, "TOC Heading", l.toc_heading);
@@ -228,14 +276,19 @@ public:
 
         const Tab center{"center", ctx_.text_width() / 2};
         const Tab right{"right", ctx_.text_width()};
-        for (auto [id, name, look] : {std::tuple{style_id::header, "header", &l.header},
-                                      {style_id::footer, "footer", &l.footer}}) {
-            auto hf = para(id, name, *look);
-            hf.tabs = {center, right};
-            hf.ui_priority = 99;
-            hf.unhide_when_used = true;
-            paragraph_style(hf);
-        }
+        auto hdr = para(style_id::header, "header", l.header);
+        // The title, then the period at the right edge; the PDF's rule
+        // under both, 0.4 pt in the header's colour half tinted.
+        hdr.tabs = {right};
+        hdr.borders.push_back({"w:bottom", 3, 4, hex_color(mix_with_white(l.header.color, 0.5))});
+        hdr.ui_priority = 99;
+        hdr.unhide_when_used = true;
+        paragraph_style(hdr);
+        auto ftr = para(style_id::footer, "footer", l.footer);
+        ftr.tabs = {center, right};
+        ftr.ui_priority = 99;
+        ftr.unhide_when_used = true;
+        paragraph_style(ftr);
 
         character_styles();
         table_styles();
@@ -327,6 +380,19 @@ private:
             x_.leaf("w:keepLines");
         if (d.is_default)
             x_.leaf("w:widowControl");
+        if (!d.borders.empty()) {
+            x_.open("w:pBdr");
+            for (const auto& b : d.borders) {
+                x_.open(b.side, {{"w:val", b.val}});
+                if (std::string_view(b.val) != "nil") {
+                    x_.attr("w:sz", b.eighths);
+                    x_.attr("w:space", b.space);
+                    x_.attr("w:color", b.color);
+                }
+                x_.close();
+            }
+            x_.close();
+        }
         if (!d.tabs.empty()) {
             x_.open("w:tabs");
             for (const auto& tab : d.tabs) {
@@ -353,9 +419,11 @@ private:
             x_.attr("w:lineRule", "auto");
         }
         x_.close();
-        if (d.indent_left || d.hanging) {
+        if (d.indent_left || d.hanging || d.indent_right || d.reset_indent) {
             x_.open("w:ind");
             x_.attr("w:left", d.indent_left);
+            if (d.indent_right)
+                x_.attr("w:right", d.indent_right);
             if (d.hanging)
                 x_.attr("w:hanging", d.hanging);
             x_.close();
