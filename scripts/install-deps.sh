@@ -46,6 +46,9 @@ test_packages=(
   poppler-utils qpdf
   # DOCX: unzip -t, python-docx, LibreOffice round trips
   unzip python3 python3-docx libreoffice-writer-nogui
+  # DOCX: pandoc reads it back as a document (tests/docx/check_pandoc.py: headings,
+  # the one-liners' table, links, emphasis, alt texts, title/author/abstract)
+  pandoc
   # PDF: the standards' claims (XMP, output intent) and the structure tree and
   # marked content (tests/tagged/tagged_pdf.py) read back with pikepdf
   python3-pikepdf

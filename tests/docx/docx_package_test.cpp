@@ -5,10 +5,12 @@
 
 #include "style/style_reader.hpp"
 
+#include <Poco/Zip/ZipArchive.h>
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <set>
+#include <sstream>
 
 using namespace chronik;
 using namespace chronik::test::docx;
@@ -48,6 +50,28 @@ TEST_CASE("package: the parts the issue lists, and every XML part well-formed") 
           test::read_file(test::source_dir / "tests/cases/rich/images/small.png"));
     CHECK(p.at("word/media/image2.jpeg") ==
           test::read_file(test::source_dir / "tests/cases/rich/images/small.jpg"));
+}
+
+TEST_CASE("package: no directory entries, only the parts, in the order they are written") {
+    // OPC names parts, not folders (ECMA-376 Part 2, 9.1.1); Word and
+    // LibreOffice never write "word/" or "word/_rels/" entries, and Poco
+    // added one before each part in a new folder.
+    const auto zip = render_file(rich);
+    std::istringstream in(zip, std::ios::binary);
+    Poco::Zip::ZipArchive archive(in);
+    std::vector<std::string> names;
+    for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
+        CHECK_MESSAGE(!it->second.isDirectory(), it->first);
+        CHECK_MESSAGE(!it->first.ends_with("/"), it->first);
+        names.push_back(it->first);
+    }
+    CHECK(names.size() == 15);
+    std::vector<std::string> order;
+    for (const auto& e : unzip(zip))
+        order.push_back(e.name);
+    CHECK(order.front() == "[Content_Types].xml");
+    CHECK(std::set<std::string>(names.begin(), names.end()) ==
+          std::set<std::string>(order.begin(), order.end()));
 }
 
 TEST_CASE("package: no images, no media parts and no image content types") {
