@@ -1,11 +1,10 @@
-// The fonts chronik embeds in PDFs: its own TrueType subsets (checked with
-// FreeType, an independent reader), the font dictionaries the PDF writer
+// The fonts chronik embeds in PDFs (its TrueType subsets are tested in
+// truetype_subset_test.cpp): the font dictionaries the PDF writer
 // makes (widths and glyph ids as FreeType has them), the trailer's /ID, and
 // stream compression that does not depend on the number of threads.
 #include "helpers.hpp"
 #include "render/pdf/pdf_writer.hpp"
 #include "render/pdf/stream_compression.hpp"
-#include "render/pdf/truetype_subset.hpp"
 #include "text/font_set.hpp"
 
 #include <doctest/doctest.h>
@@ -50,104 +49,7 @@ struct Face {
     ~Face() { FT_Done_Face(face); }
 };
 
-std::uint32_t sum32(const std::string& b) {
-    std::uint32_t s = 0;
-    for (std::size_t i = 0; i < b.size(); i += 4) {
-        std::uint32_t w = 0;
-        for (std::size_t k = 0; k < 4; ++k)
-            w = w << 8 | (i + k < b.size() ? static_cast<unsigned char>(b[i + k]) : 0u);
-        s += w;
-    }
-    return s;
-}
-
-std::vector<truetype::Mapping> mappings(FT_Face face, const std::u32string& text) {
-    std::map<std::uint16_t, std::uint16_t> m;
-    for (char32_t c : text)
-        m[static_cast<std::uint16_t>(c)] = static_cast<std::uint16_t>(FT_Get_Char_Index(face, c));
-    std::vector<truetype::Mapping> out;
-    for (const auto& [code, gid] : m)
-        out.push_back({code, gid});
-    return out;
-}
-
 } // namespace
-
-TEST_CASE("truetype subset: FreeType reads it, with the glyphs shown under the same ids") {
-    const std::string file = test::read_file(charis_path());
-    Library lib;
-    Face original(lib, file);
-    const std::u32string shown = U"Größe „Beste“ – enaio® Ä 1994";
-    const auto sub = truetype::subset(file, mappings(original.face, shown));
-    CHECK(sub.size() < file.size() / 10);
-    CHECK(sum32(sub) == 0xB1B0AFBAu); // checkSumAdjustment makes the whole font sum right
-    Face face(lib, sub);
-    CHECK(face.face->num_glyphs == original.face->num_glyphs); // ids kept
-    for (char32_t c : shown) {
-        CAPTURE(static_cast<unsigned>(c));
-        const FT_UInt gid = FT_Get_Char_Index(face.face, c);
-        CHECK(gid == FT_Get_Char_Index(original.face, c));
-        REQUIRE(FT_Load_Glyph(face.face, gid, FT_LOAD_NO_SCALE) == 0);
-        REQUIRE(FT_Load_Glyph(original.face, gid, FT_LOAD_NO_SCALE) == 0);
-        const auto points = original.face->glyph->outline.n_points;
-        const auto advance = original.face->glyph->metrics.horiAdvance;
-        REQUIRE(FT_Load_Glyph(face.face, gid, FT_LOAD_NO_SCALE) == 0);
-        // Composite glyphs (Ä, ö) keep the glyphs they are made of.
-        CHECK(face.face->glyph->outline.n_points == points);
-        CHECK(face.face->glyph->metrics.horiAdvance == advance);
-    }
-    CHECK(FT_Get_Char_Index(face.face, U'Q') == 0); // not shown: not mapped
-    REQUIRE(FT_Load_Glyph(face.face, FT_Get_Char_Index(original.face, U'Q'), FT_LOAD_NO_SCALE) ==
-            0);
-    CHECK(face.face->glyph->outline.n_points == 0); // and no outline
-    const auto* post =
-        static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face.face, FT_SFNT_POST));
-    REQUIRE(post);
-    CHECK(post->FormatType == 0x00030000); // no glyph names
-    CHECK(std::string(face.face->family_name) == "Charis SIL");
-    CHECK(std::string(FT_Get_Postscript_Name(face.face)) == "CharisSIL");
-}
-
-TEST_CASE("truetype subset: thousands of scattered characters still make a valid font") {
-    // More runs than one cmap subtable can hold (8,189): the first ones are kept.
-    const std::string file = test::read_file(charis_path());
-    std::vector<truetype::Mapping> many;
-    for (std::uint16_t k = 0; k < 9000; ++k)
-        many.push_back({static_cast<std::uint16_t>(0x4E00 + 2 * k),
-                        static_cast<std::uint16_t>(1 + k * 7 % 3000)});
-    const auto sub = truetype::subset(file, many);
-    CHECK(sum32(sub) == 0xB1B0AFBAu);
-    // The format 4 subtable's own length field matches the table.
-    auto u16 = [&](std::size_t at) {
-        return static_cast<unsigned>(static_cast<unsigned char>(sub[at]) << 8 |
-                                     static_cast<unsigned char>(sub[at + 1]));
-    };
-    auto u32 = [&](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
-    std::size_t cmap_at = 0, cmap_length = 0;
-    for (std::size_t i = 0; i < u16(4); ++i)
-        if (sub.compare(12 + i * 16, 4, "cmap") == 0) {
-            cmap_at = u32(12 + i * 16 + 8);
-            cmap_length = u32(12 + i * 16 + 12);
-        }
-    REQUIRE(cmap_at > 0);
-    CHECK(u16(cmap_at + 12) == 4);
-    CHECK(u16(cmap_at + 14) == cmap_length - 12);
-    Library lib;
-    Face face(lib, sub);
-    CHECK(FT_Get_Char_Index(face.face, 0x4E00) == 1);
-    CHECK(FT_Get_Char_Index(face.face, 0x4E00 + 2 * 100) == 1 + 100 * 7 % 3000);
-}
-
-TEST_CASE("truetype subset: a damaged font is refused, not misread") {
-    const std::string file = test::read_file(charis_path());
-    CHECK_THROWS_AS(truetype::subset(file.substr(0, 8), {}), std::runtime_error);
-    CHECK_THROWS_AS(truetype::subset(file.substr(0, file.size() / 2), {{65, 36}}),
-                    std::runtime_error);
-    CHECK_THROWS_AS(truetype::subset(std::string(4096, 'x'), {}), std::runtime_error);
-    std::string cut = file;
-    cut[12 + 4 + 8] = '\x7F'; // the first table's offset far beyond the file
-    CHECK_THROWS_AS(truetype::subset(cut, {}), std::runtime_error);
-}
 
 TEST_CASE("stream compression: the same bytes whatever the number of threads, and they inflate") {
     std::vector<std::string> plains;

@@ -59,6 +59,24 @@ FontProgramFacts font_program_facts(std::string_view file, const std::string& pa
         facts.cap_height = em(os2->sCapHeight);
         facts.x_height = em(os2->sxHeight);
     }
+    if (const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+        os2 && os2->version != 0xFFFF) {
+        facts.has_os2 = true;
+        facts.fs_type = os2->fsType;
+        facts.family_class = os2->sFamilyClass;
+        for (std::size_t i = 0; i < facts.panose.size(); ++i)
+            facts.panose[i] = os2->panose[i];
+        facts.unicode_range = {static_cast<std::uint32_t>(os2->ulUnicodeRange1),
+                               static_cast<std::uint32_t>(os2->ulUnicodeRange2),
+                               static_cast<std::uint32_t>(os2->ulUnicodeRange3),
+                               static_cast<std::uint32_t>(os2->ulUnicodeRange4)};
+        if (os2->version >= 1)
+            facts.code_page_range = {static_cast<std::uint32_t>(os2->ulCodePageRange1),
+                                     static_cast<std::uint32_t>(os2->ulCodePageRange2)};
+    }
+    FT_ULong glyf = 0;
+    facts.truetype =
+        FT_Load_Sfnt_Table(face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, &glyf) == 0;
     if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST)))
         facts.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
     facts.fixed_pitch = FT_IS_FIXED_WIDTH(face);

@@ -34,11 +34,12 @@ TEST_CASE("package: the parts the issue lists, and every XML part well-formed") 
           "word/settings.xml", "word/fontTable.xml", "word/header1.xml", "word/footer1.xml",
           "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml",
           "word/theme/theme1.xml", "mammoth/style-map", "word/media/image1.png",
-          "word/media/image2.jpeg"}) {
+          "word/media/image2.jpeg", "word/_rels/fontTable.xml.rels", "word/fonts/font1.odttf",
+          "word/fonts/font4.odttf"}) {
         CAPTURE(name);
         CHECK(p.count(name) == 1);
     }
-    CHECK(p.size() == 15);
+    CHECK(p.size() == 20); // theme, style map, Charis SIL's four faces (docx_fonts_test.cpp)
     for (const auto& [name, bytes] : p)
         if (name.ends_with(".xml") || name.ends_with(".rels")) {
             CAPTURE(name);
@@ -65,7 +66,7 @@ TEST_CASE("package: no directory entries, only the parts, in the order they are 
         CHECK_MESSAGE(!it->first.ends_with("/"), it->first);
         names.push_back(it->first);
     }
-    CHECK(names.size() == 15);
+    CHECK(names.size() == 20);
     std::vector<std::string> order;
     for (const auto& e : unzip(zip))
         order.push_back(e.name);
@@ -77,7 +78,7 @@ TEST_CASE("package: no directory entries, only the parts, in the order they are 
 TEST_CASE("package: no images, no media parts and no image content types") {
     const auto zip = render_file(test::source_dir / "tests/cases/minimal/input.xml");
     const auto p = parts(zip);
-    CHECK(p.size() == 13);
+    CHECK(p.size() == 18); // 11, the theme, the style map, the fonts' relationships and four faces
     const std::string& ct = p.at("[Content_Types].xml");
     CHECK(ct.find("image/png") == std::string::npos);
     CHECK(ct.find("image/jpeg") == std::string::npos);
@@ -165,7 +166,7 @@ TEST_CASE("package: epochs before 1980 are stamped 1980-01-01 (the earliest zip 
     auto doc = compose_file(rich, style);
     doc.meta.epoch = 0;
     const auto zip = render(doc, style);
-    CHECK(unzip(zip).size() == 15);
+    CHECK(unzip(zip).size() == 20);
     // core.xml keeps the real moment.
     CHECK(parts(zip).at("docProps/core.xml").find("1970-01-01T00:00:00Z") != std::string::npos);
 }

@@ -104,6 +104,9 @@ struct State {
     std::map<std::string, std::string> hyperlink_ids; // href -> rId (one per URL)
     std::map<std::string, std::string> image_ids;     // absolute path -> rId
     std::vector<Media> media;
+    // Embedded font programs, obfuscated ("fonts/font1.odttf"), added by
+    // embed_fonts() (docx_fonts.hpp) once the text parts are written.
+    std::vector<Media> fonts;
 
     int next_drawing_id = 1;  // wp:docPr ids, unique in the document
     int next_bookmark_id = 0; // w:bookmarkStart ids

@@ -53,6 +53,10 @@ std::string settings_xml(const Context& ctx) {
     XmlWriter x;
     x.open("w:settings", {{"xmlns:w", ns::w}});
     x.leaf("w:zoom", {{"w:percent", "100"}});
+    // Word keeps the fonts embedded, as subsets, when an editor saves
+    // (docx_fonts.hpp embeds them in the first place).
+    x.leaf("w:embedTrueTypeFonts");
+    x.leaf("w:saveSubsetFonts");
     // Inner and outer margins: left and right swap on left-hand pages.
     if (ctx.margin_inner != ctx.margin_outer)
         x.leaf("w:mirrorMargins");
@@ -234,6 +238,8 @@ std::string content_types_xml(const State& state) {
         def("png", "image/png");
     if (jpeg)
         def("jpeg", "image/jpeg");
+    if (!state.fonts.empty())
+        def("odttf", "application/vnd.openxmlformats-officedocument.obfuscatedFont");
     over("/word/document.xml", std::string(wml) + "document.main+xml");
     over("/word/styles.xml", std::string(wml) + "styles+xml");
     over("/word/settings.xml", std::string(wml) + "settings+xml");
@@ -249,8 +255,7 @@ std::string content_types_xml(const State& state) {
     return std::string(x.bytes());
 }
 
-namespace {
-std::string relationships(const std::vector<Relationship>& rels) {
+std::string relationships_xml(const std::vector<Relationship>& rels) {
     XmlWriter x;
     x.open("Relationships", {{"xmlns", ns::rels}});
     for (const auto& r : rels) {
@@ -262,19 +267,18 @@ std::string relationships(const std::vector<Relationship>& rels) {
     x.close();
     return std::string(x.bytes());
 }
-} // namespace
 
 std::string package_relationships_xml() {
-    return relationships({{"rId1", reltype::office_document, "word/document.xml", false},
-                          {"rId2", reltype::core_properties, "docProps/core.xml", false},
-                          {"rId3", reltype::extended_properties, "docProps/app.xml", false}});
+    return relationships_xml({{"rId1", reltype::office_document, "word/document.xml", false},
+                              {"rId2", reltype::core_properties, "docProps/core.xml", false},
+                              {"rId3", reltype::extended_properties, "docProps/app.xml", false}});
 }
 
 std::string document_relationships_xml(const State& state) {
     // mammoth's style map under the id mammoth gives it, past the numbered ones.
     auto rels = state.relationships;
     rels.push_back({"rMammothStyleMap", reltype::mammoth_style_map, "/mammoth/style-map", false});
-    return relationships(rels);
+    return relationships_xml(rels);
 }
 
 } // namespace chronik::render::docx

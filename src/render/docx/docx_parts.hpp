@@ -16,5 +16,7 @@ std::string app_properties_xml(const Context& ctx);
 std::string content_types_xml(const State& state);
 std::string package_relationships_xml();
 std::string document_relationships_xml(const State& state);
+// A relationships part (word/_rels/*.rels) listing `rels`.
+std::string relationships_xml(const std::vector<Relationship>& rels);
 
 } // namespace chronik::render::docx

@@ -2,6 +2,7 @@
 
 #include "docx_context.hpp"
 #include "docx_document.hpp"
+#include "docx_fonts.hpp"
 #include "docx_mammoth.hpp"
 #include "docx_package.hpp"
 #include "docx_parts.hpp"
@@ -28,7 +29,7 @@ std::unique_ptr<Preparation> DocxRenderer::prepare() const {
 }
 
 void DocxRenderer::render(const model::Document& doc, const style::Style& style, const Target&,
-                          std::ostream& out, Diagnostics&) const {
+                          std::ostream& out, Diagnostics& diagnostics) const {
     const Context ctx(doc, style);
     State state;
     // document.xml first: it decides the relationships and media the
@@ -36,17 +37,20 @@ void DocxRenderer::render(const model::Document& doc, const style::Style& style,
     const std::string document = document_xml(ctx, state);
     // The theme's relationship after the body's, which keep their ids.
     state.add_relationship(reltype::theme, "theme/theme1.xml", false);
-    const std::string content_types = content_types_xml(state);
     const std::string package_rels = package_relationships_xml();
     const std::string core = core_properties_xml(ctx);
     const std::string app = app_properties_xml(ctx);
     const std::string styles = styles_xml(ctx);
     const std::string settings = settings_xml(ctx);
-    const std::string fonts = font_table_xml(ctx);
     const std::string header = header_xml(ctx);
     const std::string footer = footer_xml(ctx);
     const std::string theme = theme_xml(make_theme(style));
     const std::string style_map = mammoth_style_map();
+    // The fonts, subset to the characters of the parts that show text.
+    const FontTable font_table = embed_fonts(ctx, {document, header, footer}, state, diagnostics);
+    const std::string fonts = font_table_xml(font_table);
+    const std::string fonts_rels = font_table_relationships_xml(font_table);
+    const std::string content_types = content_types_xml(state);
     const std::string document_rels = document_relationships_xml(state);
 
     // The package order is fixed: content types first, as Word writes it.
@@ -63,10 +67,15 @@ void DocxRenderer::render(const model::Document& doc, const style::Style& style,
         {"word/footer1.xml", footer},
         {"word/theme/theme1.xml", theme},
         {"word/_rels/document.xml.rels", document_rels},
+        {"word/_rels/fontTable.xml.rels", fonts_rels},
         {"mammoth/style-map", style_map},
     };
     for (const auto& m : state.media)
         parts.push_back({"word/" + m.part, m.bytes, false});
+    // Font programs compress to about half (and their unused glyphs' zero
+    // metrics to nothing).
+    for (const auto& f : state.fonts)
+        parts.push_back({"word/" + f.part, f.bytes});
     write_package(parts, doc.meta.epoch, out);
 }
 

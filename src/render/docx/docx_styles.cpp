@@ -599,45 +599,10 @@ private:
     std::set<std::string> major_ids_; // styles set in the theme's major font
 };
 
-// The generic family Word falls back on when the font is not installed.
-const char* generic_family(std::string_view name) {
-    std::string lower(name);
-    for (auto& c : lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* mono : {"mono", "courier", "consol", "code"})
-        if (lower.find(mono) != std::string::npos)
-            return "modern";
-    for (const char* sans : {"sans", "grotesk", "arial", "helvetica", "carlito", "calibri",
-                             "verdana", "frutiger", "gothic"})
-        if (lower.find(sans) != std::string::npos && lower.find("serif") == std::string::npos)
-            return "swiss";
-    if (lower.find("sans") != std::string::npos)
-        return "swiss";
-    return "roman";
-}
-
 } // namespace
 
 std::string styles_xml(const Context& ctx) {
     return StylesWriter(ctx).write();
-}
-
-std::string font_table_xml(const Context& ctx) {
-    std::set<std::string> families;
-    for (const auto& r : ctx.style.roles)
-        families.insert(r.font.family);
-    XmlWriter x;
-    x.open("w:fonts", {{"xmlns:w", ns::w}});
-    for (const auto& f : families) {
-        x.open("w:font", {{"w:name", f}});
-        x.leaf("w:charset", {{"w:val", "00"}});
-        x.leaf("w:family", {{"w:val", generic_family(f)}});
-        x.leaf("w:pitch",
-               {{"w:val", generic_family(f) == std::string_view("modern") ? "fixed" : "variable"}});
-        x.close();
-    }
-    x.close();
-    return std::string(x.bytes());
 }
 
 } // namespace chronik::render::docx

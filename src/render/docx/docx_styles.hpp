@@ -1,4 +1,4 @@
-// word/styles.xml and word/fontTable.xml, generated from the style sheet the
+// word/styles.xml, generated from the style sheet the
 // PDF uses too: one named paragraph style per role (Title, Subtitle,
 // heading 1 for periods, heading 2 for milestone heads, Body Text, caption,
 // the TOC styles, header, footer) and the character styles of inline markup.
@@ -13,6 +13,5 @@
 namespace chronik::render::docx {
 
 std::string styles_xml(const Context& ctx);
-std::string font_table_xml(const Context& ctx);
 
 } // namespace chronik::render::docx

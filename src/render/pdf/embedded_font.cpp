@@ -1,6 +1,6 @@
 #include "embedded_font.hpp"
 
-#include "truetype_subset.hpp"
+#include "text/truetype_subset.hpp"
 
 #include "text/font_program.hpp"
 
@@ -55,7 +55,7 @@ EmbeddedFont embedded_font(const std::string& path,
             codes.push_back(cp);
     const text::FontProgramFacts facts = text::font_program_facts(file.bytes(), path, codes);
     EmbeddedFont e;
-    std::vector<truetype::Mapping> mapping;
+    std::vector<text::truetype::Mapping> mapping;
     std::size_t next = 0;
     for (const auto& [cp, width] : shown) {
         if (cp > 0xFFFF)
@@ -68,7 +68,7 @@ EmbeddedFont embedded_font(const std::string& path,
         mapping.push_back({code, static_cast<std::uint16_t>(gid)});
     }
     try {
-        e.program = truetype::subset(file.bytes(), mapping);
+        e.program = text::truetype::subset(file.bytes(), mapping);
     } catch (const std::runtime_error& err) {
         throw std::runtime_error("cannot embed font " + path + ": " + err.what());
     }

@@ -22,7 +22,7 @@ add_custom_command(OUTPUT ${CHRONIK_SRGB_EMBED}
 chronik_stage(chronik_render_pdf render/pdf
   SOURCES src/render/pdf/pdf_renderer.cpp src/render/pdf/pdf_writer.cpp
           src/render/pdf/embedded_font.cpp src/render/pdf/stream_compression.cpp
-          src/render/pdf/truetype_subset.cpp src/render/pdf/content_stream.cpp
+          src/render/pdf/content_stream.cpp
           src/render/pdf/image_for_pdf.cpp src/render/pdf/pdf_standards.cpp
           src/render/pdf/xmp_packet.cpp src/render/pdf/print_colour.cpp
           src/render/pdf/pdf_images.cpp src/render/pdf/image_resample.cpp ${CHRONIK_SRGB_EMBED}

@@ -5,7 +5,7 @@
 #include <optional>
 #include <stdexcept>
 
-namespace chronik::render::pdf::truetype {
+namespace chronik::text::truetype {
 
 namespace {
 
@@ -126,8 +126,9 @@ std::vector<bool> glyphs_used(const std::vector<Mapping>& shown, std::string_vie
 
 // The Windows (platform 3) records that make a font's identity and
 // licence: copyright, family, subfamily, unique id, full name, version,
-// PostScript name, licence, licence URL. All records if there are none.
-std::string names(std::string_view name) {
+// PostScript name, licence, licence URL (and with `typographic` the
+// typographic family and subfamily). All records if there are none.
+std::string names(std::string_view name, bool typographic) {
     const std::size_t count = u16(name, 2), strings = u16(name, 4);
     struct Record {
         std::uint32_t platform, encoding, language, id;
@@ -140,7 +141,8 @@ std::string names(std::string_view name) {
         const std::size_t length = u16(name, at + 8), offset = strings + u16(name, at + 10);
         if (offset > name.size() || length > name.size() - offset)
             malformed("a name lies outside 'name'");
-        if (r.platform == 3 && (r.id <= 6 || r.id == 13 || r.id == 14))
+        if (r.platform == 3 &&
+            (r.id <= 6 || r.id == 13 || r.id == 14 || (typographic && (r.id == 16 || r.id == 17))))
             kept.push_back(
                 Record{r.platform, r.encoding, r.language, r.id, name.substr(offset, length)});
     }
@@ -247,7 +249,7 @@ std::string assemble(const std::map<std::string, std::string>& tables) {
 
 } // namespace
 
-std::string subset(std::string_view font, const std::vector<Mapping>& shown) {
+std::string subset(std::string_view font, const std::vector<Mapping>& shown, Extras extras) {
     const Tables in = directory(font);
     std::string head(need(in, "head"));
     if (head.size() < 54)
@@ -303,8 +305,8 @@ std::string subset(std::string_view font, const std::vector<Mapping>& shown) {
         malformed("'post' is too short");
     set32(post, 0, 0x00030000); // version 3: no glyph names
     out["post"] = post;
-    out["name"] = names(need(in, "name"));
+    out["name"] = names(need(in, "name"), extras.typographic_names);
     return assemble(out);
 }
 
-} // namespace chronik::render::pdf::truetype
+} // namespace chronik::text::truetype
