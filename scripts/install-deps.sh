@@ -10,7 +10,8 @@
 #                                    (npm ci in tests/tagged), and the web's
 #                                    clients: java and chromium, with vnu,
 #                                    axe-core, puppeteer-core and TimelineJS
-#                                    (npm ci in tests/web)
+#                                    (npm ci in tests/web), and mammoth
+#                                    (npm ci in tests/docx/mammoth)
 set -euo pipefail
 
 build_packages=(
@@ -116,5 +117,12 @@ if [ "$what" = test ]; then
      [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
     echo "Installing vnu-jar, axe-core, puppeteer-core, TimelineJS into tests/web/node_modules (npm ci)"
     (cd "$web" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
+  fi
+  # mammoth.js, which reads the DOCX by style name (tests/docx/mammoth/package-lock.json).
+  mammoth="$(cd "$(dirname "$0")/.." && pwd)/tests/docx/mammoth"
+  if [ ! -f "$mammoth/node_modules/.package-lock.json" ] ||
+     [ "$mammoth/package-lock.json" -nt "$mammoth/node_modules/.package-lock.json" ]; then
+    echo "Installing mammoth into tests/docx/mammoth/node_modules (npm ci)"
+    (cd "$mammoth" && npm ci --ignore-scripts --no-audit --no-fund)
   fi
 fi

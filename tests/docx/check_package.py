@@ -54,7 +54,8 @@ def check_package(path: str, f: docxtest.Failures, label: str) -> None:
         for r in ET.fromstring(z.read(rp)).iter(REL + "Relationship"):
             if r.get("TargetMode") == "External":
                 continue
-            target = posixpath.normpath(posixpath.join(base, r.get("Target")))
+            # (a target starting with "/" is from the package's root, RFC 3986)
+            target = posixpath.normpath(posixpath.join(base, r.get("Target"))).lstrip("/")
             if target not in names:
                 missing.append(f"{rp}: {r.get('Target')}")
     f.check(not missing, f"{label}: every relationship resolves {missing}")

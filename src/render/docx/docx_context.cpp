@@ -4,6 +4,7 @@
 #include "docx_units.hpp"
 #include "docx_widths.hpp"
 #include "model/overloaded.hpp"
+#include "style/tunables.hpp"
 #include "support/uri.hpp"
 
 #include <algorithm>
@@ -59,7 +60,21 @@ Context::Context(const model::Document& d, const style::Style& s)
     // way from the paper's edge, and never closer to it than 6 mm.
     header_distance = std::max(twips_from_mm(6), margin_top * 2 / 5);
     footer_distance = std::max(twips_from_mm(6), margin_bottom * 2 / 5);
-    looks = make_looks(s, text_height());
+    if (s.design == "brochure") {
+        // As the brochure design measures it: about a tenth of the measure,
+        // 9 to 16 mm, unless the sheet sets rail-width; the line at 2/5.
+        const double rail = style::tunable(s, "rail-width");
+        rail_indent = rail > 0 ? twips_from_mm(rail)
+                               : std::clamp<std::int64_t>(text_width() / 11, twips_from_mm(9),
+                                                          twips_from_mm(16));
+        rail_space = static_cast<int>(std::min<std::int64_t>(
+            (rail_indent - rail_indent * 2 / 5 + twips_per_pt / 2) / twips_per_pt, 31));
+        rail_color = mix_with_white(s.role(style::Role::MilestoneDate).color, 0.35);
+        if (s.title_page)
+            title_rule =
+                std::min(twips_from_mm(style::tunable(s, "title-bar-width")), text_width());
+    }
+    looks = make_looks(s, text_height(), title_rule > 0);
 
     BookmarkNames names;
     // The dated list's date column: as wide as its widest date, in the
@@ -67,6 +82,11 @@ Context::Context(const model::Document& d, const style::Style& s)
     Widths widths;
     style::TextStyle date_look = s.role(style::Role::MilestoneDate);
     double widest_date = 0; // em of the list's size
+    // The contents list the levels of the PDF's; every head keeps its bookmark.
+    auto list = [&](int level, std::string text, const std::string& name, std::size_t i) {
+        if (level <= toc_levels)
+            toc.push_back({level, std::move(text), name, i});
+    };
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         std::visit(
             model::overloaded{
@@ -74,7 +94,7 @@ Context::Context(const model::Document& d, const style::Style& s)
                     if (h.level > 2)
                         return;
                     auto name = names.make(h.id);
-                    toc.push_back({h.level, model::plain_text(h.content), name, i});
+                    list(h.level, model::plain_text(h.content), name, i);
                     bookmarks.emplace(i, std::move(name));
                 },
                 [&](const model::DatedEntry& e) {
@@ -83,8 +103,7 @@ Context::Context(const model::Document& d, const style::Style& s)
                     if (!has_head(e))
                         return;
                     auto name = names.make(e.id);
-                    toc.push_back(
-                        {2, e.title.empty() ? e.date_label : model::plain_text(e.title), name, i});
+                    list(2, e.title.empty() ? e.date_label : model::plain_text(e.title), name, i);
                     bookmarks.emplace(i, std::move(name));
                 },
                 [](const model::Paragraph&) {},

@@ -22,9 +22,14 @@
 
 namespace chronik::render::docx {
 
+// The heading levels the table of contents lists: those of the PDF's
+// contents, which the brochure design fills with the periods (level-1
+// headings) only (design/brochure/brochure_design.cpp, toc()).
+inline constexpr int toc_levels = 1;
+
 // One entry of the table of contents, in document order.
 struct TocEntry {
-    int level = 1;         // 1 = period heading, 2 = milestone head
+    int level = 1;         // 1 = period heading (up to toc_levels)
     std::string text;      // plain text, as Word would list it
     std::string bookmark;  // "_Toc..." name of the heading's bookmark
     std::size_t block = 0; // index of the heading's block
@@ -48,13 +53,28 @@ struct Context {
 
     Looks looks; // the paragraph styles' looks
 
+    // The brochure's timeline as Word can carry it (the PDF's measures,
+    // design/brochure): the milestones' paragraphs stand rail_indent (twips)
+    // right of the text's left edge, and their left border, the rail, is
+    // drawn rail_space (points, at most Word's 31) left of their text in
+    // rail_color. 0 for a design without a rail.
+    std::int64_t rail_indent = 0;
+    int rail_space = 0;
+    style::Color rail_color;
+    std::int64_t column_width() const { return text_width() - rail_indent; }
+    // The accent bar above the title on a title page of its own (twips
+    // long; 0: none).
+    std::int64_t title_rule = 0;
+
     // Where the titles of dated one-liners start (twips from the text's
     // left edge): past the longest date label among them, estimated at 0.6 em
     // per character of the body size, rounded up to 1/4 cm.
     std::int64_t dated_list_indent = 0;
 
     std::vector<TocEntry> toc;
-    // Bookmark name per block index (headings and milestone heads only).
+    int pages = 0; // the page model's page count (0: not estimated, no contents)
+    // Bookmark name per block index (headings and milestone heads: link
+    // targets also where the contents do not list them).
     std::map<std::size_t, std::string> bookmarks;
 };
 
@@ -108,6 +128,10 @@ inline constexpr const char* image =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 inline constexpr const char* hyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+inline constexpr const char* theme =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+// mammoth's embedded style map (docx_mammoth.hpp), as mammoth itself adds it.
+inline constexpr const char* mammoth_style_map = "http://schemas.zwobble.org/mammoth/style-map";
 inline constexpr const char* office_document =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 inline constexpr const char* core_properties =

@@ -68,13 +68,21 @@ private:
 
     // <w:p><w:pPr> with the style, and a pending page break as the
     // paragraph's own "page break before" (no empty paragraph on the new page).
-    void open_paragraph(const char* style) {
+    // `off_rail`: a picture as wide as the text, and its caption, stand
+    // over the rail (as in the PDF), without the style's indent and line.
+    void open_paragraph(const char* style, bool off_rail = false) {
         x_.open("w:p");
         x_.open("w:pPr");
         x_.leaf("w:pStyle", {{"w:val", style}});
         if (state_.page_break_pending)
             x_.leaf("w:pageBreakBefore");
         state_.page_break_pending = false;
+        if (off_rail && ctx_.rail_indent > 0) {
+            x_.open("w:pBdr");
+            x_.leaf("w:left", {{"w:val", "nil"}});
+            x_.close();
+            x_.leaf("w:ind", {{"w:left", "0"}});
+        }
         x_.close();
     }
 
@@ -84,6 +92,10 @@ private:
         switch (p.role) {
         case model::Role::Title:
             style = style_id::title;
+            if (ctx_.title_rule > 0) { // the accent bar above it
+                open_paragraph(style_id::title_rule);
+                x_.close();
+            }
             break;
         case model::Role::Subtitle:
             style = style_id::subtitle;
@@ -229,7 +241,8 @@ private:
             std::filesystem::path(img.path).filename().string(), uri::ill_formed_utf8);
         const std::string cx = num(ext.cx), cy = num(ext.cy);
 
-        open_paragraph(style_id::figure);
+        const bool wide = img.width == model::Image::Width::Text;
+        open_paragraph(style_id::figure, wide);
         x_.open("w:r");
         x_.open("w:drawing");
         x_.open("wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
@@ -270,7 +283,7 @@ private:
         x_.close(); // p
 
         if (!img.caption.empty()) {
-            open_paragraph(style_id::caption);
+            open_paragraph(style_id::caption, wide);
             write_inlines(x_, state_, img.caption, base_of(ctx_.style, Role::Caption));
             x_.close();
         }
@@ -278,12 +291,9 @@ private:
 
     // A complex field: begin, instruction, separate, (result), end. The
     // runs of the result come between separate() and end().
-    void field_begin(std::string_view instruction, bool dirty = false) {
+    void field_begin(std::string_view instruction) {
         x_.open("w:r");
-        x_.open("w:fldChar", {{"w:fldCharType", "begin"}});
-        if (dirty)
-            x_.attr("w:dirty", "true");
-        x_.close();
+        x_.leaf("w:fldChar", {{"w:fldCharType", "begin"}});
         x_.close();
         x_.open("w:r");
         x_.open("w:instrText", {{"xml:space", "preserve"}});
@@ -301,10 +311,13 @@ private:
     }
 
     // The TOC field holds the entries Word would make: a link to the
-    // heading's bookmark, a tab, a PAGEREF field. Its page numbers are
-    // estimates (docx_pages.hpp); the field is marked dirty and settings.xml
-    // asks Word to update fields on opening, which puts in the real ones.
+    // heading's bookmark, a tab, a PAGEREF field, for the levels of the
+    // PDF's contents. Its page numbers are computed (docx_pages.hpp) to
+    // match LibreOffice's pages, so the field is neither dirty nor updated
+    // on opening: no prompt. A Word user may still update it by hand.
     void toc(const model::TableOfContents& t) {
+        const std::string instruction =
+            " TOC \\o \"1-" + std::to_string(toc_levels) + "\" \\h \\z \\u ";
         milestone_start_ = false;
         open_paragraph(style_id::toc_heading);
         write_text_run(x_, t.title);
@@ -313,7 +326,7 @@ private:
         const auto& entries = ctx_.toc;
         if (entries.empty()) {
             open_paragraph(style_id::toc1);
-            field_begin(R"( TOC \o "1-2" \h \z \u )", true);
+            field_begin(instruction);
             field_end();
             x_.close();
             return;
@@ -322,7 +335,7 @@ private:
             const auto& e = entries[i];
             open_paragraph(e.level <= 1 ? style_id::toc1 : style_id::toc2);
             if (i == 0)
-                field_begin(R"( TOC \o "1-2" \h \z \u )", true);
+                field_begin(instruction);
             x_.open("w:hyperlink", {{"w:anchor", e.bookmark}, {"w:history", "1"}});
             write_text_run(x_, e.text);
             x_.open("w:r");

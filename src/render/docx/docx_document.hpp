@@ -14,6 +14,7 @@ std::string document_xml(const Context& ctx, State& state);
 
 // The paragraph style ids document.xml uses; styles.xml defines each one.
 namespace style_id {
+inline constexpr const char* title_rule = "TitleRule";
 inline constexpr const char* title = "Title";
 inline constexpr const char* subtitle = "Subtitle";
 inline constexpr const char* organization = "Organization";
@@ -22,6 +23,7 @@ inline constexpr const char* body = "BodyText";
 inline constexpr const char* milestone_body = "MilestoneBody";
 inline constexpr const char* heading1 = "Heading1";
 inline constexpr const char* heading2 = "Heading2";
+inline constexpr const char* heading3 = "Heading3"; // not used: for an editor
 inline constexpr const char* milestone_date = "MilestoneDate";
 inline constexpr const char* milestone_date_heading = "MilestoneDateHeading";
 inline constexpr const char* dated_list = "DatedList";
@@ -33,6 +35,9 @@ inline constexpr const char* toc1 = "TOC1";
 inline constexpr const char* toc2 = "TOC2";
 inline constexpr const char* header = "Header";
 inline constexpr const char* footer = "Footer";
+inline constexpr const char* list_paragraph = "ListParagraph";   // not used: for an editor
+inline constexpr const char* strong_emphasis = "StrongEmphasis"; // character style
+inline constexpr const char* table_normal = "TableNormal";       // table style
 } // namespace style_id
 
 } // namespace chronik::render::docx

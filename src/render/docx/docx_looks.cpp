@@ -7,7 +7,14 @@
 
 namespace chronik::render::docx {
 
-Looks make_looks(const style::Style& s, std::int64_t text_height) {
+style::Color mix_with_white(style::Color c, double amount) {
+    auto mix = [&](std::uint8_t v) {
+        return static_cast<std::uint8_t>(255 - (255 - v) * amount + 0.5);
+    };
+    return {mix(c.r), mix(c.g), mix(c.b)};
+}
+
+Looks make_looks(const style::Style& s, std::int64_t text_height, bool title_rule) {
     using style::Align;
     using style::Role;
     Looks l;
@@ -26,10 +33,21 @@ Looks make_looks(const style::Style& s, std::int64_t text_height) {
     // text area as in the PDF (the declared title-position) rather than at
     // its top edge.
     l.title = s.role(Role::Title);
-    if (s.title_page)
-        l.title.space_before =
-            std::max(l.title.space_before, static_cast<double>(text_height) / twips_per_pt *
-                                               style::tunable(s, style::tune::title_position));
+    const double title_at = static_cast<double>(text_height) / twips_per_pt *
+                            style::tunable(s, style::tune::title_position);
+    if (title_rule) {
+        // As the PDF: the 4 pt bar's top 24 pt above where the title block
+        // starts, the title its space before below that. The rule's
+        // paragraph is a point high, its border under it.
+        l.title_rule = l.title;
+        l.title_rule.color = s.role(Role::MilestoneDate).color;
+        l.title_rule.size = l.title_rule.leading = 1;
+        l.title_rule.space_before = std::max(0.0, title_at - 24);
+        l.title_rule.space_after = 0;
+        l.title.space_before += std::min(title_at, 24.0) - 1 - 4;
+    } else if (s.title_page) {
+        l.title.space_before = std::max(l.title.space_before, title_at);
+    }
     l.subtitle = s.role(Role::Subtitle);
     l.organization = s.role(Role::Organization);
 

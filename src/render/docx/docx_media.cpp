@@ -15,7 +15,15 @@ Extent image_extent(const model::Image& img, const Context& ctx) {
     const double dpi = style::tunable(ctx.style, style::tune::image_dpi);
     std::int64_t cx = std::llround(static_cast<double>(w) * emu_per_inch / dpi);
     std::int64_t cy = std::llround(static_cast<double>(h) * emu_per_inch / dpi);
-    const std::int64_t max_cx = emu_from_twips(ctx.text_width());
+    // The column right of the rail, or the whole text width (over the rail)
+    // for a picture the chronicle wants that wide; one it wants as wide as
+    // either is shown so, however few its pixels (as in the PDF).
+    const bool wide = img.width == model::Image::Width::Text;
+    const std::int64_t max_cx = emu_from_twips(wide ? ctx.text_width() : ctx.column_width());
+    if (img.width != model::Image::Width::Auto) {
+        cy = cy * max_cx / std::max<std::int64_t>(cx, 1);
+        cx = max_cx;
+    }
     const std::int64_t max_cy = emu_from_twips(ctx.text_height()) *
                                 style::tunable_per_mille(ctx.style, style::tune::image_max_height) /
                                 1000;

@@ -24,7 +24,7 @@ std::int64_t date_column(const Context& ctx) {
     return ctx.dated_list_indent;
 }
 std::int64_t title_column(const Context& ctx) {
-    return ctx.text_width() - ctx.dated_list_indent;
+    return ctx.column_width() - ctx.dated_list_indent;
 }
 
 void width(XmlWriter& x, const char* name, std::int64_t twips) {
@@ -43,8 +43,11 @@ void open_row(XmlWriter& x, bool header) {
     x.close();
 }
 
-// <w:tc> with its width and the opening of its one paragraph.
-void open_cell(XmlWriter& x, std::int64_t twips, const char* paragraph_style) {
+// <w:tc> with its width and the opening of its one paragraph. `off_rail`:
+// without the indent and line the style has on the brochure's rail (the
+// table itself stands past the rail).
+void open_cell(XmlWriter& x, std::int64_t twips, const char* paragraph_style,
+               bool off_rail = false) {
     x.open("w:tc");
     x.open("w:tcPr");
     width(x, "w:tcW", twips);
@@ -52,6 +55,12 @@ void open_cell(XmlWriter& x, std::int64_t twips, const char* paragraph_style) {
     x.open("w:p");
     x.open("w:pPr");
     x.leaf("w:pStyle", {{"w:val", paragraph_style}});
+    if (off_rail) {
+        x.open("w:pBdr");
+        x.leaf("w:left", {{"w:val", "nil"}});
+        x.close();
+        x.leaf("w:ind", {{"w:left", "0"}});
+    }
     x.close();
 }
 void close_cell(XmlWriter& x) {
@@ -66,7 +75,11 @@ void open_one_liners(XmlWriter& x, const Context& ctx) {
     // Children in the order of CT_TblPr (17.4.60).
     x.open("w:tblPr");
     x.leaf("w:tblStyle", {{"w:val", one_liners_table_style}});
-    width(x, "w:tblW", ctx.text_width());
+    // In the column right of the brochure's rail (tblInd: the table's
+    // edge, the cells having no margins).
+    width(x, "w:tblW", ctx.column_width());
+    if (ctx.rail_indent > 0)
+        width(x, "w:tblInd", ctx.rail_indent);
     // Fixed: the columns as the grid says, not as Word's autofit guesses.
     x.leaf("w:tblLayout", {{"w:type", "fixed"}});
     // No cell margins: the dates start at the text's left edge, the titles
@@ -93,10 +106,10 @@ void open_one_liners(XmlWriter& x, const Context& ctx) {
 
     const Heads heads = heads_for(ctx.language);
     open_row(x, true);
-    open_cell(x, date_column(ctx), style_id::milestone_date);
+    open_cell(x, date_column(ctx), style_id::milestone_date, ctx.rail_indent > 0);
     write_text_run(x, heads.date);
     close_cell(x);
-    open_cell(x, title_column(ctx), style_id::milestone_date);
+    open_cell(x, title_column(ctx), style_id::milestone_date, ctx.rail_indent > 0);
     write_text_run(x, heads.event);
     close_cell(x);
     x.close(); // tr

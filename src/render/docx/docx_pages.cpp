@@ -350,6 +350,7 @@ void estimate_pages(Context& ctx) {
         }
         top = false;
     }
+    ctx.pages = static_cast<int>(std::min<std::int64_t>(page, 999999));
 }
 
 } // namespace chronik::render::docx

@@ -65,23 +65,47 @@ std::string settings_xml(const Context& ctx) {
         x.leaf("w:hyphenationZone", "w:val", twips_from_mm(6));
     }
     x.leaf("w:characterSpacingControl", {{"w:val", "doNotCompress"}});
-    // Word refreshes the table of contents and page references on opening.
-    x.leaf("w:updateFields", {{"w:val", "true"}});
     x.open("w:compat");
     // A line ended by a line break (<br/>) is not stretched in justified
     // text; without this, Word and LibreOffice spread its words apart.
     x.leaf("w:doNotExpandShiftReturn");
-    x.leaf("w:compatSetting", {{"w:name", "compatibilityMode"},
-                               {"w:uri", "http://schemas.microsoft.com/office/word"},
-                               {"w:val", "15"}});
+    // Word 2013 and later's layout (compatibilityMode 15: no "Compatibility
+    // Mode" in the title bar), with the settings Word 2016 and later write
+    // for a new document.
+    for (const auto& [name, val] : {std::pair{"compatibilityMode", "15"},
+                                    {"overrideTableStyleFontSizeAndJustification", "1"},
+                                    {"enableOpenTypeFeatures", "1"},
+                                    {"doNotFlipMirrorIndents", "1"},
+                                    {"differentiateMultirowTableHeaders", "1"},
+                                    {"useWord2013TrackBottomHyphenation", "0"}})
+        x.leaf("w:compatSetting", {{"w:name", name},
+                                   {"w:uri", "http://schemas.microsoft.com/office/word"},
+                                   {"w:val", val}});
     x.close();
     x.leaf("w:themeFontLang", {{"w:val", ctx.language}});
+    // The theme's colours under the names styles.xml uses (text1 = dk1...).
+    x.leaf("w:clrSchemeMapping", {{"w:bg1", "light1"},
+                                  {"w:t1", "dark1"},
+                                  {"w:bg2", "light2"},
+                                  {"w:t2", "dark2"},
+                                  {"w:accent1", "accent1"},
+                                  {"w:accent2", "accent2"},
+                                  {"w:accent3", "accent3"},
+                                  {"w:accent4", "accent4"},
+                                  {"w:accent5", "accent5"},
+                                  {"w:accent6", "accent6"},
+                                  {"w:hyperlink", "hyperlink"},
+                                  {"w:followedHyperlink", "followedHyperlink"}});
     x.leaf("w:decimalSymbol", {{"w:val", german ? "," : "."}});
     x.leaf("w:listSeparator", {{"w:val", german ? ";" : ","}});
     x.close();
     return std::string(x.bytes());
 }
 
+// The running head as the PDF's: the title at the left, the period at the
+// page's top at the right (a STYLEREF field: Word and LibreOffice fill it
+// from the page's period headings), the rule under both (the Header
+// style's bottom border).
 std::string header_xml(const Context& ctx) {
     XmlWriter x;
     x.open("w:hdr", {{"xmlns:w", ns::w}, {"xmlns:r", ns::r}});
@@ -90,6 +114,21 @@ std::string header_xml(const Context& ctx) {
     x.leaf("w:pStyle", {{"w:val", style_id::header}});
     x.close();
     write_text_run(x, ctx.doc.meta.title);
+    x.open("w:r");
+    x.leaf("w:tab");
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "begin"}});
+    x.close();
+    x.open("w:r");
+    x.text_element("w:instrText", " STYLEREF \"heading 1\" ", {{"xml:space", "preserve"}});
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "separate"}});
+    x.close();
+    x.open("w:r");
+    x.leaf("w:fldChar", {{"w:fldCharType", "end"}});
+    x.close();
     x.close();
     x.close();
     return std::string(x.bytes());
@@ -165,6 +204,10 @@ std::string app_properties_xml(const Context& ctx) {
     x.text_element("DocSecurity", "0");
     if (!ctx.doc.meta.organization.empty())
         x.text_element("Company", ctx.doc.meta.organization);
+    // The page count of the page model that numbers the contents (Word
+    // writes its own count here; readers show it before laying out).
+    if (ctx.pages > 0)
+        x.text_element("Pages", std::to_string(ctx.pages));
     x.close();
     return std::string(x.bytes());
 }
@@ -197,6 +240,8 @@ std::string content_types_xml(const State& state) {
     over("/word/fontTable.xml", std::string(wml) + "fontTable+xml");
     over("/word/header1.xml", std::string(wml) + "header+xml");
     over("/word/footer1.xml", std::string(wml) + "footer+xml");
+    over("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml");
+    over("/mammoth/style-map", "text/prs.mammoth.style-map");
     over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     over("/docProps/app.xml",
          "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -226,7 +271,10 @@ std::string package_relationships_xml() {
 }
 
 std::string document_relationships_xml(const State& state) {
-    return relationships(state.relationships);
+    // mammoth's style map under the id mammoth gives it, past the numbered ones.
+    auto rels = state.relationships;
+    rels.push_back({"rMammothStyleMap", reltype::mammoth_style_map, "/mammoth/style-map", false});
+    return relationships(rels);
 }
 
 } // namespace chronik::render::docx
