@@ -64,6 +64,10 @@ class Reading:
         self.emph: list[str] = []
         self.strong: list[str] = []
         self.images: list[str] = []  # alt texts
+        # The abstract (the intro) comes first, in the metadata.
+        abstract = self.meta.get("abstract")
+        if abstract and abstract["t"] == "MetaBlocks":
+            self.blocks(abstract["c"])
         self.blocks(doc["blocks"])
 
     def blocks(self, blocks: list) -> None:
