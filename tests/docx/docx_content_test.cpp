@@ -546,6 +546,17 @@ TEST_CASE("content: consecutive dated one-liners are one borderless two-column t
     CHECK(attr(date_run->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
           "ListDate");
     CHECK(!tbl->FirstChildElement("w:tr")->NextSiblingElement()->FirstChildElement("w:tab"));
+    // List Date: the milestone date's look, its size too (9 pt), as the PDF
+    // sets the one-liners' dates.
+    Xml styles(p.at("word/styles.xml"));
+    const tinyxml2::XMLElement* list_date = nullptr;
+    for (const auto* st : styles.all("w:style"))
+        if (attr(st, "w:styleId") == "ListDate")
+            list_date = st;
+    REQUIRE(list_date);
+    CHECK(attr(list_date->FirstChildElement("w:rPr")->FirstChildElement("w:sz"), "w:val") == "18");
+    CHECK(attr(list_date->FirstChildElement("w:rPr")->FirstChildElement("w:color"), "w:val") ==
+          "A8432A");
     CHECK(x.all("w:tab").size() == 3); // the TOC entries' tabs only (periods only)
 }
 

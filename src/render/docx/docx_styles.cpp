@@ -527,8 +527,8 @@ private:
         x_.close();
         x_.close();
 
-        // The date of a dated one-liner: the milestone date's face and
-        // colour at the size of the list's text.
+        // The date of a dated one-liner: the milestone date's face, colour
+        // and size, as the PDF sets it beside the title.
         StyleDef ld;
         ld.type = "character";
         ld.id = style_id::list_date;
@@ -537,7 +537,7 @@ private:
         ld.custom = true;
         header(ld);
         TextStyle look = ctx_.style.role(Role::MilestoneDate);
-        run_properties(look, &normal_look_, false);
+        run_properties(look, &normal_look_);
         x_.close();
     }
 
