@@ -86,13 +86,14 @@ TEST_CASE("content: a milestone without a title has its date as a Heading 2 in t
     REQUIRE(head);
     // Heading 2, so every reader (Word's navigation pane, pandoc, mammoth's
     // default style map) sees a heading; the look of the milestone date
-    // (9 pt bold in the accent colour, 10 pt before, 2 pt after, 12 pt lines).
+    // (9 pt bold in the accent colour, 10 pt before, 2 pt after, 12 pt lines:
+    // 81 % of Charis SIL's single line of 296 twips, 195/240).
     const auto* spacing = head->FirstChildElement("w:pPr")->FirstChildElement("w:spacing");
     REQUIRE(spacing);
     CHECK(attr(spacing, "w:before") == "200");
     CHECK(attr(spacing, "w:after") == "40");
-    CHECK(attr(spacing, "w:line") == "240");
-    CHECK(attr(spacing, "w:lineRule") == "exact");
+    CHECK(attr(spacing, "w:line") == "195");
+    CHECK(attr(spacing, "w:lineRule") == "auto");
     CHECK(head->FirstChildElement("w:bookmarkStart"));
     const auto* rpr = head->FirstChildElement("w:r")->FirstChildElement("w:rPr");
     REQUIRE(rpr);
