@@ -64,7 +64,7 @@ class Reading:
         self.emph: list[str] = []
         self.strong: list[str] = []
         self.images: list[str] = []  # alt texts
-        # The intro comes first and, named Abstract, is pandoc's meta abstract.
+        # The abstract (the intro) comes first, in the metadata.
         abstract = self.meta.get("abstract")
         if abstract and abstract["t"] == "MetaBlocks":
             self.blocks(abstract["c"])

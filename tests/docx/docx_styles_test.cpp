@@ -63,8 +63,8 @@ TEST_CASE("styles: the roles of the brochure sheet, in half-points and twips") {
     const auto* body = style_el(x, "BodyText");
     REQUIRE(body);
     CHECK(prop(body, "w:rPr", "w:sz") == "21");                 // 10.5 pt
-    CHECK(prop(body, "w:pPr", "w:spacing", "w:line") == "290"); // 14.5 pt leading
-    CHECK(prop(body, "w:pPr", "w:spacing", "w:lineRule") == "exact");
+    CHECK(prop(body, "w:pPr", "w:spacing", "w:line") == "202"); // 14.5 pt: 84 % of single
+    CHECK(prop(body, "w:pPr", "w:spacing", "w:lineRule") == "auto");
     CHECK(prop(body, "w:pPr", "w:spacing", "w:after") == "120");
     CHECK(prop(body, "w:pPr", "w:jc") == "both");
     CHECK(prop(body, "w:rPr", "w:color") == "222222");
@@ -446,4 +446,26 @@ TEST_CASE("styles: the brochure's look: running head with the period and a rule,
     // Dates in the accent colour.
     CHECK(prop(style_el(x, "MilestoneDate"), "w:rPr", "w:color") == "A8432A");
     CHECK(prop(style_el(x, "ListDate"), "w:rPr", "w:color") == "A8432A");
+}
+
+TEST_CASE("styles: line spacing grows with the text: proportional, never exact but for the rule") {
+    const auto p = parts_for(style::default_style());
+    Xml x(p.at("word/styles.xml"));
+    for (const auto* s : x.all("w:style")) {
+        const auto* sp = s->FirstChildElement("w:pPr")
+                             ? s->FirstChildElement("w:pPr")->FirstChildElement("w:spacing")
+                             : nullptr;
+        if (!sp || attr(sp, "w:lineRule").empty())
+            continue;
+        const bool rule = attr(s, "w:styleId") == "TitleRule"; // an empty paragraph's border
+        CHECK_MESSAGE(attr(sp, "w:lineRule") == (rule ? "exact" : "auto"), attr(s, "w:styleId"));
+    }
+    // The body's 14.5 pt at 10.5 pt: Charis SIL's single line (ascent 2450 +
+    // descent 900 of 2048 units, each rounded up: 252 + 93 = 345 twips) at
+    // 84 %, which Word reads as 202/240 and LibreOffice as whole per cent:
+    // 289 twips.
+    CHECK(prop(style_el(x, "BodyText"), "w:pPr", "w:spacing", "w:line") == "202");
+    Xml d(p.at("word/document.xml"));
+    for (const auto* sp : d.all("w:spacing"))
+        CHECK(attr(sp, "w:lineRule") != "exact");
 }

@@ -23,11 +23,15 @@ MONTHS = {
 }
 
 
-def args() -> argparse.Namespace:
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chronik", required=True, help="the chronik binary")
     ap.add_argument("--source", required=True, help="the source tree")
-    return ap.parse_args()
+    return ap
+
+
+def args() -> argparse.Namespace:
+    return parser().parse_args()
 
 
 def render(chronik: str, chronicle: str, outdir: str, style: str | None = None,

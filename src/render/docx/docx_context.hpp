@@ -66,9 +66,11 @@ struct Context {
     // long; 0: none).
     std::int64_t title_rule = 0;
 
-    // Where the titles of dated one-liners start (twips from the text's
-    // left edge): past the longest date label among them, estimated at 0.6 em
-    // per character of the body size, rounded up to 1/4 cm.
+    // The date column of the one-liners' table (docx_one_liners.hpp), in
+    // twips: past the longest date label among them, measured in the
+    // milestone date's face at the body size (a little wider than the dates
+    // set at their own size), plus 1 em, rounded up to 1/4 cm; 15 mm at
+    // least, a third of the text width at most.
     std::int64_t dated_list_indent = 0;
 
     std::vector<TocEntry> toc;

@@ -6,6 +6,7 @@
 #include "docx_one_liners.hpp"
 #include "docx_runs.hpp"
 #include "docx_units.hpp"
+#include "docx_widths.hpp"
 #include "docx_xml.hpp"
 #include "model/overloaded.hpp"
 #include "support/uri.hpp"
@@ -194,8 +195,8 @@ private:
         x_.open("w:spacing");
         x_.attr("w:before", twips_from_pt(look.space_before));
         x_.attr("w:after", twips_from_pt(look.space_after));
-        x_.attr("w:line", twips_from_pt(look.leading));
-        x_.attr("w:lineRule", "exact");
+        x_.attr("w:line", widths_.proportional_line(look));
+        x_.attr("w:lineRule", "auto");
         x_.close();
         x_.close();
         bookmark_start(index);
@@ -381,6 +382,7 @@ private:
     const Context& ctx_;
     State& state_;
     XmlWriter x_;
+    Widths widths_; // the fonts' line heights (the date heads' spacing)
     int bookmark_ = 0;
     bool milestone_start_ = false; // the next body paragraph opens a headless milestone
     bool after_heading_ = false;   // the block before was a Heading

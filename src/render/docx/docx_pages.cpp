@@ -34,7 +34,15 @@ std::u32string decode(std::string_view s) {
     return out;
 }
 
-// One paragraph as the writer will make it, reduced to what fills a page.
+// A paragraph in a table cell, `width` twips wide.
+struct Cell {
+    const TextStyle* look = nullptr;
+    std::string text;
+    std::int64_t width = 0;
+};
+
+// One paragraph as the writer will make it, reduced to what fills a page;
+// or one row of a table (cells, no space of its own around it).
 struct Box {
     const TextStyle* look = nullptr;
     std::string text;
@@ -42,7 +50,10 @@ struct Box {
     std::int64_t fixed_height = -1; // an image paragraph's height, twips
     bool keep_next = false, keep_lines = false, page_break_before = false;
     bool contextual = false; // no space between neighbours of the same kind
+    bool exact = false;      // exact line height (the title rule), else proportional
     int toc_entry = -1;
+    std::vector<Cell> cells; // a table row: as tall as its tallest cell
+    bool header_row = false; // repeated at the top of each page the table reaches
 };
 
 // The text of inlines with line breaks kept (model::plain_text makes them
@@ -70,6 +81,8 @@ std::string text_of(const model::Inlines& inlines) {
 // after hyphens and slashes, and (where the style hyphenates) inside long
 // words, which is modelled as filling the line and carrying the rest.
 std::int64_t count_lines(const Box& b, std::int64_t measure, Widths& widths) {
+    if (b.text.empty())
+        return 1;
     const TextStyle& t = *b.look;
     const text::FontFace* face = widths.face(t);
     const double scale = t.size * twips_per_pt; // twips per em
@@ -150,8 +163,9 @@ public:
                            [&](const model::Paragraph& p) { paragraph(p); },
                            [&](const model::Heading& h) {
                                milestone_start_ = false;
-                               add(h.level <= 1 ? l_.heading1 : l_.heading2, text_of(h.content),
-                                   true, true, toc(i));
+                               one_liners_ = false;
+                               railed(add(h.level <= 1 ? l_.heading1 : l_.heading2,
+                                          text_of(h.content), true, true, toc(i)));
                            },
                            [&](const model::DatedEntry& e) { entry(i, e); },
                            [&](const model::Image& img) { image(img); },
@@ -184,11 +198,22 @@ private:
         return boxes_.back();
     }
 
+    // A paragraph of a style on the brochure's rail: past the rail column.
+    Box& railed(Box& b) {
+        b.indent += ctx_.rail_indent;
+        return b;
+    }
+
     void paragraph(const model::Paragraph& p) {
+        one_liners_ = false;
         const TextStyle* look = &l_.body;
         switch (p.role) {
         case model::Role::Title:
             look = &l_.title;
+            if (ctx_.title_rule > 0) {
+                auto& rule = add(l_.title_rule, "", true);
+                rule.exact = true;
+            }
             break;
         case model::Role::Subtitle:
             look = &l_.subtitle;
@@ -205,37 +230,64 @@ private:
         }
         const bool keep = p.role == model::Role::Title || p.role == model::Role::Subtitle;
         milestone_start_ = false;
-        add(*look, text_of(p.content), keep);
+        auto& b = add(*look, text_of(p.content), keep);
+        if (p.role == model::Role::Body)
+            railed(b);
+    }
+
+    // A run of one-liners is a table (docx_one_liners.hpp) in the column
+    // right of the rail: a header row in the date's look, then a row per
+    // one-liner, each as tall as its taller cell; rows do not split.
+    void one_liner(const model::DatedEntry& e) {
+        const std::int64_t date_w = ctx_.dated_list_indent;
+        const std::int64_t title_w = ctx_.column_width() - date_w;
+        if (!one_liners_) {
+            one_liners_ = true;
+            const bool de = ctx_.language.starts_with("de");
+            auto& head = add(l_.date, "", true, true);
+            head.cells = {{&l_.date, de ? "Datum" : "Date", date_w},
+                          {&l_.date, de ? "Ereignis" : "Event", title_w}};
+            head.header_row = true;
+        }
+        auto& row = add(l_.dated_list, "", false, true);
+        row.cells = {{&l_.dated_list, e.date_is_redundant ? "" : e.date_label, date_w},
+                     {&l_.dated_list, text_of(e.title), title_w}};
     }
 
     void entry(std::size_t i, const model::DatedEntry& e) {
         milestone_start_ = false;
         if (!e.has_body) {
-            auto& b = add(l_.dated_list, text_of(e.title));
-            b.indent = ctx_.dated_list_indent;
-            b.contextual = true;
+            one_liner(e);
             return;
         }
+        one_liners_ = false;
         if (!has_head(e)) {
             milestone_start_ = !after_heading_;
             return;
         }
         if (e.title.empty()) {
-            add(l_.date_heading, e.date_label, true, true, toc(i));
+            railed(add(l_.date_heading, e.date_label, true, true, toc(i)));
             return;
         }
         if (!e.date_is_redundant)
-            add(l_.date, e.date_label, true, true);
-        add(l_.heading2, text_of(e.title), true, true, toc(i));
+            railed(add(l_.date, e.date_label, true, true));
+        railed(add(l_.heading2, text_of(e.title), true, true, toc(i)));
     }
 
     void image(const model::Image& img) {
         milestone_start_ = false;
+        one_liners_ = false;
+        const bool wide = img.width == model::Image::Width::Text;
         const std::int64_t cy = image_height(img);
         auto& b = add(l_.figure, "", !img.caption.empty(), true);
-        b.fixed_height = cy * twips_per_pt / emu_per_pt + twips_from_pt(l_.figure.size * 0.3);
-        if (!img.caption.empty())
-            add(l_.caption, text_of(img.caption));
+        // Measured in LibreOffice 7.4: the picture's line is as tall as the
+        // picture (single spacing, the picture taller than the font's line).
+        b.fixed_height = cy * twips_per_pt / emu_per_pt;
+        if (!img.caption.empty()) {
+            auto& c = add(l_.caption, text_of(img.caption));
+            if (!wide)
+                railed(c);
+        }
     }
 
     // The height the image is set at in document.xml, in EMU.
@@ -243,6 +295,7 @@ private:
 
     void contents(const model::TableOfContents& t) {
         milestone_start_ = false;
+        one_liners_ = false;
         add(l_.toc_heading, t.title, true, true);
         for (const auto& e : ctx_.toc) {
             auto& b = add(e.level <= 1 ? l_.toc1 : l_.toc2, e.text + " 00");
@@ -256,6 +309,7 @@ private:
     std::map<std::size_t, int> toc_of_block_;
     std::vector<Box> boxes_;
     bool break_pending_ = false, milestone_start_ = false, after_heading_ = false;
+    bool one_liners_ = false; // the last box is a row of the one-liners' table
 };
 
 } // namespace
@@ -268,15 +322,44 @@ void estimate_pages(Context& ctx) {
     struct Measured {
         std::int64_t before, after, leading, height;
         std::int64_t lines;
+        std::int64_t slack = 0; // how far below the text area it may end
     };
     Widths widths;
     std::vector<Measured> m;
     m.reserve(boxes.size());
+    // LibreOffice's line of a look: proportional (docx_widths.hpp), the
+    // title rule's exact.
+    auto line_of = [&](const TextStyle& t, bool exact) {
+        return exact ? twips_from_pt(t.leading) : widths.line_height(t);
+    };
     for (const auto& b : boxes) {
-        const std::int64_t leading = twips_from_pt(b.look->leading);
+        if (!b.cells.empty()) {
+            // A row: its cells' paragraphs with their own space before and
+            // after, inside the row; none around it.
+            std::int64_t height = 0;
+            for (const auto& c : b.cells) {
+                Box p;
+                p.look = c.look;
+                p.text = c.text;
+                const std::int64_t lh = line_of(*c.look, false);
+                height = std::max(height, twips_from_pt(c.look->space_before) +
+                                              count_lines(p, c.width, widths) * lh +
+                                              twips_from_pt(c.look->space_after));
+            }
+            m.push_back({0, 0, height, height, 1});
+            continue;
+        }
+        const std::int64_t leading = line_of(*b.look, b.exact);
         const std::int64_t lines = b.fixed_height >= 0 ? 1 : count_lines(b, measure, widths);
+        // Measured in LibreOffice 7.4: a paragraph of proportional lines
+        // still fits when it ends less than a single line's shrink (single
+        // minus proportional) below the text area (overflows of 1.7 and
+        // 2.2 pt fitted, one of more than 2.4 pt did not).
+        const std::int64_t slack =
+            b.exact || b.fixed_height >= 0 ? 0 : widths.single_line(*b.look) - leading;
         m.push_back({twips_from_pt(b.look->space_before), twips_from_pt(b.look->space_after),
-                     leading, b.fixed_height >= 0 ? b.fixed_height : lines * leading, lines});
+                     leading, b.fixed_height >= 0 ? b.fixed_height : lines * leading, lines,
+                     std::max<std::int64_t>(slack, 0)});
     }
     auto gap_before = [&](std::size_t k) -> std::int64_t {
         if (k == 0)
@@ -318,7 +401,11 @@ void estimate_pages(Context& ctx) {
         // page break of the document's own, not after one the filling made
         // (as LibreOffice 7.4 and Word do).
         std::int64_t gap = top ? m[k].before : gap_before(k);
-        if (!top && y + gap + std::min(least(k), page_height) > page_height) {
+        // The slack counts where the least is all of it (not where the
+        // first lines of a paragraph that goes on would end the page).
+        const std::int64_t need = std::min(least(k), page_height);
+        const std::int64_t slack = need == m[k].height ? m[k].slack : 0;
+        if (!top && y + gap + need > page_height + slack) {
             ++page;
             y = 0;
             top = true;
@@ -329,7 +416,7 @@ void estimate_pages(Context& ctx) {
                 static_cast<int>(std::min<std::int64_t>(page, 999999));
         y += gap;
         std::int64_t rest = m[k].height;
-        if (y + rest <= page_height) {
+        if (y + rest <= page_height + m[k].slack) {
             y += rest;
         } else {
             // Split the paragraph: whole lines, at least two on each side.

@@ -5,6 +5,7 @@
 #include "docx_one_liners.hpp"
 #include "docx_theme.hpp"
 #include "docx_units.hpp"
+#include "docx_widths.hpp"
 #include "docx_xml.hpp"
 
 #include <algorithm>
@@ -64,8 +65,9 @@ struct StyleDef {
     bool keep_next = false;
     bool keep_lines = false;
     bool contextual_spacing = false;
-    bool exact_leading = true;
-    int outline = -1; // 0 = level 1; -1 = none; 9 = body text
+    bool exact_leading = false; // only where no text grows (the title rule)
+    bool proportional = true;   // the leading as a proportion (Widths::proportional_line)
+    int outline = -1;           // 0 = level 1; -1 = none; 9 = body text
     std::int64_t indent_left = 0, hanging = 0, indent_right = 0;
     bool reset_indent = false;   // w:ind w:left="0" against the based-on style's
     std::vector<Border> borders; // in CT_PBdr order: top, left, bottom, right
@@ -157,6 +159,7 @@ public:
         if (ctx_.title_rule > 0) {
             auto rule = custom(style_id::title_rule, "Title Rule", l.title_rule);
             rule.keep_next = true;
+            rule.exact_leading = true;
             rule.indent_right = ctx_.text_width() - ctx_.title_rule;
             rule.borders.push_back({"w:bottom", 32, 0, hex_color(l.title_rule.color)});
             rule.next = style_id::title;
@@ -237,7 +240,7 @@ public:
 
         auto fig = custom(style_id::figure, "Figure", l.figure);
         fig.keep_next = true;
-        fig.exact_leading = false; // an exact line height would clip the picture
+        fig.proportional = false; // single: a smaller one would clip the picture
         fig.next = style_id::caption;
         on_rail(fig);
         paragraph_style(fig);
@@ -414,6 +417,9 @@ private:
         if (d.exact_leading) {
             x_.attr("w:line", twips_from_pt(t.leading));
             x_.attr("w:lineRule", "exact");
+        } else if (d.proportional) {
+            x_.attr("w:line", widths_.proportional_line(t));
+            x_.attr("w:lineRule", "auto");
         } else {
             x_.attr("w:line", "240");
             x_.attr("w:lineRule", "auto");
@@ -527,8 +533,8 @@ private:
         x_.close();
         x_.close();
 
-        // The date of a dated one-liner: the milestone date's face and
-        // colour at the size of the list's text.
+        // The date of a dated one-liner: the milestone date's face, colour
+        // and size, as the PDF sets it beside the title.
         StyleDef ld;
         ld.type = "character";
         ld.id = style_id::list_date;
@@ -537,7 +543,7 @@ private:
         ld.custom = true;
         header(ld);
         TextStyle look = ctx_.style.role(Role::MilestoneDate);
-        run_properties(look, &normal_look_, false);
+        run_properties(look, &normal_look_);
         x_.close();
     }
 
@@ -597,6 +603,7 @@ private:
     XmlWriter x_;
     TextStyle normal_look_;
     std::set<std::string> major_ids_; // styles set in the theme's major font
+    Widths widths_;
 };
 
 } // namespace

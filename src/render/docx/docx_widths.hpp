@@ -29,6 +29,21 @@ public:
     // The width of UTF-8 `text` in `t`'s font, in em.
     double em(std::string_view text, const style::TextStyle& t);
 
+    // Line spacing that grows with the text (no exact heights, which clip
+    // enlarged text): proportional, as near t.leading as LibreOffice can
+    // read it. Single spacing is the face's ascent plus descent (hhea, as
+    // vcl and Word take them), each rounded to twips at t's size; Word
+    // reads w:line in 240ths of it, LibreOffice as whole per cent
+    // (truncated), so w:line is the least value that reads as the per cent
+    // nearest leading / single in both.
+    std::int64_t single_line(const style::TextStyle& t); // twips
+    int line_percent(const style::TextStyle& t);
+    int proportional_line(const style::TextStyle& t) { return (line_percent(t) * 12 + 4) / 5; }
+    // A line of t's paragraphs in LibreOffice, twips.
+    std::int64_t line_height(const style::TextStyle& t) {
+        return single_line(t) * line_percent(t) / 100;
+    }
+
 private:
     std::optional<text::FontSet> fonts_;
 };
