@@ -1,8 +1,8 @@
 // The TrueType font program embedded for a face: a subset of its file,
 // for the PDF writer (FontFile2) and the DOCX writer (word/fonts/).
 //
-// libharu's own subset keeps only the outlines of the glyphs shown but
-// copies the rest of the font whole (for Charis SIL 130 KB a face, with
+// The PDF library's own subset keeps only the outlines of the glyphs shown
+// but copies the rest of the font whole (for Charis SIL 130 KB a face, with
 // 40 KB of glyph names, a character map of all 3,500 glyphs and every name
 // record), and writing it takes 2 to 3 ms a face. A PDF viewer reads none
 // of that: it finds glyphs by id through the CIDToGIDMap. This subset keeps

@@ -208,8 +208,22 @@ FontTable embed_fonts(const Context& ctx, const std::vector<std::string_view>& t
             const text::FontChoice choice = text::choose_font(wanted);
             if (choice.fallback || choice.file.empty() || embedded_files.count(choice.file))
                 continue;
-            const std::string file = read_file(choice.file);
-            const text::FontProgramFacts facts = text::font_program_facts(file, choice.file, codes);
+            // A font the text stage cannot read or cut is left out, not the
+            // DOCX: the text still names it.
+            auto not_embedded = [&](const std::string& why) {
+                diagnostics.warning("", 0,
+                                    "font '" + name + "' (" + face_names[k] +
+                                        ") is not embedded in the DOCX: " + why);
+            };
+            std::string file;
+            text::FontProgramFacts facts;
+            try {
+                file = read_file(choice.file);
+                facts = text::font_program_facts(file, choice.file, codes);
+            } catch (const std::runtime_error& err) {
+                not_embedded(err.what());
+                continue;
+            }
             // fontconfig answers with the nearest face: one that is not
             // the face asked for stands in for nothing here.
             if (facts.bold != wanted.bold || facts.italic != wanted.italic)
@@ -227,13 +241,9 @@ FontTable embed_fonts(const Context& ctx, const std::vector<std::string_view>& t
             }
             const Embedding allowed = embedding_allowed(facts.fs_type);
             if (allowed == Embedding::forbidden) {
-                diagnostics.warning(
-                    "", 0,
-                    "font '" + name + "' (" + face_names[k] + ", " + choice.file +
-                        ") is not embedded in the DOCX: its licence forbids embedding (OS/2 "
-                        "fsType " +
-                        hex_of_fs_type(facts.fs_type) +
-                        "); readers without it substitute another font");
+                not_embedded("its licence forbids it (OS/2 fsType " +
+                             hex_of_fs_type(facts.fs_type) + " in " + choice.file +
+                             "); readers without the font substitute another");
                 continue;
             }
             std::string program;
@@ -248,8 +258,8 @@ FontTable embed_fonts(const Context& ctx, const std::vector<std::string_view>& t
                     program = text::truetype::subset(file, mapping, {.typographic_names = true});
                     subsetted = true;
                 } catch (const std::runtime_error& err) {
-                    throw std::runtime_error("cannot embed font " + choice.file + ": " +
-                                             err.what());
+                    not_embedded("cannot subset " + choice.file + ": " + err.what());
+                    continue;
                 }
             } else {
                 program = file; // no subsetting allowed, or not TrueType outlines
