@@ -10,7 +10,8 @@
 #                                    (npm ci in tests/tagged), and the web's
 #                                    clients: java and chromium, with vnu,
 #                                    axe-core, puppeteer-core and TimelineJS
-#                                    (npm ci in tests/web)
+#                                    (npm ci in tests/web), and mammoth
+#                                    (npm ci in tests/docx/mammoth)
 set -euo pipefail
 
 build_packages=(
@@ -45,6 +46,9 @@ test_packages=(
   poppler-utils qpdf
   # DOCX: unzip -t, python-docx, LibreOffice round trips
   unzip python3 python3-docx libreoffice-writer-nogui
+  # DOCX: pandoc reads it back as a document (tests/docx/check_pandoc.py: headings,
+  # the one-liners' table, links, emphasis, alt texts, title/author/abstract)
+  pandoc
   # PDF: the standards' claims (XMP, output intent) and the structure tree and
   # marked content (tests/tagged/tagged_pdf.py) read back with pikepdf
   python3-pikepdf
@@ -113,5 +117,12 @@ if [ "$what" = test ]; then
      [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
     echo "Installing vnu-jar, axe-core, puppeteer-core, TimelineJS into tests/web/node_modules (npm ci)"
     (cd "$web" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
+  fi
+  # mammoth.js, which reads the DOCX by style name (tests/docx/mammoth/package-lock.json).
+  mammoth="$(cd "$(dirname "$0")/.." && pwd)/tests/docx/mammoth"
+  if [ ! -f "$mammoth/node_modules/.package-lock.json" ] ||
+     [ "$mammoth/package-lock.json" -nt "$mammoth/node_modules/.package-lock.json" ]; then
+    echo "Installing mammoth into tests/docx/mammoth/node_modules (npm ci)"
+    (cd "$mammoth" && npm ci --ignore-scripts --no-audit --no-fund)
   fi
 fi

@@ -164,6 +164,24 @@ TEST_CASE("reader: inline errors") {
         "t.xml:3:30: error: link target 'javascript:alert(1)' is not allowed");
     expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a b\">x</a></p></milestone>"),
                  "is not allowed");
+    // At most 2083 characters, counted as the DOCX writes the address
+    // (percent-encoded: 'ä' is "%C3%A4"); shown shortened.
+    const std::string base = "https://example.org/";
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"" + base +
+                      std::string(2084 - base.size(), 'a') + "\">x</a></p></milestone>"),
+                 "t.xml:3:30: error: the link target 'https://example.org/aaaaaaaaaaaaaaaaaaaa"
+                 "\u2026' is 2084 characters long; links may have at most 2083 (Word's and "
+                 "Windows' limit)");
+    CHECK(read(wrap("<milestone date=\"2000\"><p><a href=\"" + base +
+                    std::string(2083 - base.size(), 'a') + "\">x</a></p></milestone>"))
+              .chronicle);
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"" + base +
+                      std::string(2078 - base.size(), 'a') + "\xc3\xa4\">x</a></p></milestone>"),
+                 "is 2084 characters long");
+    // A long target that is not allowed either: said once, shortened.
+    expect_error(wrap("<milestone date=\"2000\"><p><a href=\"javascript:" + std::string(5000, 'x') +
+                      "\">x</a></p></milestone>"),
+                 "link target 'javascript:xxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026' is not allowed");
     expect_error(wrap("<milestone date=\"2000\"><p><a>x</a></p></milestone>"), "<a> needs an href");
     expect_error(wrap("<milestone date=\"2000\"><p><a href=\"https://a\"></a></p></milestone>"),
                  "<a> has no text to click on");

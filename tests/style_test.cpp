@@ -115,6 +115,20 @@ TEST_CASE("style: bad sheets get clear errors with their place") {
     expect_error("<style><fonts/></style>", "unknown element <fonts> in <style>");
     expect_error("<style><role name=\"body\">text</role></style>", "<role> must be empty");
     expect_error("<style><role name=\"body\" family=\"\"/></style>", "the font family is empty");
+    // Word and Windows name a font in at most 31 UTF-16 units (LOGFONT's
+    // lfFaceName); a longer name goes into the DOCX as no font Word can find.
+    expect_error("<style>\n<role name=\"body\" family=\"" + std::string(32, 'F') + "\"/></style>",
+                 "s.xml:2:19: error: the font family '" + std::string(32, 'F') +
+                     "' is too long: 32 characters, Word allows at most 31");
+    // Counted in UTF-16 units: 31 letters with an umlaut pass, 16 letters
+    // outside the BMP (two units each) do not.
+    CHECK(read("<style><role name=\"body\" family=\"" + std::string(30, 'F') +
+               "\xc3\xa4\"/></style>"));
+    std::string wide;
+    for (int i = 0; i < 16; ++i)
+        wide += "\xf0\x9d\x90\x80"; // U+1D400
+    expect_error("<style><role name=\"body\" family=\"" + wide + "\"/></style>",
+                 "is too long: 32 characters, Word allows at most 31");
     expect_error("<!DOCTYPE style><style/>", "DOCTYPE");
 }
 

@@ -1,6 +1,7 @@
 #include "inline_reader.hpp"
 
 #include "support/language.hpp"
+#include "support/uri.hpp"
 
 #include <cstring>
 
@@ -23,6 +24,17 @@ bool valid_href(std::string_view href) {
     if (lower_starts("https://") || lower_starts("http://"))
         return href.find_first_not_of("/", href.find(':') + 1) != std::string_view::npos;
     return lower_starts("mailto:");
+}
+
+// A link target in a message: its first 40 bytes (not cutting a UTF-8
+// sequence) and "…", so a 10 MB address does not fill the terminal.
+std::string shortened(std::string_view s) {
+    if (s.size() <= 40)
+        return std::string(s);
+    std::size_t n = 40;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return std::string(s.substr(0, n)) + "\u2026";
 }
 
 // Builds the model::Inlines of one element with inline markup (<em>, <a>,
@@ -133,9 +145,17 @@ private:
                 xml::missing_attribute(src_, c, "href", {}, diags_);
             } else if (!valid_href(href)) {
                 src_.error(c, "href",
-                           "link target '" + std::string(href) +
+                           "link target '" + shortened(href) +
                                "' is not allowed (use an http://, https:// or mailto: address "
                                "without spaces)",
+                           diags_);
+            } else if (const auto n = uri::percent_encode(href, uri::not_in_uri).size();
+                       n > uri::max_link_length) {
+                src_.error(c, "href",
+                           "the link target '" + shortened(href) + "' is " + std::to_string(n) +
+                               " characters long; links may have at most " +
+                               std::to_string(uri::max_link_length) +
+                               " (Word's and Windows' limit)",
                            diags_);
             }
             open(out, line);

@@ -24,6 +24,11 @@ struct Color {
 
 enum class Align { Left, Justify, Center, Right };
 
+// The longest family name a sheet may give, in UTF-16 code units: Word and
+// Windows name a font in a LOGFONT's lfFaceName (LF_FACESIZE = 32 with the
+// terminating NUL), and a DOCX's fontTable names it so.
+inline constexpr std::size_t max_family_length = 31;
+
 struct Font {
     std::string family;
     bool bold = false;

@@ -3,6 +3,7 @@
 #include "builtin_styles.hpp"
 #include "support/colour.hpp"
 #include "support/strings.hpp"
+#include "support/utf8.hpp"
 #include "tunables.hpp"
 #include "xml/source.hpp"
 
@@ -389,8 +390,18 @@ private:
         TextStyle& t = s.roles[index];
         role_el_[index] = e;
         if (const char* family = e->Attribute("family")) {
+            // Counted as Word counts (max_family_length, style.hpp): a
+            // longer name would reach the DOCX's fontTable as a font no
+            // Windows machine can have.
+            const std::size_t units = utf8::to_utf16(family).size();
             if (xml::is_blank(family)) {
                 src_.error(e, "family", "the font family is empty", d_);
+            } else if (units > max_family_length) {
+                src_.error(e, "family",
+                           "the font family '" + std::string(family) + "' is too long: " +
+                               std::to_string(units) + " characters, Word allows at most " +
+                               std::to_string(max_family_length),
+                           d_);
             } else {
                 t.font.family = family;
                 s.family_line[index] = e->GetLineNum();

@@ -9,6 +9,7 @@
 // the file.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,15 @@ inline constexpr Encoded file_path{true, false, "%#?:[]()&'\"<>\\^`{|}"};
 // Nothing but the bytes that are not well-formed UTF-8: a file name shown
 // as text (DOCX's picture names).
 inline constexpr Encoded ill_formed_utf8{false, false, ""};
+
+// The longest link target a chronicle may give, in characters of the
+// address as a URI (percent-encoded as `not_in_uri`, as the DOCX writes it
+// into its relationships): 2083, INTERNET_MAX_URL_LENGTH of Windows'
+// WinINet, through which Word opens a link (Internet Explorer's limit; Word's
+// Insert Hyperlink box takes 255 characters, but a longer address in a file
+// opens). Every other format takes as much: browsers (HTML, TimelineJS) far
+// more, Markdown has no limit, a PDF string 65535 bytes.
+inline constexpr std::size_t max_link_length = 2083;
 
 // `text` with every byte of the set `what`, and every byte that is not
 // part of well-formed UTF-8, written as %XX (upper case).

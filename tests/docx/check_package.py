@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The DOCX package as other tools see it: `unzip -t` is clean, every XML
 part is well-formed (ElementTree, and xmllint when installed), every part has
-a content type, every internal relationship resolves, and two renders with
-the same SOURCE_DATE_EPOCH are byte-identical."""
+a content type, every internal relationship resolves, no zip entry is a
+directory, and two renders with the same SOURCE_DATE_EPOCH are
+byte-identical."""
 
 import os
 import posixpath
@@ -22,7 +23,9 @@ def check_package(path: str, f: docxtest.Failures, label: str) -> None:
     f.check(cp.returncode == 0, f"{label}: unzip -t: {(cp.stdout + cp.stderr).strip()}")
     z = zipfile.ZipFile(path)
     f.check(z.testzip() is None, f"{label}: zipfile CRCs")
-    names = [n for n in z.namelist() if not n.endswith("/")]
+    folders = [n for n in z.namelist() if n.endswith("/")]
+    f.check(not folders, f"{label}: no directory entries (OPC has parts only) {folders}")
+    names = z.namelist()
     xml_parts = [n for n in names if n.endswith((".xml", ".rels"))]
     f.check(len(xml_parts) >= 11, f"{label}: {len(xml_parts)} XML parts")
     bad = []
@@ -51,7 +54,8 @@ def check_package(path: str, f: docxtest.Failures, label: str) -> None:
         for r in ET.fromstring(z.read(rp)).iter(REL + "Relationship"):
             if r.get("TargetMode") == "External":
                 continue
-            target = posixpath.normpath(posixpath.join(base, r.get("Target")))
+            # (a target starting with "/" is from the package's root, RFC 3986)
+            target = posixpath.normpath(posixpath.join(base, r.get("Target"))).lstrip("/")
             if target not in names:
                 missing.append(f"{rp}: {r.get('Target')}")
     f.check(not missing, f"{label}: every relationship resolves {missing}")

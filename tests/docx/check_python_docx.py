@@ -9,6 +9,7 @@ import os
 import tempfile
 
 import docx
+import docx.enum.style
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -32,9 +33,59 @@ def based_on_heading(style, level: int) -> bool:
     return False
 
 
+# Word's own styles that chronik defines (their w:name, as Word spells it),
+# and chronik's own: style.builtin must say which is which (w:customStyle).
+WORD_STYLES = {
+    "Normal", "Body Text", "Title", "Subtitle", "heading 1", "heading 2", "heading 3",
+    "caption", "TOC Heading", "toc 1", "toc 2", "header", "footer", "List Paragraph",
+    "Default Paragraph Font", "Emphasis", "Strong", "Hyperlink", "Normal Table",
+}
+CHRONIK_STYLES = {
+    "Milestone Body", "Abstract", "Author", "Milestone Date Heading", "Milestone Date",
+    "Dated List", "Figure", "Strong Emphasis", "List Date", "One-liners",
+    "Title Rule",  # where the design draws a bar above the title
+}
+# The Quick Styles gallery: these and no other style (latent ones included).
+GALLERY = {"Normal", "Body Text", "Title", "Subtitle", "heading 1", "heading 2", "heading 3",
+           "Milestone Date", "caption", "Emphasis", "Strong"}
+
+
+def check_styles(d, f: docxtest.Failures, label: str) -> None:
+    styles = {s._element.name_val: s for s in d.styles}
+    defined = set(styles) | {"Title Rule"}
+    f.check(defined == WORD_STYLES | CHRONIK_STYLES,
+            f"{label}: the styles defined {sorted(defined ^ (WORD_STYLES | CHRONIK_STYLES))}")
+    wrong = sorted(n for n, s in styles.items() if s.builtin != (n in WORD_STYLES))
+    f.check(not wrong, f"{label}: built-in (no w:customStyle) exactly Word's own: wrong {wrong}")
+    latent = d.styles.latent_styles
+    names = {ls._element.name for ls in latent}  # as written, not python-docx's UI names
+    f.check(len(latent) == 376 and latent.element.count == 376,
+            f"{label}: 376 latent styles, as Word 2016 and later list them ({len(latent)})")
+    f.check(WORD_STYLES <= names and not (CHRONIK_STYLES & names),
+            f"{label}: Word's styles among the latent names, chronik's not")
+    f.check(latent.default_priority == 99 and not latent.default_to_hidden,
+            f"{label}: latent defaults as Word writes them")
+    quick = {n for n, s in styles.items() if s.quick_style}
+    quick |= {ls._element.name for ls in latent if ls.quick_style and ls._element.name not in styles}
+    f.check(quick == GALLERY | {f"heading {n}" for n in range(4, 10)},
+            f"{label}: the Quick Styles gallery: {sorted(quick)}")
+    f.check(styles["Title"].priority == 10 and styles["heading 2"].priority == 9 and
+            styles["heading 2"].unhide_when_used and not styles["heading 2"].hidden and
+            styles["toc 1"].priority == 39 and styles["caption"].priority == 35,
+            f"{label}: UI priorities and flags as Word writes them")
+    normal_table = d.styles["Normal Table"]
+    one_liners = d.styles["One-liners"]
+    f.check(one_liners.type == docx.enum.style.WD_STYLE_TYPE.TABLE and
+            one_liners.base_style is not None and
+            one_liners.base_style.style_id == "TableNormal" and
+            normal_table.style_id == "TableNormal" and normal_table._element.default,
+            f"{label}: the one-liners' table style on Normal Table (the default)")
+
+
 def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str,
           page_mm: tuple[int, int]) -> None:
     d = docx.Document(path)
+    check_styles(d, f, label)
     paras = [p for p in d.paragraphs if p.text.strip()]
     h1 = [docxtest.norm(p.text) for p in paras if p.style.name == "Heading 1"]
     want_h1 = [label_ for label_, _ in chron.periods]
@@ -76,7 +127,7 @@ def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str
             if p.style.name in ("Body Text", "Milestone Body")]
     want_body = [t for _, ms in chron.periods for m in ms for t in m["paragraphs"]]
     f.check(body == want_body, f"{label}: {len(want_body)} body paragraphs in order")
-    intro = [docxtest.norm(full_text(p)) for p in paras if p.style.name == "Intro"]
+    intro = [docxtest.norm(full_text(p)) for p in paras if p.style.name == "Abstract"]
     f.check(intro == chron.intro, f"{label}: the intro")
 
     cp = d.core_properties
@@ -87,6 +138,8 @@ def check(path: str, chron: docxtest.Chronicle, f: docxtest.Failures, label: str
     f.check(cp.created is not None and cp.created.year == 2023 and cp.created == cp.modified,
             f"{label}: created = modified = SOURCE_DATE_EPOCH ({cp.created})")
     f.check("security" in (cp.keywords or ""), f"{label}: keywords {cp.keywords!r}")
+    f.check(cp.comments.split("\n") == chron.intro,
+            f"{label}: description (comments) = the intro, a line per paragraph: {cp.comments!r}")
 
     s = d.sections[0]
     f.check(round(s.page_width / Mm(1)) == page_mm[0] and round(s.page_height / Mm(1)) == page_mm[1],

@@ -250,16 +250,26 @@ TEST_CASE("content: emphasis and strong are direct w:i and w:b under their chara
     auto has = [&](const std::string& r) {
         return std::find(runs.begin(), runs.end(), r) != runs.end();
     };
-    // The intro is italic in the brochure style: its emphasis switches italic off.
+    // The intro is italic in the brochure style: its runs say so directly
+    // (pandoc and mammoth read no paragraph style's italic), its emphasis
+    // switches italic off.
     CHECK(has("emphasis: Emphasis b- i0"));
-    CHECK(has("strength: Strong b1 i-"));
-    CHECK(has("First intro paragraph with :  b- i-"));
+    CHECK(has("strength: Strong b1 i1"));
+    CHECK(has("First intro paragraph with :  b- i1"));
+    CHECK(has("mail link: Hyperlink b- i1"));
+    // So does the italic caption.
+    CHECK(has("At the :  b- i1"));
     // In a bold heading, emphasis is italic and stays bold (the style's).
     CHECK(has("big: Emphasis b- i1"));
-    // Strong in the italic caption: bold, still italic (the style's).
-    CHECK(has("party: Strong b1 i-"));
-    // In body text.
+    // Strong in the italic caption: bold, still italic.
+    CHECK(has("party: Strong b1 i1"));
+    // In body text; upright text there has no direct w:i.
     CHECK(has("willkommen: Emphasis b- i1"));
+    CHECK(has("Someone joined. *Not emphasis*, #not a heading. The welcome read :  b- i-"));
+    // Headings and the title keep their bold in the style (a direct w:b
+    // would read as strong text in pandoc).
+    CHECK(has("A Rich Chronicle:  b- i-"));
+    CHECK(has("The early years:  b- i-"));
     // Both at once, and each inside a link.
     const auto p = render_parts(R"(<chronicle><title>T</title><milestone date="2000"><p>
       <strong><em>both</em></strong> <a href="https://a.de"><strong>bold link</strong></a></p>
@@ -412,6 +422,9 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
     CHECK(text("dc:subject") == "Everything the format can say");
     CHECK(text("dc:creator") == "Example & Sons Ltd.");
     CHECK(text("cp:keywords") == "launch; office; people");
+    // The intro's plain text, a line per paragraph (python-docx: comments).
+    CHECK(text("dc:description") ==
+          "First intro paragraph with emphasis and strength.\nSecond one, with a mail link.");
     CHECK(text("dc:language") == "en-US");
     CHECK(text("dcterms:created") == "2023-11-14T22:13:20Z");
     CHECK(text("dcterms:modified") == "2023-11-14T22:13:20Z");
@@ -419,6 +432,27 @@ TEST_CASE("content: document properties from the metadata and SOURCE_DATE_EPOCH"
     Xml app(p.at("docProps/app.xml"));
     CHECK(std::string(app.first("Application")->GetText()) == "chronik");
     CHECK(std::string(app.first("Company")->GetText()) == "Example & Sons Ltd.");
+}
+
+TEST_CASE("content: the description is the intro, cut at a word to at most 1000 characters") {
+    std::string intro;
+    for (int i = 0; i < 300; ++i)
+        intro += "W\xc3\xb6rter "; // 7 characters each, 9 bytes
+    const auto p = render_parts("<chronicle><title>T</title><intro><p>" + intro +
+                                "</p></intro><milestone date=\"2000\"><p>a</p></milestone>"
+                                "</chronicle>");
+    Xml core(p.at("docProps/core.xml"));
+    const std::string d = core.first("dc:description")->GetText();
+    CHECK(d.ends_with("W\xc3\xb6rter\xe2\x80\xa6")); // a whole word, then "…"
+    std::size_t chars = 0;
+    for (unsigned char c : d)
+        chars += (c & 0xC0) != 0x80;
+    CHECK(chars <= 1000);
+    CHECK(chars >= 990);
+    // No intro: no description.
+    const auto none = render_parts(
+        "<chronicle><title>T</title><milestone date=\"2000\"><p>a</p></milestone></chronicle>");
+    CHECK(!Xml(none.at("docProps/core.xml")).first("dc:description"));
 }
 
 TEST_CASE("content: the language of the chronicle, with a region Word knows") {
@@ -513,6 +547,17 @@ TEST_CASE("content: consecutive dated one-liners are one borderless two-column t
     CHECK(attr(date_run->FirstChildElement("w:rPr")->FirstChildElement("w:rStyle"), "w:val") ==
           "ListDate");
     CHECK(!tbl->FirstChildElement("w:tr")->NextSiblingElement()->FirstChildElement("w:tab"));
+    // List Date: the milestone date's look, its size too (9 pt), as the PDF
+    // sets the one-liners' dates.
+    Xml styles(p.at("word/styles.xml"));
+    const tinyxml2::XMLElement* list_date = nullptr;
+    for (const auto* st : styles.all("w:style"))
+        if (attr(st, "w:styleId") == "ListDate")
+            list_date = st;
+    REQUIRE(list_date);
+    CHECK(attr(list_date->FirstChildElement("w:rPr")->FirstChildElement("w:sz"), "w:val") == "18");
+    CHECK(attr(list_date->FirstChildElement("w:rPr")->FirstChildElement("w:color"), "w:val") ==
+          "A8432A");
     CHECK(x.all("w:tab").size() == 3); // the TOC entries' tabs only (periods only)
 }
 

@@ -5,10 +5,12 @@
 
 #include "style/style_reader.hpp"
 
+#include <Poco/Zip/ZipArchive.h>
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <set>
+#include <sstream>
 
 using namespace chronik;
 using namespace chronik::test::docx;
@@ -31,11 +33,12 @@ TEST_CASE("package: the parts the issue lists, and every XML part well-formed") 
          {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
           "word/settings.xml", "word/fontTable.xml", "word/header1.xml", "word/footer1.xml",
           "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml",
-          "word/media/image1.png", "word/media/image2.jpeg"}) {
+          "word/theme/theme1.xml", "mammoth/style-map", "word/media/image1.png",
+          "word/media/image2.jpeg"}) {
         CAPTURE(name);
         CHECK(p.count(name) == 1);
     }
-    CHECK(p.size() == 13);
+    CHECK(p.size() == 15);
     for (const auto& [name, bytes] : p)
         if (name.ends_with(".xml") || name.ends_with(".rels")) {
             CAPTURE(name);
@@ -49,10 +52,32 @@ TEST_CASE("package: the parts the issue lists, and every XML part well-formed") 
           test::read_file(test::source_dir / "tests/cases/rich/images/small.jpg"));
 }
 
+TEST_CASE("package: no directory entries, only the parts, in the order they are written") {
+    // OPC names parts, not folders (ECMA-376 Part 2, 9.1.1); Word and
+    // LibreOffice never write "word/" or "word/_rels/" entries, and Poco
+    // added one before each part in a new folder.
+    const auto zip = render_file(rich);
+    std::istringstream in(zip, std::ios::binary);
+    Poco::Zip::ZipArchive archive(in);
+    std::vector<std::string> names;
+    for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
+        CHECK_MESSAGE(!it->second.isDirectory(), it->first);
+        CHECK_MESSAGE(!it->first.ends_with("/"), it->first);
+        names.push_back(it->first);
+    }
+    std::vector<std::string> order;
+    for (const auto& e : unzip(zip))
+        order.push_back(e.name);
+    CHECK(names.size() == order.size()); // unzip() skips folders
+    CHECK(order.front() == "[Content_Types].xml");
+    CHECK(std::set<std::string>(names.begin(), names.end()) ==
+          std::set<std::string>(order.begin(), order.end()));
+}
+
 TEST_CASE("package: no images, no media parts and no image content types") {
     const auto zip = render_file(test::source_dir / "tests/cases/minimal/input.xml");
     const auto p = parts(zip);
-    CHECK(p.size() == 11);
+    CHECK(p.size() == 13);
     const std::string& ct = p.at("[Content_Types].xml");
     CHECK(ct.find("image/png") == std::string::npos);
     CHECK(ct.find("image/jpeg") == std::string::npos);
@@ -85,8 +110,10 @@ TEST_CASE("package: every part has a content type, every internal relationship a
             ++external;
             continue;
         }
-        CAPTURE(attr(r, "Target"));
-        CHECK(p.count("word/" + attr(r, "Target")) == 1);
+        // Relative to word/, or from the package root (mammoth's style map).
+        const std::string target = attr(r, "Target");
+        CAPTURE(target);
+        CHECK(p.count(target.starts_with("/") ? target.substr(1) : "word/" + target) == 1);
         images += attr(r, "Type").ends_with("/image");
     }
     CHECK(external == 2); // the mailto: and the https: link
@@ -138,7 +165,7 @@ TEST_CASE("package: epochs before 1980 are stamped 1980-01-01 (the earliest zip 
     auto doc = compose_file(rich, style);
     doc.meta.epoch = 0;
     const auto zip = render(doc, style);
-    CHECK(unzip(zip).size() == 13);
+    CHECK(unzip(zip).size() == 15);
     // core.xml keeps the real moment.
     CHECK(parts(zip).at("docProps/core.xml").find("1970-01-01T00:00:00Z") != std::string::npos);
 }

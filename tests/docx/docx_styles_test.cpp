@@ -164,6 +164,225 @@ TEST_CASE("styles: element order inside w:pPr follows the schema (Word rejects o
 }
 
 namespace {
+// The w:val of `name` under the theme element `slot` (a:dk2, a:accent1...).
+std::string theme_value(const Xml& t, const char* slot, const char* name, const char* a) {
+    const auto* s = t.first(slot);
+    const auto* e = s ? s->FirstChildElement(name) : nullptr;
+    return e ? attr(e, a) : "<none>";
+}
+} // namespace
+
+TEST_CASE("theme: fonts and colours from the sheet, listed in the package") {
+    auto sheet = style::default_style();
+    sheet.role(style::Role::PeriodHeading).font.family = "DejaVu Sans";
+    const auto p = parts_for(sheet);
+    REQUIRE(p.count("word/theme/theme1.xml") == 1);
+    Xml t(p.at("word/theme/theme1.xml"));
+    CHECK(theme_value(t, "a:majorFont", "a:latin", "typeface") == "DejaVu Sans");
+    CHECK(theme_value(t, "a:minorFont", "a:latin", "typeface") == "Charis SIL");
+    CHECK(theme_value(t, "a:accent1", "a:srgbClr", "val") == "A8432A"); // milestone date
+    CHECK(theme_value(t, "a:dk1", "a:srgbClr", "val") == "222222");     // body text
+    CHECK(theme_value(t, "a:dk2", "a:srgbClr", "val") == "17324D");     // headings
+    CHECK(theme_value(t, "a:lt1", "a:srgbClr", "val") == "FFFFFF");
+    CHECK(theme_value(t, "a:hlink", "a:srgbClr", "val") == "17324D");
+    std::set<std::string> accents;
+    for (const char* a :
+         {"a:accent1", "a:accent2", "a:accent3", "a:accent4", "a:accent5", "a:accent6"})
+        accents.insert(theme_value(t, a, "a:srgbClr", "val"));
+    CHECK(accents.size() == 6);
+    CHECK(accents.count("222222") == 0); // the text colour marks nothing
+    CHECK(t.first("a:fmtScheme") != nullptr);
+
+    CHECK(
+        p.at("[Content_Types].xml")
+            .find(
+                R"(PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml")") !=
+        std::string::npos);
+    Xml rels(p.at("word/_rels/document.xml.rels"));
+    int themes = 0;
+    for (const auto* r : rels.all("Relationship"))
+        if (attr(r, "Type").ends_with("/relationships/theme")) {
+            ++themes;
+            CHECK(attr(r, "Target") == "theme/theme1.xml");
+        }
+    CHECK(themes == 1);
+
+    // Styles name the theme's fonts and colours: headings the major font,
+    // text the minor one; the dates accent 1.
+    Xml x(p.at("word/styles.xml"));
+    const auto* h1 = style_el(x, "Heading1");
+    CHECK(prop(h1, "w:rPr", "w:rFonts", "w:ascii") == "DejaVu Sans");
+    CHECK(prop(h1, "w:rPr", "w:rFonts", "w:asciiTheme") == "majorHAnsi");
+    CHECK(prop(h1, "w:rPr", "w:color", "w:themeColor") == "text2");
+    const auto* defaults = x.first("w:rPrDefault");
+    REQUIRE(defaults);
+    CHECK(attr(defaults->FirstChildElement("w:rPr")->FirstChildElement("w:rFonts"),
+               "w:asciiTheme") == "minorHAnsi");
+    CHECK(prop(style_el(x, "MilestoneDate"), "w:rPr", "w:color", "w:themeColor") == "accent1");
+    CHECK(prop(style_el(x, "Hyperlink"), "w:rPr", "w:color", "w:themeColor") == "hyperlink");
+    // The title is not in the heading family: its font by name only.
+    CHECK(prop(style_el(x, "Title"), "w:rPr", "w:rFonts", "w:ascii") == "Charis SIL");
+    CHECK(prop(style_el(x, "Title"), "w:rPr", "w:rFonts", "w:asciiTheme") == "");
+
+    Xml settings(p.at("word/settings.xml"));
+    CHECK(attr(settings.first("w:clrSchemeMapping"), "w:t2") == "dark2");
+}
+
+TEST_CASE("styles: Word's built-in ones by Word's id and name, chronik's own marked custom") {
+    const auto p = parts_for(style::default_style());
+    Xml x(p.at("word/styles.xml"));
+    const std::map<std::string, std::string> word = {
+        {"Normal", "Normal"},
+        {"BodyText", "Body Text"},
+        {"Title", "Title"},
+        {"Subtitle", "Subtitle"},
+        {"Heading1", "heading 1"},
+        {"Heading2", "heading 2"},
+        {"Heading3", "heading 3"},
+        {"Caption", "caption"},
+        {"TOCHeading", "TOC Heading"},
+        {"TOC1", "toc 1"},
+        {"TOC2", "toc 2"},
+        {"Header", "header"},
+        {"Footer", "footer"},
+        {"ListParagraph", "List Paragraph"},
+        {"DefaultParagraphFont", "Default Paragraph Font"},
+        {"Emphasis", "Emphasis"},
+        {"Strong", "Strong"},
+        {"Hyperlink", "Hyperlink"},
+        {"TableNormal", "Normal Table"}};
+    std::set<std::string> custom, quick;
+    for (const auto* s : x.all("w:style")) {
+        const std::string id = attr(s, "w:styleId");
+        const bool is_custom = attr(s, "w:customStyle") == "1";
+        CAPTURE(id);
+        if (const auto it = word.find(id); it != word.end()) {
+            CHECK_FALSE(is_custom);
+            CHECK(attr(s->FirstChildElement("w:name"), "w:val") == it->second);
+        } else {
+            CHECK(is_custom);
+            custom.insert(id);
+        }
+        if (s->FirstChildElement("w:qFormat"))
+            quick.insert(id);
+    }
+    CHECK(custom == std::set<std::string>{"MilestoneBody", "Intro", "Organization",
+                                          "MilestoneDateHeading", "MilestoneDate", "DatedList",
+                                          "TitleRule", "Figure", "StrongEmphasis", "ListDate",
+                                          "ChronikOneLiners"});
+    CHECK(quick == std::set<std::string>{"Normal", "BodyText", "Title", "Subtitle", "Heading1",
+                                         "Heading2", "Heading3", "MilestoneDate", "Caption",
+                                         "Emphasis", "Strong"});
+
+    // Word's flags for the built-in styles in use.
+    const auto* h2 = style_el(x, "Heading2");
+    CHECK(attr(h2->FirstChildElement("w:uiPriority"), "w:val") == "9");
+    CHECK(h2->FirstChildElement("w:unhideWhenUsed"));
+    CHECK_FALSE(h2->FirstChildElement("w:semiHidden"));
+    const auto* toc1 = style_el(x, "TOC1");
+    CHECK(attr(toc1->FirstChildElement("w:uiPriority"), "w:val") == "39");
+    CHECK(toc1->FirstChildElement("w:autoRedefine"));
+    const auto* h3 = style_el(x, "Heading3");
+    CHECK(prop(h3, "w:pPr", "w:outlineLvl") == "2");
+
+    // Normal Table as Word defines it; the one-liners' table on it, borderless.
+    const auto* tn = style_el(x, "TableNormal");
+    REQUIRE(tn);
+    CHECK(attr(tn, "w:type") == "table");
+    CHECK(attr(tn, "w:default") == "1");
+    CHECK(tn->FirstChildElement("w:semiHidden"));
+    const auto* cell_margins = tn->FirstChildElement("w:tblPr")->FirstChildElement("w:tblCellMar");
+    CHECK(attr(cell_margins->FirstChildElement("w:left"), "w:w") == "108");
+    CHECK(attr(cell_margins->FirstChildElement("w:top"), "w:w") == "0");
+    const auto* one = style_el(x, "ChronikOneLiners");
+    REQUIRE(one);
+    CHECK(attr(one, "w:type") == "table");
+    CHECK(attr(one->FirstChildElement("w:name"), "w:val") == "One-liners");
+    CHECK(attr(one->FirstChildElement("w:basedOn"), "w:val") == "TableNormal");
+    const auto* pr = one->FirstChildElement("w:tblPr");
+    for (const auto* b = pr->FirstChildElement("w:tblBorders")->FirstChildElement(); b;
+         b = b->NextSiblingElement())
+        CHECK(attr(b, "w:val") == "none");
+    CHECK(attr(pr->FirstChildElement("w:tblCellMar")->FirstChildElement("w:left"), "w:w") == "0");
+    CHECK(attr(pr->FirstChildElement("w:tblCellMar")->FirstChildElement("w:right"), "w:w") == "0");
+}
+
+TEST_CASE("styles: Word's latent styles, 376 of them, the gallery kept to the main styles") {
+    const auto p = parts_for(style::default_style());
+    Xml x(p.at("word/styles.xml"));
+    const auto* latent = x.first("w:latentStyles");
+    REQUIRE(latent);
+    CHECK(attr(latent, "w:count") == "376");
+    CHECK(attr(latent, "w:defUIPriority") == "99");
+    CHECK(attr(latent, "w:defSemiHidden") == "0");
+    std::set<std::string> names, quick;
+    std::map<std::string, const tinyxml2::XMLElement*> by_name;
+    for (const auto* e : x.all("w:lsdException")) {
+        const std::string name = attr(e, "w:name");
+        CHECK_MESSAGE(names.insert(name).second, name);
+        by_name[name] = e;
+        if (attr(e, "w:qFormat") == "1")
+            quick.insert(name);
+    }
+    CHECK(names.size() == 376);
+    CHECK(quick == std::set<std::string>{"Normal", "heading 1", "heading 2", "heading 3",
+                                         "heading 4", "heading 5", "heading 6", "heading 7",
+                                         "heading 8", "heading 9", "caption", "Title", "Subtitle",
+                                         "Strong", "Emphasis"});
+    // A few as Word writes them.
+    CHECK(attr(by_name.at("Quote"), "w:uiPriority") == "29");
+    CHECK(attr(by_name.at("toc 3"), "w:semiHidden") == "1");
+    CHECK(attr(by_name.at("toc 3"), "w:unhideWhenUsed") == "1");
+    CHECK(attr(by_name.at("Plain Table 5"), "w:uiPriority") == "45");
+    CHECK(attr(by_name.at("Grid Table 7 Colorful Accent 6"), "w:uiPriority") == "52");
+    CHECK(attr(by_name.at("Colorful Grid Accent 6"), "w:uiPriority") == "73");
+    CHECK(attr(by_name.at("Placeholder Text"), "w:semiHidden") == "1");
+    CHECK(attr(by_name.at("Placeholder Text"), "w:unhideWhenUsed") == "");
+    CHECK(by_name.count("Smart Link") == 1);
+    // The element comes after the document defaults, before the first style.
+    const auto* defaults = x.first("w:docDefaults");
+    CHECK(defaults->NextSiblingElement() == latent);
+}
+
+TEST_CASE("settings: compatibility mode 15 with Word's compatibility settings") {
+    const auto p = parts_for(style::default_style());
+    Xml x(p.at("word/settings.xml"));
+    std::map<std::string, std::string> compat;
+    for (const auto* c : x.all("w:compatSetting"))
+        compat[attr(c, "w:name")] = attr(c, "w:val");
+    CHECK(compat.at("compatibilityMode") == "15");
+    CHECK(compat.at("overrideTableStyleFontSizeAndJustification") == "1");
+    CHECK(compat.at("enableOpenTypeFeatures") == "1");
+    CHECK(compat.at("doNotFlipMirrorIndents") == "1");
+    CHECK(compat.at("differentiateMultirowTableHeaders") == "1");
+    CHECK(compat.at("useWord2013TrackBottomHyphenation") == "0");
+}
+
+TEST_CASE("mammoth: the DOCX carries a style map naming every style it defines") {
+    const auto p = parts_for(style::default_style());
+    REQUIRE(p.count("mammoth/style-map") == 1);
+    const std::string& map = p.at("mammoth/style-map");
+    Xml x(p.at("word/styles.xml"));
+    for (const auto* s : x.all("w:style")) {
+        const std::string type = attr(s, "w:type");
+        const std::string name = attr(s->FirstChildElement("w:name"), "w:val");
+        const char* kind = type == "paragraph" ? "p" : type == "character" ? "r" : "table";
+        if (name == "Default Paragraph Font" || name == "Normal Table")
+            continue; // never named by a paragraph, run or table
+        CHECK_MESSAGE(map.find(std::string(kind) + "[style-name='" + name + "'] =>") !=
+                          std::string::npos,
+                      name);
+    }
+    CHECK(p.at("[Content_Types].xml").find(R"(PartName="/mammoth/style-map")") !=
+          std::string::npos);
+    CHECK(
+        p.at("word/_rels/document.xml.rels")
+            .find(
+                R"(Id="rMammothStyleMap" Type="http://schemas.zwobble.org/mammoth/style-map" Target="/mammoth/style-map")") !=
+        std::string::npos);
+}
+
+namespace {
 // The w:pBdr child `side` of a style ("<none>" if none): "val sz space color".
 std::string border(const tinyxml2::XMLElement* s, const char* side) {
     const auto* ppr = s ? s->FirstChildElement("w:pPr") : nullptr;

@@ -110,6 +110,33 @@ TEST_CASE("style sheets: sizes, leading and rails that leave no room are refused
           std::string::npos);
 }
 
+TEST_CASE("style sheets: a font family longer than Word's 31 characters is refused at its "
+          "place") {
+    test::TempDir dir;
+    fs::copy_file(sample, dir / "c.xml");
+    // It went into the DOCX's fontTable and styles unchecked; Word cannot
+    // name such a font (LOGFONT's 32 UTF-16 units, NUL included).
+    const std::string name = "Charis SIL Compact Extra Condensed"; // 34 characters
+    test::write_file(dir / "long.xml", "<style name=\"x\">\n"
+                                       "  <role name=\"body\" family=\"" +
+                                           name +
+                                           "\"/>\n"
+                                           "</style>\n");
+    expect_refused(dir.path(), "c.xml",
+                   "long.xml:2:21: error: the font family '" + name +
+                       "' is too long: 34 characters, Word allows at most 31",
+                   {"-s", "long.xml"});
+    // 31 is accepted (a warning that it is not installed, and a fallback).
+    test::write_file(dir / "ok.xml", "<style name=\"x\">\n"
+                                     "  <role name=\"body\" family=\"" +
+                                         name.substr(0, 31) +
+                                         "\"/>\n"
+                                         "</style>\n");
+    fs::create_directories(dir / "out");
+    const auto r = run({"render", "c.xml", "-f", "docx", "-s", "ok.xml", "-o", "out"}, dir.path());
+    CHECK_MESSAGE(r.status == 0, r.err);
+}
+
 TEST_CASE("style sheets: the largest sizes and narrowest pages accepted render in every format and "
           "design in time") {
     test::TempDir dir;

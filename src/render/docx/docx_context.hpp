@@ -66,9 +66,11 @@ struct Context {
     // long; 0: none).
     std::int64_t title_rule = 0;
 
-    // Where the titles of dated one-liners start (twips from the text's
-    // left edge): past the longest date label among them, estimated at 0.6 em
-    // per character of the body size, rounded up to 1/4 cm.
+    // The date column of the one-liners' table (docx_one_liners.hpp), in
+    // twips: past the longest date label among them, measured in the
+    // milestone date's face at the body size (a little wider than the dates
+    // set at their own size), plus 1 em, rounded up to 1/4 cm; 15 mm at
+    // least, a third of the text width at most.
     std::int64_t dated_list_indent = 0;
 
     std::vector<TocEntry> toc;
@@ -128,6 +130,10 @@ inline constexpr const char* image =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 inline constexpr const char* hyperlink =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+inline constexpr const char* theme =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+// mammoth's embedded style map (docx_mammoth.hpp), as mammoth itself adds it.
+inline constexpr const char* mammoth_style_map = "http://schemas.zwobble.org/mammoth/style-map";
 inline constexpr const char* office_document =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 inline constexpr const char* core_properties =

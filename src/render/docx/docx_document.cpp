@@ -21,7 +21,10 @@ using style::Role;
 
 RunBase base_of(const style::Style& s, Role r) {
     const auto& f = s.role(r).font;
-    return {f.italic, f.bold};
+    // Running text repeats its style's italic and bold on its runs (see
+    // RunBase); headings, titles and dates do not.
+    const bool running = r == Role::Intro || r == Role::Body || r == Role::Caption;
+    return {f.italic, f.bold, running};
 }
 
 class BodyWriter {

@@ -23,6 +23,7 @@ inline constexpr const char* body = "BodyText";
 inline constexpr const char* milestone_body = "MilestoneBody";
 inline constexpr const char* heading1 = "Heading1";
 inline constexpr const char* heading2 = "Heading2";
+inline constexpr const char* heading3 = "Heading3"; // not used: for an editor
 inline constexpr const char* milestone_date = "MilestoneDate";
 inline constexpr const char* milestone_date_heading = "MilestoneDateHeading";
 inline constexpr const char* dated_list = "DatedList";
@@ -34,6 +35,9 @@ inline constexpr const char* toc1 = "TOC1";
 inline constexpr const char* toc2 = "TOC2";
 inline constexpr const char* header = "Header";
 inline constexpr const char* footer = "Footer";
+inline constexpr const char* list_paragraph = "ListParagraph";   // not used: for an editor
+inline constexpr const char* strong_emphasis = "StrongEmphasis"; // character style
+inline constexpr const char* table_normal = "TableNormal";       // table style
 } // namespace style_id
 
 } // namespace chronik::render::docx

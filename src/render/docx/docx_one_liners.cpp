@@ -123,7 +123,7 @@ void one_liner_row(XmlWriter& x, State& state, const Context& ctx, const model::
     close_cell(x);
     open_cell(x, title_column(ctx), style_id::dated_list);
     const auto& body = ctx.style.role(style::Role::Body).font;
-    write_inlines(x, state, e.title, {body.italic, body.bold});
+    write_inlines(x, state, e.title, {body.italic, body.bold, true});
     close_cell(x);
     x.close(); // tr
 }

@@ -24,7 +24,13 @@ void write_package(const std::vector<Part>& parts, std::int64_t epoch, std::ostr
     Poco::Zip::Compress c(zip, true);
     for (const auto& p : parts) {
         Poco::MemoryInputStream in(p.bytes.data(), p.bytes.size());
-        c.addFile(in, when, Poco::Path(p.name, Poco::Path::PATH_UNIX),
+        // The whole part name as the path's file name, with no folders:
+        // Poco adds an entry for each new folder of a path ("word/",
+        // "word/_rels/"), and an OPC package has parts only (ECMA-376
+        // Part 2, 9.1.1; Word and LibreOffice write no folder entries).
+        Poco::Path name;
+        name.setFileName(p.name);
+        c.addFile(in, when, name,
                   p.compress ? Poco::Zip::ZipCommon::CM_DEFLATE : Poco::Zip::ZipCommon::CM_STORE,
                   // zlib's default level: the sample x100 packs in half the
                   // time of CL_MAXIMUM for 25 % more bytes (100 KB vs 80 KB).

@@ -4,11 +4,45 @@
 #include "docx_runs.hpp"
 #include "docx_units.hpp"
 #include "docx_xml.hpp"
+#include "model/overloaded.hpp"
 #include "support/language.hpp"
+#include "support/utf8.hpp"
 
 #include <algorithm>
 
 namespace chronik::render::docx {
+
+namespace {
+
+// The intro's plain text, a line per paragraph, for dc:description (Word's
+// "Comments", python-docx's comments). A summary for file dialogs and
+// search, not the text itself: at most 1000 characters, cut after a whole
+// word and marked with "…" (Dublin Core sets no limit; the intro stays whole
+// in the document).
+std::string description(const model::Document& doc) {
+    constexpr std::size_t cap = 1000;
+    std::string text;
+    for (const auto& b : doc.blocks)
+        if (const auto* p = std::get_if<model::Paragraph>(&b); p && p->role == model::Role::Intro)
+            text += (text.empty() ? "" : "\n") + model::plain_text(p->content);
+    if (utf8::length(text) <= cap)
+        return text;
+    // Byte offset of every code point up to the cap; cut at the last space.
+    std::size_t i = 0, cut = 0;
+    for (std::size_t n = 0; n + 1 < cap && i < text.size(); ++n) {
+        if (text[i] == ' ' || text[i] == '\n')
+            cut = i;
+        utf8::next(text, i);
+    }
+    if (cut == 0)
+        cut = i; // one word longer than the cap: cut inside it
+    text.resize(cut);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n'))
+        text.pop_back();
+    return text + "\u2026";
+}
+
+} // namespace
 
 std::string settings_xml(const Context& ctx) {
     const auto& roles = ctx.style.roles;
@@ -35,11 +69,33 @@ std::string settings_xml(const Context& ctx) {
     // A line ended by a line break (<br/>) is not stretched in justified
     // text; without this, Word and LibreOffice spread its words apart.
     x.leaf("w:doNotExpandShiftReturn");
-    x.leaf("w:compatSetting", {{"w:name", "compatibilityMode"},
-                               {"w:uri", "http://schemas.microsoft.com/office/word"},
-                               {"w:val", "15"}});
+    // Word 2013 and later's layout (compatibilityMode 15: no "Compatibility
+    // Mode" in the title bar), with the settings Word 2016 and later write
+    // for a new document.
+    for (const auto& [name, val] : {std::pair{"compatibilityMode", "15"},
+                                    {"overrideTableStyleFontSizeAndJustification", "1"},
+                                    {"enableOpenTypeFeatures", "1"},
+                                    {"doNotFlipMirrorIndents", "1"},
+                                    {"differentiateMultirowTableHeaders", "1"},
+                                    {"useWord2013TrackBottomHyphenation", "0"}})
+        x.leaf("w:compatSetting", {{"w:name", name},
+                                   {"w:uri", "http://schemas.microsoft.com/office/word"},
+                                   {"w:val", val}});
     x.close();
     x.leaf("w:themeFontLang", {{"w:val", ctx.language}});
+    // The theme's colours under the names styles.xml uses (text1 = dk1...).
+    x.leaf("w:clrSchemeMapping", {{"w:bg1", "light1"},
+                                  {"w:t1", "dark1"},
+                                  {"w:bg2", "light2"},
+                                  {"w:t2", "dark2"},
+                                  {"w:accent1", "accent1"},
+                                  {"w:accent2", "accent2"},
+                                  {"w:accent3", "accent3"},
+                                  {"w:accent4", "accent4"},
+                                  {"w:accent5", "accent5"},
+                                  {"w:accent6", "accent6"},
+                                  {"w:hyperlink", "hyperlink"},
+                                  {"w:followedHyperlink", "followedHyperlink"}});
     x.leaf("w:decimalSymbol", {{"w:val", german ? "," : "."}});
     x.leaf("w:listSeparator", {{"w:val", german ? ";" : ","}});
     x.close();
@@ -130,6 +186,8 @@ std::string core_properties_xml(const Context& ctx) {
         x.text_element("dc:creator", m.organization);
     if (!keywords.empty())
         x.text_element("cp:keywords", keywords);
+    if (const std::string d = description(ctx.doc); !d.empty())
+        x.text_element("dc:description", d);
     x.text_element("dc:language", ctx.language);
     x.text_element("dcterms:created", when, {{"xsi:type", "dcterms:W3CDTF"}});
     x.text_element("dcterms:modified", when, {{"xsi:type", "dcterms:W3CDTF"}});
@@ -182,6 +240,8 @@ std::string content_types_xml(const State& state) {
     over("/word/fontTable.xml", std::string(wml) + "fontTable+xml");
     over("/word/header1.xml", std::string(wml) + "header+xml");
     over("/word/footer1.xml", std::string(wml) + "footer+xml");
+    over("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml");
+    over("/mammoth/style-map", "text/prs.mammoth.style-map");
     over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
     over("/docProps/app.xml",
          "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -211,7 +271,10 @@ std::string package_relationships_xml() {
 }
 
 std::string document_relationships_xml(const State& state) {
-    return relationships(state.relationships);
+    // mammoth's style map under the id mammoth gives it, past the numbered ones.
+    auto rels = state.relationships;
+    rels.push_back({"rMammothStyleMap", reltype::mammoth_style_map, "/mammoth/style-map", false});
+    return relationships(rels);
 }
 
 } // namespace chronik::render::docx

@@ -101,8 +101,10 @@ private:
         // Word toggles when both style levels set the property.
         const bool italic_clash = style_italic && base_.italic;
         const bool bold_clash = style_bold && base_.bold;
-        const bool direct_italic = emph || italic_clash || shown_italic != want_italic;
-        const bool direct_bold = f.strong || bold_clash || shown_bold != want_bold;
+        const bool direct_italic =
+            emph || italic_clash || shown_italic != want_italic || (base_.direct && want_italic);
+        const bool direct_bold =
+            f.strong || bold_clash || shown_bold != want_bold || (base_.direct && want_bold);
         if (!style && !direct_italic && !direct_bold && f.lang.empty())
             return;
         x_.open("w:rPr");

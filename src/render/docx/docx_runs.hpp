@@ -18,9 +18,16 @@ namespace chronik::render::docx {
 // (ECMA-376 Part 1, 17.7.3); LibreOffice does not. Where the two meet, the
 // run says what it wants directly, so both show the same: emphasis inside
 // an italic paragraph is upright, strong inside a bold one stays bold.
+//
+// `direct`: every run also says the paragraph style's italic and bold
+// itself (w:i, w:b), for readers that read no paragraph
+// style's look (pandoc, mammoth): set for running text (intro, body,
+// captions, one-liners), whose italics are the text's; not for headings,
+// titles and dates, where a direct w:b would read as strong text.
 struct RunBase {
     bool italic = false;
     bool bold = false;
+    bool direct = false;
 };
 
 void write_inlines(XmlWriter& x, State& state, const model::Inlines& inlines, RunBase base);

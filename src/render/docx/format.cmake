@@ -9,6 +9,8 @@ chronik_stage(chronik_render_docx render/docx
           src/render/docx/docx_media.cpp src/render/docx/docx_package.cpp
           src/render/docx/docx_looks.cpp src/render/docx/docx_pages.cpp
           src/render/docx/docx_widths.cpp
+          src/render/docx/docx_theme.cpp src/render/docx/docx_latent_styles.cpp
+          src/render/docx/docx_mammoth.cpp
           src/render/docx/docx_one_liners.cpp
   # docx_xml.hpp writes through tinyxml2's printer
   PUBLIC chronik_render_headers tinyxml2::tinyxml2
