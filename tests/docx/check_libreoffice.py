@@ -7,7 +7,8 @@ title page, both on the pages after it. The page numbers the TOC field
 carries (computed by src/render/docx/docx_pages.cpp; Word is not asked to
 update them) must all be LibreOffice's pages, and the page count the model
 states in docProps/app.xml LibreOffice's page count: for both samples in
-both styles, and for one in the brochure style set in another family.
+both styles, for tests/cases/rich, and for one sample in the brochure style
+set in another family.
 --table prints each entry: its page number, LibreOffice's page."""
 
 import os
@@ -134,6 +135,13 @@ def main() -> None:
                 if style == "brochure":
                     check_text(docx, chron, out, f)
                 check_pdf(docx, chron, out, f, f"{name} {style}", a.table)
+        # The rich case: pictures as wide as the text and as the column,
+        # a caption, a one-liners' table, in English.
+        rich = os.path.join(a.source, "tests", "cases", "rich", "input.xml")
+        out = os.path.join(tmp, "rich")
+        os.makedirs(out)
+        docx = docxtest.render(a.chronik, rich, out)
+        check_pdf(docx, docxtest.Chronicle(rich), out, f, "tests/cases/rich", a.table)
         # The estimate measures with the style's own fonts: a wider family
         # moves headings by a page or more (a fixed table of Charis SIL's
         # widths found 19/27 of these).

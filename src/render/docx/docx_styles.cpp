@@ -602,8 +602,8 @@ private:
     const Theme theme_{make_theme(ctx_.style)};
     XmlWriter x_;
     TextStyle normal_look_;
-    std::set<std::string> major_ids_; // styles set in the theme's major font
     Widths widths_;
+    std::set<std::string> major_ids_; // styles set in the theme's major font
 };
 
 } // namespace
