@@ -133,7 +133,8 @@ TEST_CASE("styles: a sheet without hyphenation leaves it off, equal margins are 
 }
 
 TEST_CASE("styles: element order inside w:pPr follows the schema (Word rejects others)") {
-    // CT_PPrBase order of the elements we write.
+    // CT_PPrBase order of the elements we write, then CT_PPr's paragraph
+    // mark properties.
     const std::vector<std::string> order = {"w:pStyle",
                                             "w:keepNext",
                                             "w:keepLines",
@@ -146,7 +147,8 @@ TEST_CASE("styles: element order inside w:pPr follows the schema (Word rejects o
                                             "w:ind",
                                             "w:contextualSpacing",
                                             "w:jc",
-                                            "w:outlineLvl"};
+                                            "w:outlineLvl",
+                                            "w:rPr"};
     const auto p = parts_for(style::default_style());
     for (const char* part : {"word/styles.xml", "word/document.xml"}) {
         Xml x(p.at(part));

@@ -186,6 +186,29 @@ private:
     void date_heading(std::size_t index, const model::DatedEntry& e) {
         const auto& look = ctx_.looks.date_heading;
         const auto& h2 = ctx_.looks.heading2;
+        // The date's look over Heading 2's, children in the order of CT_RPr
+        // (17.3.2.28); on the paragraph mark too, whose size Word counts in
+        // the last line's height.
+        auto run_properties = [&] {
+            x_.open("w:rPr");
+            if (look.font.family != h2.font.family) {
+                const std::string& f = look.font.family;
+                x_.leaf("w:rFonts",
+                        {{"w:ascii", f}, {"w:hAnsi", f}, {"w:eastAsia", f}, {"w:cs", f}});
+            }
+            auto toggle = [&](const char* name, const char* cs, bool on, bool heading_on) {
+                if (on == heading_on)
+                    return;
+                x_.leaf(name, {{"w:val", on ? "1" : "0"}});
+                x_.leaf(cs, {{"w:val", on ? "1" : "0"}});
+            };
+            toggle("w:b", "w:bCs", look.font.bold, h2.font.bold);
+            toggle("w:i", "w:iCs", look.font.italic, h2.font.italic);
+            x_.leaf("w:color", {{"w:val", hex_rgb(look.color)}});
+            x_.leaf("w:sz", "w:val", half_points(look.size));
+            x_.leaf("w:szCs", "w:val", half_points(look.size));
+            x_.close();
+        };
         x_.open("w:p");
         x_.open("w:pPr");
         x_.leaf("w:pStyle", {{"w:val", style_id::heading2}});
@@ -198,27 +221,11 @@ private:
         x_.attr("w:line", widths_.proportional_line(look));
         x_.attr("w:lineRule", "auto");
         x_.close();
+        run_properties();
         x_.close();
         bookmark_start(index);
         x_.open("w:r");
-        // Children in the order of CT_RPr (17.3.2.28).
-        x_.open("w:rPr");
-        if (look.font.family != h2.font.family) {
-            const std::string& f = look.font.family;
-            x_.leaf("w:rFonts", {{"w:ascii", f}, {"w:hAnsi", f}, {"w:eastAsia", f}, {"w:cs", f}});
-        }
-        auto toggle = [&](const char* name, const char* cs, bool on, bool heading_on) {
-            if (on == heading_on)
-                return;
-            x_.leaf(name, {{"w:val", on ? "1" : "0"}});
-            x_.leaf(cs, {{"w:val", on ? "1" : "0"}});
-        };
-        toggle("w:b", "w:bCs", look.font.bold, h2.font.bold);
-        toggle("w:i", "w:iCs", look.font.italic, h2.font.italic);
-        x_.leaf("w:color", {{"w:val", hex_rgb(look.color)}});
-        x_.leaf("w:sz", "w:val", half_points(look.size));
-        x_.leaf("w:szCs", "w:val", half_points(look.size));
-        x_.close();
+        run_properties();
         write_t(x_, e.date_label);
         x_.close();
         bookmark_end(index);
